@@ -41,6 +41,10 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     vi: (p) => `${p.fieldVi} để trống (bỏ qua ở chỉ tiêu cần trường này)`,
     en: (p) => `${p.fieldEn} is blank (left out of the indicators that need it)`,
   },
+  'row.malformed': {
+    vi: () => 'dấu ngoặc kép sai quy cách (có ký tự sau dấu ngoặc đóng)',
+    en: () => 'malformed quoting (text after a closing quote)',
+  },
   'row.fieldCount': {
     vi: (p) => `dòng có ${p.got} cột, tiêu đề có ${p.want} cột`,
     en: (p) => `row has ${p.got} fields, the header has ${p.want}`,

@@ -1,0 +1,75 @@
+/**
+ * What the commands share: the process-facing context (streams, colors, language) and
+ * option parsers. Only the CLI layer (cli.ts, commands/, this file) touches `process`.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { usageError } from './errors.js';
+import { LANGS, type Lang } from './i18n.js';
+import { fileSource, streamSource, type InputSource } from './ingest/source.js';
+
+export interface Cli {
+  version: string;
+  lang: Lang;
+  chalk: ChalkInstance;
+  exitCode: number;
+  stdout(s: string): void;
+  stderr(s: string): void;
+  stdin: AsyncIterable<Buffer | string>;
+  stderrIsTTY: boolean;
+}
+
+/** Color: FORCE_COLOR wins, then NO_COLOR, then whether stdout is a terminal. */
+export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    const n = Number(force);
+    return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (!isTTY || env.TERM === 'dumb') return 0;
+  return env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' ? 3 : 2;
+}
+
+export function makeChalk(level: 0 | 1 | 2 | 3): ChalkInstance {
+  return new Chalk({ level });
+}
+
+export function parseLang(s: string): Lang {
+  const l = s.trim().toLowerCase();
+  if ((LANGS as readonly string[]).includes(l)) return l as Lang;
+  throw usageError(`--lang: ngôn ngữ không hỗ trợ "${s}" (dùng vi hoặc en)`, `--lang: unsupported language "${s}" (use vi or en)`);
+}
+
+export function parseFormat<T extends string>(s: string, allowed: readonly T[]): T {
+  const f = s.trim().toLowerCase();
+  if ((allowed as readonly string[]).includes(f)) return f as T;
+  throw usageError(`--format: định dạng không hỗ trợ "${s}" (dùng ${allowed.join(', ')})`, `--format: unsupported format "${s}" (use ${allowed.join(', ')})`);
+}
+
+export function inputSources(files: string[], cli: Cli): InputSource[] {
+  if (files.filter((f) => f === '-').length > 1) {
+    throw usageError('chỉ đọc được đầu vào chuẩn (-) một lần', 'stdin (-) can be read only once');
+  }
+  return files.map((f) => (f === '-' ? streamSource('-', cli.stdin) : fileSource(f)));
+}
+
+/** Progress on stderr, only when it is a terminal. */
+export function progress(cli: Cli): { update: (file: string, bytes: number) => void; done: () => void } {
+  if (!cli.stderrIsTTY) return { update: () => {}, done: () => {} };
+  let last = 0;
+  let shown = false;
+  return {
+    update(file, bytes) {
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      shown = true;
+      const mb = (bytes / 1e6).toFixed(1);
+      cli.stderr(`\r\x1b[K${cli.lang === 'vi' ? 'Đang đọc' : 'Reading'} ${file}: ${mb} MB`);
+    },
+    done() {
+      if (shown) cli.stderr('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * The command line: builds the commander program, runs it, and turns every outcome into an
+ * exit code: 0 all targets met, 1 some target failed, 2 usage or input error.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { CcchError } from './errors.js';
+import { colorLevel, makeChalk, type Cli } from './cli-support.js';
+import { register as registerScore } from './commands/score.js';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export const EXIT = { OK: 0, FAILED: 1, ERROR: 2 } as const;
+
+const EXIT_HELP = `
+Mã thoát / exit codes:
+  0  mọi chỉ tiêu đạt (hoặc không có dữ liệu) / no target failed
+  1  có chỉ tiêu không đạt / some target failed
+  2  lỗi cách dùng hoặc dữ liệu vào / usage or input error
+
+Biến môi trường / environment: NO_COLOR, FORCE_COLOR.
+Ví dụ / example:
+  ccch score ho-so-2023.csv pakn-2023.csv --period 2023-Q1
+  ccch score ho-so-2023.csv --format json --lang en | jq .summary`;
+
+export function buildProgram(cli: Cli): Command {
+  const program = new Command();
+  program
+    .name('ccch')
+    .description(
+      'Tính chỉ tiêu cải cách hành chính (CCHC) từ dữ liệu hệ thống một cửa điện tử.\n' +
+        'Computes administrative-reform (CCHC) indicators from one-stop-system exports.',
+    )
+    .version(VERSION, '-V, --version')
+    .helpOption('-h, --help', 'trợ giúp / help')
+    .addHelpCommand(false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => cli.stdout(s),
+      writeErr: (s) => cli.stderr(s),
+      outputError: () => {},
+    })
+    .addHelpText('after', EXIT_HELP);
+  registerScore(program, cli);
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => cli.stdout(s), writeErr: (s) => cli.stderr(s), outputError: () => {} });
+    cmd.addHelpText('after', EXIT_HELP);
+  }
+  return program;
+}
+
+function langFromArgv(argv: string[]): 'vi' | 'en' {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return 'vi';
+  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v?.trim().toLowerCase() === 'en' ? 'en' : 'vi';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const stdout = process.stdout;
+  let broken = false;
+  stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // The reader went away (`ccch … | head`): stop quietly.
+    if (e.code === 'EPIPE') {
+      broken = true;
+      process.exit(process.exitCode ?? 0);
+    }
+    throw e;
+  });
+  const cli: Cli = {
+    version: VERSION,
+    lang: langFromArgv(argv),
+    chalk: makeChalk(colorLevel(process.env, Boolean(stdout.isTTY))),
+    exitCode: EXIT.OK,
+    stdout: (s) => {
+      if (!broken) stdout.write(s);
+    },
+    stderr: (s) => {
+      process.stderr.write(s);
+    },
+    stdin: process.stdin,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+  const program = buildProgram(cli);
+  try {
+    await program.parseAsync(argv);
+    return cli.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
+      const msg = e.message.replace(/^error: /, '');
+      cli.stderr(`ccch: ${msg}\n${cli.lang === 'vi' ? "Xem 'ccch --help'." : "See 'ccch --help'."}\n`);
+      return EXIT.ERROR;
+    }
+    if (e instanceof CcchError) {
+      cli.stderr(`ccch: ${e.format(cli.lang)}\n`);
+      return EXIT.ERROR;
+    }
+    const err = e as Error;
+    cli.stderr(`ccch: ${cli.lang === 'vi' ? 'lỗi nội bộ' : 'internal error'}: ${err?.message ?? String(e)}\n`);
+    if (process.env.CCCH_DEBUG) cli.stderr(`${err?.stack ?? ''}\n`);
+    return EXIT.ERROR;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * `ccch score FILE...`: thin shell over score(): parse options, load the plan, pick a renderer.
+ */
+import type { Command } from 'commander';
+import { score, DEFAULT_MAX_PROBLEMS } from '../score.js';
+import { loadPlan, DEFAULT_PLAN } from '../plan/load.js';
+import { parsePeriod, periodFromDates } from '../period.js';
+import { renderTable } from '../report/table.js';
+import { renderJson } from '../report/json.js';
+import { usageError } from '../errors.js';
+import { type Cli, inputSources, parseLang, parseFormat, progress } from '../cli-support.js';
+
+interface ScoreFlags {
+  plan?: string;
+  period?: string;
+  from?: string;
+  to?: string;
+  by?: string;
+  format: string;
+  lang: string;
+  problems?: boolean;
+}
+
+export function register(program: Command, cli: Cli): void {
+  program
+    .command('score')
+    .summary('tính các chỉ tiêu và so với mục tiêu / compute the indicators and check them against the targets')
+    .description(
+      'Đọc tệp xuất hồ sơ và PAKN từ hệ thống một cửa điện tử, tính các chỉ tiêu theo cấp (sở, huyện, xã), đơn vị và toàn tỉnh, so với mục tiêu của kế hoạch.\n' +
+        "Reads the one-stop system's dossier and feedback (PAKN) exports, computes each indicator per tier, unit and province, and checks it against the plan's targets.",
+    )
+    .argument('<files...>', 'tệp CSV (- là đầu vào chuẩn) / CSV files (- reads stdin)')
+    .option('--plan <file>', 'tệp kế hoạch YAML / plan YAML', undefined)
+    .option('--period <period>', 'kỳ: 2023, 2023-Q1…Q4, 2023-H1/H2, 2023-03 (mặc định: năm của kế hoạch) / period (default: the plan year)')
+    .option('--from <date>', 'ngày đầu kỳ YYYY-MM-DD / first day')
+    .option('--to <date>', 'ngày cuối kỳ YYYY-MM-DD / last day')
+    .option('--by <what>', 'thêm kết quả theo đơn vị: unit / add per-unit results: unit')
+    .option('--format <format>', 'table | json', 'table')
+    .option('--lang <lang>', 'vi | en', 'vi')
+    .option('--problems', 'liệt kê mọi lỗi và cảnh báo / list every problem')
+    .action(async (files: string[], flags: ScoreFlags) => {
+      const lang = parseLang(flags.lang);
+      cli.lang = lang;
+      const format = parseFormat(flags.format, ['table', 'json']);
+      if (flags.by !== undefined && flags.by !== 'unit') {
+        throw usageError(`--by: giá trị không hợp lệ "${flags.by}" (dùng unit)`, `--by: invalid value "${flags.by}" (use unit)`);
+      }
+      if (flags.period !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
+        throw usageError('--period không dùng cùng --from/--to', '--period cannot be combined with --from/--to');
+      }
+      const plan = await loadPlan(flags.plan ?? DEFAULT_PLAN, flags.plan ?? DEFAULT_PLAN);
+      const period =
+        flags.period !== undefined
+          ? parsePeriod(flags.period)
+          : flags.from !== undefined || flags.to !== undefined
+            ? periodFromDates(flags.from, flags.to, plan.plan.year)
+            : parsePeriod(String(plan.plan.year));
+      const prog = progress(cli);
+      let result;
+      try {
+        result = await score({
+          plan,
+          period,
+          inputs: inputSources(files, cli),
+          byUnit: flags.by === 'unit',
+          maxProblems: DEFAULT_MAX_PROBLEMS,
+          onProgress: prog.update,
+        });
+      } finally {
+        prog.done();
+      }
+      const out =
+        format === 'json'
+          ? renderJson(result, lang, cli.version)
+          : renderTable(result, { lang, chalk: cli.chalk, problems: flags.problems ? Infinity : 10, indicators: plan.indicators });
+      cli.stdout(out);
+      cli.exitCode = result.summary.fail > 0 ? 1 : 0;
+    });
+}

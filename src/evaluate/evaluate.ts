@@ -1,0 +1,110 @@
+/**
+ * Counts vs targets. Tier figures are sums of their units' counts and the province's the
+ * sum of the tiers' (never averages of rates). A result passes when
+ * numerator / denominator ≥ target, compared exactly on integers: 20 of 100 against 20%
+ * passes, 19 of 100 does not.
+ */
+import { DATASET_BIT, type Tally } from '../indicators/tally.js';
+import { TIERS, type Tier } from '../ingest/tier.js';
+import type { Indicator, Plan } from '../plan/schema.js';
+
+export type Status = 'pass' | 'fail' | 'no-data' | 'no-target';
+export type ResultTier = Tier | 'all';
+
+export interface Result {
+  indicator: string;
+  clause: string;
+  tier: ResultTier;
+  unit: string | null;
+  numerator: number;
+  denominator: number;
+  /** Percent (0–100), or null with no data. */
+  value: number | null;
+  /** Percent, or null when the plan sets no target. */
+  target: number | null;
+  status: Status;
+}
+
+export interface Summary {
+  pass: number;
+  fail: number;
+  noData: number;
+  noTarget: number;
+}
+
+/** The target for a tier; the province's is `all` when given, else the tiers' common target. */
+export function targetFor(ind: Indicator, tier: ResultTier): number | null {
+  const t = ind.targets;
+  if (tier !== 'all') return t[tier];
+  if (t.all !== undefined) return t.all;
+  return t.so !== null && t.so === t.huyen && t.so === t.xa ? t.so : null;
+}
+
+/** numerator / denominator ≥ target% exactly, for targets with up to 6 decimals. */
+export function meets(numerator: number, denominator: number, target: number): boolean {
+  const scale = 1_000_000n;
+  const t = BigInt(Math.round(target * 1_000_000));
+  return BigInt(numerator) * 100n * scale >= t * BigInt(denominator);
+}
+
+export function status(numerator: number, denominator: number, target: number | null): Status {
+  if (target === null) return 'no-target';
+  if (denominator === 0) return 'no-data';
+  return meets(numerator, denominator, target) ? 'pass' : 'fail';
+}
+
+function result(ind: Indicator, tier: ResultTier, unit: string | null, n: number, d: number): Result {
+  const target = targetFor(ind, tier);
+  return {
+    indicator: ind.id,
+    clause: ind.clause,
+    tier,
+    unit,
+    numerator: n,
+    denominator: d,
+    value: d === 0 ? null : (n / d) * 100,
+    target,
+    status: status(n, d, target),
+  };
+}
+
+const TIER_ORDER: Record<Tier, number> = { so: 0, huyen: 1, xa: 2 };
+
+export function evaluate(plan: Plan, tally: Tally, byUnit: boolean): { results: Result[]; summary: Summary } {
+  const results: Result[] = [];
+  const unitOrder = tally.units
+    .map((u, i) => ({ u, i }))
+    .sort((a, b) => TIER_ORDER[a.u.tier] - TIER_ORDER[b.u.tier] || a.u.name.localeCompare(b.u.name, 'vi'));
+  plan.indicators.forEach((ind, k) => {
+    const sums: Record<Tier, [number, number]> = { so: [0, 0], huyen: [0, 0], xa: [0, 0] };
+    tally.units.forEach((u, i) => {
+      const [n, d] = tally.get(i, k);
+      sums[u.tier][0] += n;
+      sums[u.tier][1] += d;
+    });
+    let an = 0;
+    let ad = 0;
+    for (const tier of TIERS) {
+      const [n, d] = sums[tier];
+      results.push(result(ind, tier, null, n, d));
+      an += n;
+      ad += d;
+    }
+    results.push(result(ind, 'all', null, an, ad));
+    if (byUnit) {
+      for (const { u, i } of unitOrder) {
+        if (!(u.seen & DATASET_BIT[ind.dataset])) continue; // the unit has no records of this dataset
+        const [n, d] = tally.get(i, k);
+        results.push(result(ind, u.tier, u.name, n, d));
+      }
+    }
+  });
+  const summary: Summary = { pass: 0, fail: 0, noData: 0, noTarget: 0 };
+  for (const r of results) {
+    if (r.status === 'pass') summary.pass++;
+    else if (r.status === 'fail') summary.fail++;
+    else if (r.status === 'no-data') summary.noData++;
+    else summary.noTarget++;
+  }
+  return { results, summary };
+}

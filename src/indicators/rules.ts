@@ -1,0 +1,90 @@
+/**
+ * The counting rules: for one record and a period, whether the record is in an indicator's
+ * denominator, and whether also in its numerator. Definitions: README "Indicator
+ * definitions" and domain.md. All comparisons are on calendar days.
+ */
+import { ABSENT, type RowRecord } from '../ingest/records.js';
+import { Channel, Payment, Rating, YesNo, type Field } from '../ingest/contract.js';
+import type { Rule } from '../plan/schema.js';
+
+export interface Period {
+  /** First day, inclusive (day number). */
+  from: number;
+  /** Last day, inclusive (day number). */
+  to: number;
+}
+
+/** Not counted. */
+export const OUT = 0;
+/** In the denominator only. */
+export const DEN = 1;
+/** In the denominator and the numerator. */
+export const HIT = 3;
+
+export type RuleFn = (r: RowRecord, p: Period) => number;
+
+const receivedIn = (r: RowRecord, p: Period) => r.received >= p.from && r.received <= p.to;
+const resolvedIn = (r: RowRecord, p: Period) => r.resolved >= p.from && r.resolved <= p.to; // NaN compares false
+
+/** A dossier is known to carry a financial obligation: 1 yes, 0 no, -1 unknown. */
+function obligation(r: RowRecord): number {
+  if (r.fee >= 0) return r.fee > 0 ? 1 : 0;
+  if (Number.isNaN(r.fee)) return -1;
+  // Fee blank (-1) or no fee column (ABSENT): a recorded payment method says so.
+  if (r.payment === ABSENT) return r.fee === ABSENT ? -1 : 0;
+  if (r.payment < 0) return -1; // unknown payment value
+  return r.payment > 0 ? 1 : 0;
+}
+
+function payment(r: RowRecord, p: Period, paid: (method: number) => boolean): number {
+  if (!receivedIn(r, p)) return OUT;
+  const ob = obligation(r);
+  if (ob !== 1) return OUT;
+  if (r.payment === ABSENT || r.payment < 0) return OUT; // no way to tell how it was paid
+  return paid(r.payment) ? HIT : DEN;
+}
+
+export const RULES: Record<Rule, RuleFn> = {
+  online(r, p) {
+    if (!receivedIn(r, p) || r.channel <= 0) return OUT;
+    return r.channel === Channel.ONLINE ? HIT : DEN;
+  },
+  'on-time'(r, p) {
+    if (resolvedIn(r, p)) return Number.isNaN(r.due) || r.resolved <= r.due ? HIT : DEN;
+    // Open at the end of P: received by then and not resolved by then.
+    if (r.received <= p.to && !(r.resolved <= p.to)) return Number.isNaN(r.due) || r.due >= p.to ? HIT : DEN;
+    return OUT;
+  },
+  satisfaction(r, p) {
+    if (!resolvedIn(r, p) || r.rating <= 0) return OUT;
+    return r.rating === Rating.SATISFIED ? HIT : DEN;
+  },
+  digitized(r, p) {
+    if (!receivedIn(r, p) || r.digitized <= 0) return OUT;
+    return r.digitized === YesNo.YES ? HIT : DEN;
+  },
+  'e-result'(r, p) {
+    if (!resolvedIn(r, p) || r.eResult <= 0) return OUT;
+    return r.eResult === YesNo.YES ? HIT : DEN;
+  },
+  'online-payment'(r, p) {
+    return payment(r, p, (m) => m === Payment.ONLINE);
+  },
+  'cashless-payment'(r, p) {
+    return payment(r, p, (m) => m === Payment.ONLINE || m === Payment.NON_CASH);
+  },
+};
+
+/**
+ * The columns a rule needs: every group must have at least one of its fields present in a
+ * file, or the rule is not computed from that file (reported as missing columns).
+ */
+export const RULE_NEEDS: Record<Rule, Field[][]> = {
+  online: [['channel']],
+  'on-time': [['due'], ['resolved']],
+  satisfaction: [['resolved'], ['rating']],
+  digitized: [['digitized']],
+  'e-result': [['resolved'], ['eResult']],
+  'online-payment': [['payment']],
+  'cashless-payment': [['payment']],
+};

@@ -1,0 +1,173 @@
+/**
+ * Records → counts per unit and indicator. Memory is bounded by units × indicators plus one
+ * small entry per distinct code (needed to supersede duplicates): never by rows.
+ *
+ * Each accepted record contributes a bit mask (two bits per indicator of its dataset: in the
+ * denominator, in the numerator). When a later accepted record has the same code, the earlier
+ * record's mask is taken back out of its unit's counts and the earlier row is counted as
+ * superseded in its file.
+ */
+import type { Dataset } from '../ingest/contract.js';
+import type { RowRecord } from '../ingest/records.js';
+import type { Tier } from '../ingest/tier.js';
+import { fold } from '../util/text.js';
+import { RULES, type Period, type RuleFn } from './rules.js';
+import type { Indicator } from '../plan/schema.js';
+
+export interface Unit {
+  name: string;
+  tier: Tier;
+  /** The datasets the unit has accepted records in (bit 1 dossiers, bit 2 feedback). */
+  seen: number;
+}
+
+export const DATASET_BIT: Record<Dataset, number> = { dossiers: 1, feedback: 2 };
+
+/** Where a dataset's codes are remembered: code → entry number. */
+export interface CodeIndex {
+  /** Returns the entry for `code`, or -1 after inserting it as entry `next`. */
+  getOrInsert(code: string, next: number): number;
+}
+
+export class MapCodeIndex implements CodeIndex {
+  private readonly map = new Map<string, number>();
+  getOrInsert(code: string, next: number): number {
+    const e = this.map.get(code);
+    if (e !== undefined) return e;
+    this.map.set(code, next);
+    return -1;
+  }
+}
+
+class GrowableInt32 {
+  data = new Int32Array(1024);
+  set(i: number, v: number) {
+    if (i >= this.data.length) {
+      const d = new Int32Array(Math.max(this.data.length * 2, i + 1));
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[i] = v;
+  }
+}
+
+interface DatasetState {
+  slots: number[]; // slot → plan indicator index
+  rules: RuleFn[];
+  codes: CodeIndex;
+  entries: number;
+  entryUnit: GrowableInt32;
+  entryMask: GrowableInt32;
+  entryFile: GrowableInt32;
+}
+
+export interface FileCounts {
+  accepted: number;
+  superseded: number;
+}
+
+export class Tally {
+  readonly units: Unit[] = [];
+  private readonly unitIndex = new Map<string, number>();
+  /** counts[(unit * K + indicator) * 2 + 0|1] = denominator | numerator. */
+  private counts: Float64Array;
+  readonly K: number;
+  private readonly state: Record<Dataset, DatasetState>;
+  readonly files: FileCounts[] = [];
+
+  constructor(
+    readonly indicators: readonly Indicator[],
+    readonly period: Period,
+    makeIndex: () => CodeIndex = () => new MapCodeIndex(),
+  ) {
+    this.K = indicators.length;
+    this.counts = new Float64Array(64 * this.K * 2);
+    const make = (d: Dataset): DatasetState => {
+      const slots = indicators.flatMap((ind, i) => (ind.dataset === d ? [i] : []));
+      if (slots.length > 16) throw new Error(`at most 16 indicators per dataset (${d} has ${slots.length})`);
+      return {
+        slots,
+        rules: slots.map((i) => RULES[indicators[i]!.rule]),
+        codes: makeIndex(),
+        entries: 0,
+        entryUnit: new GrowableInt32(),
+        entryMask: new GrowableInt32(),
+        entryFile: new GrowableInt32(),
+      };
+    };
+    this.state = { dossiers: make('dossiers'), feedback: make('feedback') };
+  }
+
+  /** Registers an input file; returns its number. */
+  addFile(): number {
+    this.files.push({ accepted: 0, superseded: 0 });
+    return this.files.length - 1;
+  }
+
+  /** The plan indicator indexes of a dataset, in slot order. */
+  slots(dataset: Dataset): readonly number[] {
+    return this.state[dataset].slots;
+  }
+
+  unit(name: string, tier: Tier): number {
+    const key = `${tier}|${fold(name)}`;
+    let u = this.unitIndex.get(key);
+    if (u === undefined) {
+      u = this.units.length;
+      this.units.push({ name, tier, seen: 0 });
+      this.unitIndex.set(key, u);
+      const need = (u + 1) * this.K * 2;
+      if (need > this.counts.length) {
+        const c = new Float64Array(Math.max(need, this.counts.length * 2));
+        c.set(this.counts);
+        this.counts = c;
+      }
+    }
+    return u;
+  }
+
+  /**
+   * Counts one accepted record of `dataset` from file `file`. `enabled` masks out the slots
+   * whose columns the file lacks.
+   */
+  add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
+    const st = this.state[dataset];
+    let mask = 0;
+    for (let s = 0; s < st.rules.length; s++) mask |= st.rules[s]!(r, this.period) << (2 * s);
+    mask &= enabled;
+    const u = this.unit(r.unit, r.tier);
+    this.units[u]!.seen |= DATASET_BIT[dataset];
+    this.files[file]!.accepted++;
+    const prev = st.codes.getOrInsert(r.code, st.entries);
+    let e: number;
+    if (prev >= 0) {
+      e = prev;
+      this.apply(st, st.entryUnit.data[e]!, st.entryMask.data[e]!, -1);
+      this.files[st.entryFile.data[e]!]!.superseded++;
+    } else {
+      e = st.entries++;
+    }
+    st.entryUnit.set(e, u);
+    st.entryMask.set(e, mask);
+    st.entryFile.set(e, file);
+    this.apply(st, u, mask, 1);
+  }
+
+  private apply(st: DatasetState, u: number, mask: number, sign: number) {
+    if (mask === 0) return;
+    const base = u * this.K;
+    for (let s = 0; s < st.slots.length; s++) {
+      const bits = (mask >>> (2 * s)) & 3;
+      if (bits === 0) continue;
+      const at = (base + st.slots[s]!) * 2;
+      this.counts[at] = this.counts[at]! + sign;
+      if (bits & 2) this.counts[at + 1] = this.counts[at + 1]! + sign;
+    }
+  }
+
+  /** [numerator, denominator] of indicator `k` (plan index) for unit `u`. */
+  get(u: number, k: number): [number, number] {
+    const at = (u * this.K + k) * 2;
+    return [this.counts[at + 1]!, this.counts[at]!];
+  }
+}

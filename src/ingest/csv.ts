@@ -1,0 +1,396 @@
+/**
+ * The CSV reader: RFC 4180 over raw bytes, streaming. Everything that reads CSV goes
+ * through `readCsv`; the rest of ccch sees only a header and rows of strings.
+ *
+ * - UTF-8 with or without BOM; a UTF-16 BOM, NUL bytes or invalid UTF-8 stop the read with a
+ *   CsvError naming the line and column.
+ * - Delimiter: comma or semicolon, sniffed from the header line (the more frequent outside
+ *   quotes; comma on a tie), unless given.
+ * - Line ends: LF, CRLF or a lone CR. Quoted fields may hold delimiters, doubled quotes and
+ *   line breaks. Blank lines are skipped and are not rows.
+ * - Only the columns the sink asks for are decoded to strings (the others read as "").
+ * - A row whose quoting is malformed (text after a closing quote) is passed to the sink as
+ *   malformed, so that it can be rejected with its line; an unclosed quote at the end of the
+ *   input stops the read (it would swallow the rest of the file).
+ */
+import { isUtf8 } from 'node:buffer';
+
+export interface CsvSink {
+  /** Receives the header's fields (all decoded); returns the column indexes to decode for rows. */
+  header(fields: string[], line: number): number[];
+  /**
+   * Receives one row. `fields` is reused between calls: copy what you keep. `count` is the
+   * number of fields the row really had. `malformed` is set for rows with broken quoting.
+   */
+  row(fields: string[], count: number, line: number, malformed: boolean): void;
+}
+
+export interface CsvOptions {
+  delimiter?: string;
+  /** Called with the number of bytes read so far, at most once per chunk. */
+  onProgress?: (bytes: number) => void;
+}
+
+export type CsvErrorCode = 'empty' | 'utf16' | 'binary' | 'encoding' | 'unclosedQuote' | 'noHeader';
+
+export class CsvError extends Error {
+  constructor(
+    readonly code: CsvErrorCode,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+  ) {
+    super(code);
+    this.name = 'CsvError';
+  }
+}
+
+export interface CsvStats {
+  bytes: number;
+  rows: number;
+  delimiter: string;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** 1-based character column of byte `pos` in `buf`, counting from byte `lineStart`. */
+function charColumn(buf: Buffer, lineStart: number, pos: number): number {
+  let col = 1;
+  for (let i = lineStart; i < pos && i < buf.length; i++) if ((buf[i]! & 0xc0) !== 0x80) col++;
+  return col;
+}
+
+/** The offset of the first byte at which `buf` stops being valid UTF-8. */
+function firstInvalidUtf8(buf: Buffer): number {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    let n = 0;
+    if (b < 0x80) n = 0;
+    else if (b >= 0xc2 && b <= 0xdf) n = 1;
+    else if (b >= 0xe0 && b <= 0xef) n = 2;
+    else if (b >= 0xf0 && b <= 0xf4) n = 3;
+    else return i;
+    if (i + n >= buf.length && n > 0) return i + n < buf.length ? i : buf.length; // truncated at end: fine
+    for (let k = 1; k <= n; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return buf.length;
+}
+
+/** How many bytes at the end of `buf` start an incomplete UTF-8 sequence (0 to 3). */
+function incompleteTail(buf: Buffer): number {
+  const n = buf.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = buf[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+function sniffDelimiter(buf: Buffer, end: number): string {
+  let commas = 0;
+  let semis = 0;
+  let inQuotes = false;
+  for (let i = 0; i < end; i++) {
+    const c = buf[i]!;
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === 0x2c) commas++;
+    else if (c === 0x3b) semis++;
+    else if (c === LF || c === CR) break;
+  }
+  return semis > commas ? ';' : ',';
+}
+
+export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSink, options: CsvOptions = {}): Promise<CsvStats> {
+  let delim = options.delimiter !== undefined ? options.delimiter.charCodeAt(0) : -1;
+  let tail: Buffer = Buffer.alloc(0);
+  let bytes = 0;
+  let first = true;
+  let line = 1; // line number at the start of `tail`
+  let headerSeen = false;
+  let wanted: number[] = [];
+  let wantedMask: Uint8Array = new Uint8Array(0);
+  let rows = 0;
+  let sawContent = false;
+  const fields: string[] = [];
+  let starts = new Int32Array(64);
+  let ends = new Int32Array(64);
+  let quoted = new Uint8Array(64);
+
+  function decodeField(buf: Buffer, k: number): string {
+    const s = starts[k]!;
+    const e = ends[k]!;
+    if (quoted[k] === 0) return buf.toString('utf8', s, e);
+    // Quoted: strip doubled quotes.
+    let out = '';
+    let from = s;
+    for (let i = s; i < e; i++) {
+      if (buf[i] === QUOTE) {
+        out += buf.toString('utf8', from, i + 1);
+        i++; // skip the second quote
+        from = i + 1;
+      }
+    }
+    return out + buf.toString('utf8', from, e);
+  }
+
+  /**
+   * Scans complete records in buf[0, limit); returns the offset where the unconsumed tail
+   * begins. With `final`, the end of the buffer ends the last record.
+   */
+  function scan(buf: Buffer, final: boolean): number {
+    const len = buf.length;
+    let pos = 0;
+    while (pos < len) {
+      // Skip blank lines.
+      const c0 = buf[pos]!;
+      if (c0 === LF) {
+        line++;
+        pos++;
+        continue;
+      }
+      if (c0 === CR) {
+        if (pos + 1 < len) {
+          line++;
+          pos += buf[pos + 1] === LF ? 2 : 1;
+          continue;
+        }
+        if (!final) return pos;
+        pos++;
+        line++;
+        continue;
+      }
+      if (!headerSeen && delim < 0) {
+        // Sniff from the header line; needs the whole line in the buffer.
+        let eol = pos;
+        let q = false;
+        while (eol < len) {
+          const c = buf[eol]!;
+          if (c === QUOTE) q = !q;
+          else if (!q && (c === LF || c === CR)) break;
+          eol++;
+        }
+        if (eol === len && !final) return pos;
+        delim = sniffDelimiter(buf, eol).charCodeAt(0);
+      }
+      // One record starting at pos.
+      const recStart = pos;
+      const recLine = line;
+      let nf = 0;
+      let malformed = false;
+      let lines = 0;
+      let lineStart = pos;
+      let complete = false;
+      for (;;) {
+        if (nf >= starts.length) {
+          const grow = (a: Int32Array) => {
+            const b = new Int32Array(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          starts = grow(starts);
+          ends = grow(ends);
+          const qq = new Uint8Array(quoted.length * 2);
+          qq.set(quoted);
+          quoted = qq;
+        }
+        if (pos < len && buf[pos] === QUOTE) {
+          // Quoted field.
+          const openAt = pos;
+          pos++;
+          starts[nf] = pos;
+          quoted[nf] = 1;
+          let closed = false;
+          while (pos < len) {
+            const c = buf[pos]!;
+            if (c === QUOTE) {
+              if (pos + 1 < len && buf[pos + 1] === QUOTE) {
+                pos += 2;
+                continue;
+              }
+              if (pos + 1 >= len && !final) break; // need the next byte to decide
+              closed = true;
+              break;
+            }
+            if (c === LF) {
+              lines++;
+              lineStart = pos + 1;
+            } else if (c === CR && buf[pos + 1] !== LF) {
+              lines++;
+              lineStart = pos + 1;
+            }
+            pos++;
+          }
+          if (!closed) {
+            if (!final) {
+              line = recLine;
+              return recStart;
+            }
+            // Find the opening quote's line and column.
+            let l = recLine;
+            let ls = recStart;
+            for (let i = recStart; i < openAt; i++) {
+              if (buf[i] === LF || (buf[i] === CR && buf[i + 1] !== LF)) {
+                l++;
+                ls = i + 1;
+              }
+            }
+            throw new CsvError('unclosedQuote', l, charColumn(buf, ls, openAt));
+          }
+          ends[nf] = pos;
+          pos++; // past the closing quote
+          // Text after the closing quote up to the delimiter is malformed; keep it.
+          if (pos < len && buf[pos] !== delim && buf[pos] !== LF && buf[pos] !== CR) {
+            malformed = true;
+            quoted[nf] = 0;
+            starts[nf] = starts[nf]! - 1;
+            while (pos < len && buf[pos] !== delim && buf[pos] !== LF && buf[pos] !== CR) pos++;
+            ends[nf] = pos;
+          }
+        } else {
+          starts[nf] = pos;
+          quoted[nf] = 0;
+          while (pos < len) {
+            const c = buf[pos]!;
+            if (c === delim || c === LF || c === CR) break;
+            pos++;
+          }
+          ends[nf] = pos;
+        }
+        nf++;
+        if (pos >= len) {
+          if (!final) break;
+          complete = true;
+          break;
+        }
+        const c = buf[pos]!;
+        if (c === delim) {
+          pos++;
+          if (pos >= len && final) {
+            // Trailing delimiter at end of input: one more empty field.
+            starts[nf] = pos;
+            ends[nf] = pos;
+            quoted[nf] = 0;
+            nf++;
+            complete = true;
+            break;
+          }
+          continue;
+        }
+        // End of line.
+        if (c === CR) {
+          if (pos + 1 >= len && !final) break;
+          pos += buf[pos + 1] === LF ? 2 : 1;
+        } else pos++;
+        lines++;
+        complete = true;
+        break;
+      }
+      if (!complete) {
+        line = recLine;
+        return recStart;
+      }
+      void lineStart;
+      emit(buf, nf, recLine, malformed);
+      line = recLine + lines;
+    }
+    return pos;
+  }
+
+  function emit(buf: Buffer, nf: number, recLine: number, malformed: boolean) {
+    sawContent = true;
+    if (!headerSeen) {
+      headerSeen = true;
+      const header: string[] = [];
+      for (let k = 0; k < nf; k++) header.push(decodeField(buf, k));
+      wanted = sink.header(header, recLine);
+      wantedMask = new Uint8Array(Math.max(nf, ...wanted.map((w) => w + 1), 1));
+      for (const w of wanted) wantedMask[w] = 1;
+      fields.length = wantedMask.length;
+      fields.fill('');
+      return;
+    }
+    // Skip rows that are entirely empty fields (",,," lines count as blank).
+    let any = false;
+    for (let k = 0; k < nf; k++) {
+      if (ends[k]! > starts[k]! || quoted[k] === 1) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) return;
+    for (const w of wanted) fields[w] = w < nf ? decodeField(buf, w) : '';
+    rows++;
+    sink.row(fields, nf, recLine, malformed);
+  }
+
+  let carry: Buffer = Buffer.alloc(0); // incomplete UTF-8 sequence held for validation
+  let validated = 0; // bytes validated (for error positions)
+  for await (const chunk of input) {
+    let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (buf.length === 0) continue;
+    bytes += buf.length;
+    if (first) {
+      first = false;
+      if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+        throw new CsvError('utf16', 1, 1);
+      }
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+    }
+    // Validate: NUL bytes and UTF-8, holding back an incomplete sequence at the end.
+    const joined: Buffer = carry.length ? Buffer.concat([carry, buf]) : buf;
+    const hold = incompleteTail(joined);
+    const body = hold ? joined.subarray(0, joined.length - hold) : joined;
+    carry = hold ? Buffer.from(joined.subarray(joined.length - hold)) : Buffer.alloc(0);
+    checkBytes(body, tail);
+    validated += body.length;
+    const data = tail.length ? Buffer.concat([tail, body]) : body;
+    const used = scan(data, false);
+    tail = used < data.length ? Buffer.from(data.subarray(used)) : Buffer.alloc(0);
+    options.onProgress?.(bytes);
+  }
+  if (carry.length) {
+    const data = tail.length ? Buffer.concat([tail, carry]) : carry;
+    throwEncoding(data, tail.length);
+  }
+  if (tail.length) {
+    const used = scan(tail, true);
+    tail = tail.subarray(used);
+  }
+  void validated;
+  if (!sawContent) throw new CsvError('empty', undefined, undefined);
+  return { bytes, rows, delimiter: String.fromCharCode(delim < 0 ? 0x2c : delim) };
+
+  function checkBytes(body: Buffer, before: Buffer) {
+    const nul = body.indexOf(0);
+    if (nul >= 0) {
+      const where = locate(Buffer.concat([before, body]), before.length + nul);
+      throw new CsvError('binary', where.line, where.column);
+    }
+    if (!isUtf8(body)) throwEncoding(Buffer.concat([before, body]), before.length);
+  }
+
+  function throwEncoding(data: Buffer, from: number): never {
+    const bad = from + firstInvalidUtf8(data.subarray(from));
+    const where = locate(data, Math.min(bad, data.length - 1));
+    throw new CsvError('encoding', where.line, where.column);
+  }
+
+  /** Line and column of byte `pos` in `data`, which starts at the unconsumed tail (line `line`). */
+  function locate(data: Buffer, pos: number): { line: number; column: number } {
+    let l = line;
+    let ls = 0;
+    for (let i = 0; i < pos; i++) {
+      if (data[i] === LF || (data[i] === CR && data[i + 1] !== LF)) {
+        l++;
+        ls = i + 1;
+      }
+    }
+    return { line: l, column: charColumn(data, ls, pos) };
+  }
+}

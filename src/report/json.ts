@@ -1,0 +1,59 @@
+/**
+ * `--format json`: the scripting contract. Documented in README ("JSON output"); bump
+ * SCHEMA_VERSION on any change that is not a pure addition.
+ */
+import { message, type Lang } from '../i18n.js';
+import type { Score } from '../score.js';
+import { formatIso } from '../util/dates.js';
+
+export const SCHEMA_VERSION = 1;
+
+export function toJson(score: Score, lang: Lang, version: string) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'ccch', version },
+    plan: { id: score.plan.id, title: score.plan.title, year: score.plan.year },
+    period: { from: formatIso(score.period.from), to: formatIso(score.period.to), label: score.period.label },
+    inputs: score.inputs.map((i) => ({
+      file: i.file,
+      dataset: i.dataset,
+      rows: i.rows,
+      counted: i.counted,
+      rejected: i.rejected,
+      superseded: i.superseded,
+      warnings: i.warnings,
+      bytes: i.bytes,
+      delimiter: i.delimiter,
+      columns: i.columns,
+      missingColumns: i.missingColumns,
+      notComputed: i.notComputed,
+    })),
+    results: score.results.map((r) => ({
+      indicator: r.indicator,
+      clause: r.clause,
+      tier: r.tier,
+      unit: r.unit,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      value: r.value,
+      target: r.target,
+      status: r.status,
+    })),
+    problems: score.problems.map((p) => ({
+      file: p.file,
+      line: p.line,
+      column: p.column,
+      header: p.header,
+      severity: p.severity,
+      field: p.field,
+      code: p.code,
+      message: message(lang, p.code, p.params),
+    })),
+    problemsOmitted: score.problemCount - score.problems.length,
+    summary: score.summary,
+  };
+}
+
+export function renderJson(score: Score, lang: Lang, version: string): string {
+  return `${JSON.stringify(toJson(score, lang, version), null, 2)}\n`;
+}

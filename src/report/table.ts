@@ -1,0 +1,124 @@
+/**
+ * The default report: a heading (plan, period, input accounting), one table of results, and
+ * a short data-quality section. Vietnamese by default, English with --lang en.
+ */
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import { LABELS, message, type Lang } from '../i18n.js';
+import type { Score, Problem } from '../score.js';
+import type { Result, Status } from '../evaluate/evaluate.js';
+import { formatVi } from '../util/dates.js';
+import { formatInt, formatPercent, formatRate } from './format.js';
+import type { Plan } from '../plan/schema.js';
+
+export interface TableOptions {
+  lang: Lang;
+  chalk: ChalkInstance;
+  /** How many problems to list (Infinity with --problems). */
+  problems: number;
+  indicators: Plan['indicators'];
+}
+
+const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
+
+export function problemLine(p: Problem, lang: Lang): string {
+  const L = LABELS[lang];
+  const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
+  const sev = p.severity === 'error' ? L.rejected : L.warning;
+  const col = p.header ? ` [${p.header}]` : '';
+  return `${where}: ${sev}${col}: ${message(lang, p.code, p.params)}`;
+}
+
+export function renderTable(score: Score, o: TableOptions): string {
+  const { lang, chalk: c } = o;
+  const L = LABELS[lang];
+  const out: string[] = [];
+  out.push(c.bold(`${L.plan} ${score.plan.id} — ${score.plan.title}`));
+  out.push(`${L.period}: ${score.period.label} (${formatVi(score.period.from)} – ${formatVi(score.period.to)})`);
+  out.push(`${L.inputs}:`);
+  for (const i of score.inputs) {
+    out.push(`  ${i.file} (${L.dataset[i.dataset]}): ${L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings)}`);
+  }
+  out.push('');
+
+  const byUnit = score.results.some((r) => r.unit !== null);
+  const head = [L.indicator, L.tierCol, ...(byUnit ? [L.unit] : []), L.rate, L.counts, L.target, L.result];
+  const table = new Table({
+    head: head.map((h) => c.bold(h)),
+    style: { head: [], border: [], compact: true },
+    colAligns: ['left', 'left', ...(byUnit ? (['left'] as const) : []), 'right', 'right', 'right', 'left'],
+  });
+  const names = new Map(o.indicators.map((i) => [i.id, i]));
+  const groups: Result[][] = [];
+  for (const r of score.results) {
+    const g = groups[groups.length - 1];
+    if (g && g[0]!.indicator === r.indicator) g.push(r);
+    else groups.push([r]);
+  }
+  groups.forEach((group, gi) => {
+    if (gi > 0) table.push(head.map(() => ''));
+    const ind = names.get(group[0]!.indicator);
+    // The indicator's name, then its id and clause (dim), down the first column.
+    const lines = wrap(ind ? ind.name[lang] : group[0]!.indicator, 40);
+    lines.push(c.dim(`${group[0]!.indicator} · ${group[0]!.clause}`));
+    while (lines.length > group.length) lines.splice(lines.length - 2, 2, `${lines[lines.length - 2]} ${lines[lines.length - 1]}`);
+    group.forEach((r, i) => {
+      table.push([
+        lines[i] ?? '',
+        L.tier[r.tier] ?? r.tier,
+        ...(byUnit ? [r.unit ?? ''] : []),
+        formatRate(r.numerator, r.denominator, lang),
+        `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`,
+        r.target === null ? L.noTargetMark : `≥ ${formatPercent(r.target, lang)}`,
+        statusCell(r, lang, c),
+      ]);
+    });
+  });
+  out.push(table.toString());
+  out.push(L.summary(score.summary.pass, score.summary.fail, score.summary.noData, score.summary.noTarget));
+  out.push('');
+
+  out.push(c.bold(L.quality));
+  const ids = new Map(o.indicators.map((i) => [i.id, i.name[lang]]));
+  for (const i of score.inputs) {
+    if (i.notComputed.length) {
+      out.push(`  ${L.missingColumns(i.file, i.missingColumns.join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);
+    }
+  }
+  if (score.problemCount === 0) out.push(`  ${L.noProblems}`);
+  else {
+    const shown = Math.min(o.problems, score.problems.length);
+    out.push(`  ${L.problemsHeading(shown, score.problemCount)}`);
+    for (const p of score.problems.slice(0, shown)) out.push(`  ${problemLine(p, lang)}`);
+    if (shown === score.problems.length && score.problemCount > score.problems.length) {
+      out.push(`  ${L.truncated(score.problemCount - score.problems.length)}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Greedy word wrap at `width` characters. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function statusCell(r: Result, lang: Lang, c: ChalkInstance): string {
+  const text = `${MARK[r.status]} ${LABELS[lang].status[r.status]}`;
+  switch (r.status) {
+    case 'pass':
+      return c.green(text);
+    case 'fail':
+      return c.red.bold(text);
+    default:
+      return c.dim(text);
+  }
+}
