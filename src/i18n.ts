@@ -10,6 +10,8 @@ type Params = Record<string, string | number>;
 type Template = (p: Params) => string;
 
 const q = (s: string | number | undefined) => `"${s ?? ''}"`;
+/** yyyy-mm-dd → dd/mm/yyyy. */
+const viDate = (s: string | number | undefined) => String(s ?? '').replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
 const MESSAGES: Record<string, { vi: Template; en: Template }> = {
   // Row rejections (problems of severity "error").
@@ -21,7 +23,7 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     en: (p) => `unparseable ${p.fieldEn}: ${q(p.value)}`,
   },
   'row.resolvedBeforeReceived': {
-    vi: (p) => `ngày kết thúc xử lý (${p.resolved}) trước ngày tiếp nhận (${p.received})`,
+    vi: (p) => `ngày kết thúc xử lý (${viDate(p.resolved)}) trước ngày tiếp nhận (${viDate(p.received)})`,
     en: (p) => `resolved (${p.resolved}) before received (${p.received})`,
   },
   'row.badTier': {

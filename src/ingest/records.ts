@@ -167,18 +167,21 @@ export class RowDecoder {
     r.received = received;
     r.due = due;
     r.resolved = resolved;
-    r.rating = this.vocab(fields, 'rating', RATING, BLANK);
+    // Warnings come out in the contract's field order.
     if (this.dataset === 'dossiers') {
       r.channel = this.vocab(fields, 'channel', CHANNEL, null);
       r.digitized = this.vocab(fields, 'digitized', YES_NO, YesNo.NO);
       r.eResult = this.vocab(fields, 'eResult', YES_NO, YesNo.NO);
-      r.payment = this.vocab(fields, 'payment', PAYMENT, BLANK);
+    }
+    r.rating = this.vocab(fields, 'rating', RATING, BLANK);
+    if (this.dataset === 'dossiers') {
       const feeRaw = this.cell(fields, 'fee');
       if (feeRaw === undefined) r.fee = ABSENT;
       else {
         r.fee = parseFee(feeRaw);
         if (Number.isNaN(r.fee)) this.warnings.push({ code: 'value.unknown', field: 'fee', value: feeRaw.trim() });
       }
+      r.payment = this.vocab(fields, 'payment', PAYMENT, BLANK);
     }
     return null;
   }

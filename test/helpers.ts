@@ -1,0 +1,51 @@
+/** Shared test helpers: score in-memory CSV text or fixture files through the real pipeline. */
+import { fileURLToPath } from 'node:url';
+import { loadPlan } from '../src/plan/load.js';
+import { score, type Score } from '../src/score.js';
+import { fileSource, streamSource } from '../src/ingest/source.js';
+import { parsePeriod } from '../src/period.js';
+import type { Plan } from '../src/plan/schema.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const fixture = (p: string) => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));
+
+let planCache: Plan | undefined;
+export async function plan(): Promise<Plan> {
+  planCache ??= await loadPlan();
+  return planCache;
+}
+
+export interface TextInput {
+  name: string;
+  text: string | Buffer;
+  /** Split the text into chunks of this many bytes (to test chunk boundaries). */
+  chunk?: number;
+}
+
+export function textSource(t: TextInput) {
+  const buf = typeof t.text === 'string' ? Buffer.from(t.text, 'utf8') : t.text;
+  const size = t.chunk ?? buf.length;
+  async function* gen() {
+    for (let i = 0; i < buf.length; i += Math.max(1, size)) yield buf.subarray(i, i + Math.max(1, size));
+  }
+  return streamSource(t.name, gen());
+}
+
+export async function scoreFiles(files: string[], period = '2023', byUnit = false): Promise<Score> {
+  return score({ plan: await plan(), period: parsePeriod(period), inputs: files.map((f) => fileSource(fixture(f), f)), byUnit });
+}
+
+export async function scoreTexts(texts: TextInput[], period = '2023', byUnit = false): Promise<Score> {
+  return score({ plan: await plan(), period: parsePeriod(period), inputs: texts.map(textSource), byUnit });
+}
+
+/** `indicator/tier` → "n/N" for the tier and province rows. */
+export function counts(s: Score): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of s.results) if (r.unit === null) out[`${r.indicator}/${r.tier}`] = `${r.numerator}/${r.denominator}`;
+  return out;
+}
+
+export function statusOf(s: Score, indicator: string, tier: string, unit: string | null = null) {
+  return s.results.find((r) => r.indicator === indicator && r.tier === tier && r.unit === unit)?.status;
+}

@@ -1,0 +1,105 @@
+/** Every value of every vocabulary, and the obligation and open-at-end rules, on one-row inputs. */
+import { describe, it, expect } from 'vitest';
+import { scoreTexts, counts } from '../helpers.js';
+import { CHANNEL, YES_NO, RATING, PAYMENT } from '../../src/ingest/contract.js';
+
+const HEAD = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày kết thúc xử lý';
+/** One dossier of UBND xã Long Hưng, received 10/03/2023, due 20/03, resolved 15/03, plus extra columns. */
+async function one(extraHead: string, extra: string, period = '2023') {
+  const text = `${HEAD},${extraHead}\nHS1,UBND xã Long Hưng,10/03/2023,20/03/2023,15/03/2023,${extra}\n`;
+  return counts(await scoreTexts([{ name: 't.csv', text }], period));
+}
+
+describe('vocabularies', () => {
+  const spellings = (v: { listed: Record<string, string[]> }, label: string) => v.listed[label]!.flatMap((s) => [s, s.toUpperCase(), s.normalize('NFD')]);
+
+  it.each(spellings(CHANNEL, 'online'))('channel %j is online', async (v) => {
+    expect((await one('Hình thức nộp', `"${v}"`))['online-rate/xa']).toBe('1/1');
+  });
+  it.each(spellings(CHANNEL, 'not online'))('channel %j is not online', async (v) => {
+    expect((await one('Hình thức nộp', `"${v}"`))['online-rate/xa']).toBe('0/1');
+  });
+  it('ASCII-folded channel values', async () => {
+    expect((await one('Hình thức nộp', 'Truc tuyen'))['online-rate/xa']).toBe('1/1');
+    expect((await one('Hình thức nộp', 'buu chinh cong ich'))['online-rate/xa']).toBe('0/1');
+  });
+  it.each(spellings(YES_NO, 'yes'))('digitized / e-result %j is yes', async (v) => {
+    const c = await one('Số hóa,Kết quả điện tử', `"${v}","${v}"`);
+    expect([c['digitization-rate/xa'], c['e-result-rate/xa']]).toEqual(['1/1', '1/1']);
+  });
+  it.each([...spellings(YES_NO, 'no'), ''])('digitized / e-result %j is no', async (v) => {
+    const c = await one('Số hóa,Kết quả điện tử', `"${v}","${v}"`);
+    expect([c['digitization-rate/xa'], c['e-result-rate/xa']]).toEqual(['0/1', '0/1']);
+  });
+  it.each(spellings(RATING, 'satisfied'))('rating %j is satisfied', async (v) => {
+    expect((await one('Đánh giá', `"${v}"`))['satisfaction-rate/xa']).toBe('1/1');
+  });
+  it.each(spellings(RATING, 'not satisfied'))('rating %j is not satisfied', async (v) => {
+    expect((await one('Mức độ hài lòng', `"${v}"`))['satisfaction-rate/xa']).toBe('0/1');
+  });
+  it('a blank rating is not rated', async () => {
+    expect((await one('Đánh giá', ''))['satisfaction-rate/xa']).toBe('0/0');
+  });
+  it.each(spellings(PAYMENT, 'online'))('payment %j is online', async (v) => {
+    const c = await one('Phí lệ phí,Hình thức thanh toán', `10000,"${v}"`);
+    expect([c['online-payment-rate/xa'], c['cashless-payment-rate/xa']]).toEqual(['1/1', '1/1']);
+  });
+  it.each(spellings(PAYMENT, 'other non-cash'))('payment %j is non-cash', async (v) => {
+    const c = await one('Phí lệ phí,Hình thức thanh toán', `10000,"${v}"`);
+    expect([c['online-payment-rate/xa'], c['cashless-payment-rate/xa']]).toEqual(['0/1', '1/1']);
+  });
+  it.each(spellings(PAYMENT, 'cash'))('payment %j is cash', async (v) => {
+    const c = await one('Phí lệ phí,Hình thức thanh toán', `10000,"${v}"`);
+    expect([c['online-payment-rate/xa'], c['cashless-payment-rate/xa']]).toEqual(['0/1', '0/1']);
+  });
+  it('unknown values leave the row out of the indicators that need them, and only those', async () => {
+    const c = await one('Hình thức nộp,Số hóa,Đánh giá', 'Fax,?,5 sao');
+    expect(c).toMatchObject({ 'online-rate/xa': '0/0', 'digitization-rate/xa': '0/0', 'satisfaction-rate/xa': '0/0', 'on-time-rate/xa': '1/1' });
+  });
+});
+
+describe('financial obligation', () => {
+  const pay = async (fee: string, method: string) => (await one('Số tiền,Phương thức thanh toán', `"${fee}","${method}"`))['cashless-payment-rate/xa'];
+  it.each([
+    ['50.000', 'Tiền mặt', '0/1'],
+    ['50,000', 'QR', '1/1'],
+    ['50 000 đ', 'POS', '1/1'],
+    ['50.000 VNĐ', '', '0/1'], // fee > 0, no payment recorded: owed, not paid cashless
+    ['0', 'Trực tuyến', '0/0'], // fee 0: no obligation even with a method recorded
+    ['', 'Chuyển khoản', '1/1'], // fee blank: a recorded method says there was one
+    ['', '', '0/0'],
+    ['miễn phí', 'Tiền mặt', '0/0'], // unknown fee: out (warning)
+    ['50.000', 'Séc', '0/0'], // unknown method: out (warning)
+  ])('fee %j, payment %j → %s', async (fee, method, want) => {
+    expect(await pay(fee, method)).toBe(want);
+  });
+  it('with no fee column, a recorded payment method means an obligation', async () => {
+    expect((await one('Hình thức thanh toán', 'Thẻ'))['cashless-payment-rate/xa']).toBe('1/1');
+    expect((await one('Hình thức thanh toán', ''))['cashless-payment-rate/xa']).toBe('0/0');
+  });
+  it('with no payment column, the payment indicators have no data', async () => {
+    expect((await one('Phí lệ phí', '50000'))['online-payment-rate/xa']).toBe('0/0');
+  });
+});
+
+describe('period boundaries', () => {
+  const rows = [
+    'HS1,UBND xã A,31/03/2023,31/03/2023,31/03/2023', // resolved on the last day of Q1, on its due day
+    'HS2,UBND xã A,01/04/2023,05/04/2023,', // received the first day of Q2
+    'HS3,UBND xã A,15/03/2023,31/03/2023,', // open at 31/03, due 31/03: not before the end → on time
+    'HS4,UBND xã A,15/03/2023,30/03/2023,01/04/2023', // resolved after Q1: open at the end of Q1, past due
+    'HS5,UBND xã A,01/01/2023,,', // no due date: on time
+  ];
+  const text = `${HEAD},Hình thức nộp\n${rows.map((r) => `${r},Trực tuyến`).join('\n')}\n`;
+  it('Q1 includes its first and last day and no more', async () => {
+    const c = counts(await scoreTexts([{ name: 'b.csv', text }], '2023-Q1'));
+    expect(c['online-rate/xa']).toBe('4/4'); // HS1 HS3 HS4 HS5
+    expect(c['on-time-rate/xa']).toBe('3/4'); // HS1 HS3 HS5 / HS4
+  });
+  it('Q2 starts on 01/04', async () => {
+    const c = counts(await scoreTexts([{ name: 'b.csv', text }], '2023-Q2'));
+    expect(c['online-rate/xa']).toBe('1/1'); // HS2
+    // HS4 resolved 01/04 > due 30/03: late; HS2 open at 30/06 past due; HS3 open past due; HS5 open, no due
+    expect(c['on-time-rate/xa']).toBe('1/4');
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, it, expect } from 'vitest';
+import { readCsv, CsvError } from '../../src/ingest/csv.js';
+
+interface Got {
+  header: string[];
+  rows: Array<{ fields: string[]; line: number; count: number; malformed: boolean }>;
+}
+
+async function read(text: string | Buffer, chunk = 1 << 20, delimiter?: string): Promise<Got> {
+  const buf = typeof text === 'string' ? Buffer.from(text) : text;
+  async function* gen() {
+    for (let i = 0; i < buf.length; i += chunk) yield buf.subarray(i, i + chunk);
+  }
+  const got: Got = { header: [], rows: [] };
+  await readCsv(
+    gen(),
+    {
+      header(fields) {
+        got.header = fields;
+        return fields.map((_, i) => i);
+      },
+      row(fields, count, line, malformed) {
+        got.rows.push({ fields: fields.slice(0, count), line, count, malformed });
+      },
+    },
+    { delimiter },
+  );
+  return got;
+}
+
+async function fails(text: string | Buffer): Promise<CsvError> {
+  try {
+    await read(text);
+  } catch (e) {
+    if (e instanceof CsvError) return e;
+    throw e;
+  }
+  throw new Error('did not fail');
+}
+
+describe('readCsv', () => {
+  const sample = 'a,b,c\r\n1,"x, y","he said ""hi"""\r\n\r\n2,"multi\r\nline",z\r\n3,,\r\n';
+
+  it('parses RFC 4180 quoting, CRLF, blank lines, and reports start lines', async () => {
+    const got = await read(sample);
+    expect(got.header).toEqual(['a', 'b', 'c']);
+    expect(got.rows.map((r) => r.fields)).toEqual([
+      ['1', 'x, y', 'he said "hi"'],
+      ['2', 'multi\r\nline', 'z'],
+      ['3', '', ''],
+    ]);
+    expect(got.rows.map((r) => r.line)).toEqual([2, 4, 6]);
+  });
+
+  it('gives the same result at every chunk size', async () => {
+    const whole = await read(sample);
+    for (let chunk = 1; chunk <= sample.length; chunk++) expect(await read(sample, chunk)).toEqual(whole);
+  });
+
+  it('strips a UTF-8 BOM and sniffs semicolons', async () => {
+    const got = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Mã;Tên\nA;"x;y"\n')]));
+    expect(got.header).toEqual(['Mã', 'Tên']);
+    expect(got.rows[0]!.fields).toEqual(['A', 'x;y']);
+  });
+
+  it('keeps multi-byte characters split across chunks', async () => {
+    const text = 'Đơn vị,Ngày\nUBND xã Phú Hữu,05/01/2023\n';
+    for (let chunk = 1; chunk < 12; chunk++) expect((await read(text, chunk)).rows[0]!.fields[0]).toBe('UBND xã Phú Hữu');
+  });
+
+  it('handles LF, lone CR and no final newline', async () => {
+    expect((await read('a,b\n1,2')).rows[0]!.fields).toEqual(['1', '2']);
+    const cr = await read('a,b\r1,2\r3,4');
+    expect(cr.rows.map((r) => [r.fields, r.line])).toEqual([
+      [['1', '2'], 2],
+      [['3', '4'], 3],
+    ]);
+  });
+
+  it('counts fields of ragged rows and skips all-empty rows', async () => {
+    const got = await read('a,b,c\n1,2\n,,\n1,2,3,4\n');
+    expect(got.rows.map((r) => r.count)).toEqual([2, 4]);
+    expect(got.rows.map((r) => r.line)).toEqual([2, 4]);
+  });
+
+  it('marks text after a closing quote as malformed, and goes on', async () => {
+    const got = await read('a,b\n"x"y,2\n3,4\n');
+    expect(got.rows[0]!.malformed).toBe(true);
+    expect(got.rows[1]).toMatchObject({ fields: ['3', '4'], malformed: false, line: 3 });
+  });
+
+  it('uses a given delimiter', async () => {
+    expect((await read('a;b,c\n1;2,3\n', 1 << 20, ',')).header).toEqual(['a;b', 'c']);
+  });
+
+  it('refuses an unclosed quote with its line and column', async () => {
+    const e = await fails('a,b\n1,2\n3,"never closed\nmore\n');
+    expect(e).toMatchObject({ code: 'unclosedQuote', line: 3, column: 3 });
+  });
+
+  it('refuses UTF-16, NUL bytes, invalid UTF-8 and empty input', async () => {
+    expect((await fails(Buffer.from([0xff, 0xfe, 0x61, 0x00]))).code).toBe('utf16');
+    expect(await fails(Buffer.from('a,b\n1,\u0000\n'))).toMatchObject({ code: 'binary', line: 2 });
+    // "Ngày" in Windows-1258 (0xE0 is "à" there): not UTF-8.
+    const e = await fails(Buffer.concat([Buffer.from('a,b\nx,y\nNg'), Buffer.from([0xe0]), Buffer.from('y,1\n')]));
+    expect(e).toMatchObject({ code: 'encoding', line: 3, column: 3 });
+    expect((await fails('')).code).toBe('empty');
+    expect((await fails('\n\r\n')).code).toBe('empty');
+  });
+});

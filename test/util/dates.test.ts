@@ -1,0 +1,68 @@
+import { describe, it, expect } from 'vitest';
+import { parseDay, daysFromCivil, civilFromDays, formatIso, parseIsoDate } from '../../src/util/dates.js';
+
+const d = (y: number, m: number, day: number) => daysFromCivil(y, m, day);
+
+describe('parseDay: the contract date formats', () => {
+  it.each([
+    ['05/03/2023', d(2023, 3, 5)],
+    ['5/3/2023', d(2023, 3, 5)],
+    ['05/3/2023', d(2023, 3, 5)],
+    ['05/03/2023 14:30', d(2023, 3, 5)],
+    ['05/03/2023 14:30:59', d(2023, 3, 5)],
+    ['5/3/2023 7:05', d(2023, 3, 5)],
+    ['2023-03-05', d(2023, 3, 5)],
+    ['2023-03-05T14:30:00', d(2023, 3, 5)],
+    ['2023-03-05 14:30:00', d(2023, 3, 5)],
+    ['20230305143000', d(2023, 3, 5)],
+    ['  05/03/2023  ', d(2023, 3, 5)],
+    ['29/02/2024', d(2024, 2, 29)],
+    ['31/12/2023 23:59:59', d(2023, 12, 31)],
+  ])('%s', (raw, want) => {
+    expect(parseDay(raw)).toBe(want);
+  });
+
+  it('puts the day before the month in slashed dates', () => {
+    expect(parseDay('01/02/2023')).toBe(d(2023, 2, 1));
+  });
+
+  it.each([
+    '',
+    'abc',
+    'hôm qua',
+    '31/02/2023',
+    '29/02/2023',
+    '13/13/2023',
+    '2023-13-01',
+    '2023-02-30',
+    '2023/03/05',
+    '05-03-2023',
+    '05/03/23',
+    '05/03/2023 25:00',
+    '05/03/2023 12:61',
+    '05/03/2023x',
+    '20230305',
+    '20231305143000',
+    '20230305253000',
+    '2023-03-05X14:30:00',
+  ])('rejects %j', (raw) => {
+    expect(parseDay(raw)).toBeNaN();
+  });
+});
+
+describe('day numbers', () => {
+  it('round-trips civil dates', () => {
+    for (let z = daysFromCivil(1999, 1, 1); z < daysFromCivil(2031, 1, 1); z += 17) {
+      const { y, m, d: dd } = civilFromDays(z);
+      expect(daysFromCivil(y, m, dd)).toBe(z);
+    }
+    expect(daysFromCivil(1970, 1, 1)).toBe(0);
+    expect(formatIso(daysFromCivil(2023, 12, 31))).toBe('2023-12-31');
+  });
+
+  it('parses strict ISO dates for --from/--to', () => {
+    expect(parseIsoDate('2023-03-31')).toBe(d(2023, 3, 31));
+    expect(parseIsoDate('2023-3-31')).toBeNaN();
+    expect(parseIsoDate('31/03/2023')).toBeNaN();
+  });
+});
