@@ -11,6 +11,12 @@ function planData(): Record<string, unknown> {
   return parse(planText) as Record<string, unknown>;
 }
 
+/** The shipped plan's identity and indicators only, as YAML text, to append a test section to. */
+function indicatorsOnly(): string {
+  const { schemaVersion, plan, indicators } = planData();
+  return stringify({ schemaVersion, plan, indicators });
+}
+
 function refusal(src: string): CcchError {
   try {
     parsePlan(src, 'bad.yaml');
@@ -48,22 +54,23 @@ describe('plan appendix schema', () => {
   });
 
   it('refuses a task without a lead, naming the path and the line', () => {
-    const err = refusal(planText + minimalSection);
+    const src = indicatorsOnly() + minimalSection;
+    const err = refusal(src);
     expect(err.kind).toBe('plan');
     expect(err.text.en).toMatch(/^sections\[0\]\.items\[0\]\.tasks\[0\]\.lead: /);
     expect(err.where.file).toBe('bad.yaml');
     // The task's mapping starts on the "- id: I.1.a" line of the appended text.
-    const line = (planText + minimalSection).split('\n').findIndex((l) => l.includes('- id: I.1.a')) + 1;
+    const line = src.split('\n').findIndex((l) => l.includes('- id: I.1.a')) + 1;
     expect(err.where.line).toBe(line);
   });
 
   it('refuses a lead that names no agency', () => {
-    const src = planText + minimalSection.replace('leadText: Sở Nội vụ', 'lead: [so-khong-co]\n            leadText: Sở Nội vụ');
+    const src = indicatorsOnly() + minimalSection.replace('leadText: Sở Nội vụ', 'lead: [so-khong-co]\n            leadText: Sở Nội vụ');
     expect(refusal(src).text.en).toMatch(/^sections\[0\]\.items\[0\]\.tasks\[0\]\.lead\[0\]: no agency so-khong-co/);
   });
 
   it('accepts the minimal section once the task has a lead', () => {
-    const src = planText + minimalSection.replace('leadText: Sở Nội vụ', 'lead: [so-noi-vu]\n            leadText: Sở Nội vụ');
+    const src = indicatorsOnly() + minimalSection.replace('leadText: Sở Nội vụ', 'lead: [so-noi-vu]\n            leadText: Sở Nội vụ');
     const plan = parsePlan(src, 'ok.yaml');
     expect(plan.sections?.[0]?.items[0]?.tasks[0]?.partners).toEqual([]);
   });
@@ -74,5 +81,186 @@ describe('plan appendix schema', () => {
     delete data.sections;
     delete data.targets;
     expect(parsePlan(stringify(data), 'indicators-only.yaml').indicators).toHaveLength(9);
+  });
+});
+
+// ── The shipped plan against the seed (test/fixtures-plan/282-KH-UBND.txt, a copy of
+// ../shared/seed/000_b66602fc151d740b.txt). Every number below was checked by hand against it.
+const seed = readFileSync(new URL('../fixtures-plan/282-KH-UBND.txt', import.meta.url), 'utf8');
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const seedFlat = collapse(seed);
+
+describe('the appendix of 282/KH-UBND', async () => {
+  const plan = await loadPlan();
+  const sections = plan.sections ?? [];
+  const items = sections.flatMap((s) => s.items);
+  const tasks = items.flatMap((i) => i.tasks);
+  const task = (id: string) => {
+    const t = tasks.find((x) => x.id === id);
+    if (!t) throw new Error(`no task ${id}`);
+    return t;
+  };
+  const item = (id: string) => {
+    const i = items.find((x) => x.id === id);
+    if (!i) throw new Error(`no item ${id}`);
+    return i;
+  };
+
+  it('has sections I–VII, 51 items and 87 tasks', () => {
+    expect(sections.map((s) => s.id)).toEqual(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII']);
+    expect(items).toHaveLength(51);
+    expect(tasks).toHaveLength(87);
+    expect(Object.fromEntries(sections.map((s) => [s.id, s.items.length]))).toEqual({ I: 3, II: 18, III: 6, IV: 6, V: 4, VI: 8, VII: 6 });
+    expect(Object.fromEntries(sections.map((s) => [s.id, s.items.flatMap((i) => i.tasks).length]))).toEqual({
+      I: 6,
+      II: 36,
+      III: 6,
+      IV: 8,
+      V: 5,
+      VI: 19,
+      VII: 7,
+    });
+  });
+
+  it('numbers items as the appendix does, under their group headings', () => {
+    expect(sections.find((s) => s.id === 'II')?.groups?.map((g) => g.id)).toEqual(['II.1', 'II.2', 'II.3', 'II.4']);
+    expect(sections.find((s) => s.id === 'VI')?.groups?.map((g) => g.id)).toEqual(['VI.1', 'VI.2', 'VI.3']);
+    expect(sections.find((s) => s.id === 'II')?.items.map((i) => i.id)).toEqual([
+      'II.1.1', 'II.1.2', 'II.1.3', 'II.1.4', 'II.1.5', 'II.1.6', 'II.1.7', 'II.1.8',
+      'II.2.1', 'II.2.2', 'II.2.3', 'II.2.4',
+      'II.3.1', 'II.3.2', 'II.3.3', 'II.3.4', 'II.3.5',
+      'II.4.1',
+    ]);
+    expect(item('II.3.4').parent).toBe('II.3');
+    expect(sections.find((s) => s.id === 'VI')?.items.map((i) => i.id)).toEqual([
+      'VI.1.1', 'VI.2.1', 'VI.2.2', 'VI.2.3', 'VI.2.4', 'VI.2.5', 'VI.3.1', 'VI.3.2',
+    ]);
+    expect(item('II.1.4').goal).toBe('70% TTHC có hồ sơ mẫu');
+    expect(item('II.2.2').goal).toBe('Tỷ lệ giải quyết hồ sơ đúng hạn đạt tối thiểu 96%');
+  });
+
+  it('gives task ids as item id + letter in table order, unique', () => {
+    const ids = tasks.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const i of items) i.tasks.forEach((t, k) => expect(t.id).toBe(`${i.id}.${'abcdefghij'[k]}`));
+    expect(item('II.2.1').tasks.map((t) => t.id)).toEqual(['II.2.1.a', 'II.2.1.b', 'II.2.1.c', 'II.2.1.d', 'II.2.1.e']);
+  });
+
+  it('gives every task a lead and a deadline, and every referenced agency exists', () => {
+    const agencies = new Set((plan.agencies ?? []).map((a) => a.id));
+    for (const t of tasks) {
+      expect(t.lead.length, t.id).toBeGreaterThan(0);
+      expect(t.leadText.length, t.id).toBeGreaterThan(0);
+      expect(t.deadline.text.length, t.id).toBeGreaterThan(0);
+      for (const a of [...t.lead, ...t.partners]) expect(agencies.has(a), `${t.id}: ${a}`).toBe(true);
+    }
+  });
+
+  it('names 24 agencies, each used by some task', () => {
+    const used = new Set(tasks.flatMap((t) => [...t.lead, ...t.partners]));
+    expect(plan.agencies).toHaveLength(24);
+    for (const a of plan.agencies ?? []) expect(used.has(a.id), a.id).toBe(true);
+    const name = (id: string) => plan.agencies?.find((a) => a.id === id)?.name;
+    expect(name('so-noi-vu')).toBe('Sở Nội vụ');
+    expect(name('vp-ubnd')).toBe('Văn phòng UBND tỉnh');
+    expect(name('cac-so-nganh')).toBe('Các sở, ban ngành');
+    expect(name('ubnd-cap-huyen')).toBe('UBND các huyện, thành phố');
+    expect(name('ubnd-cap-xa')).toBe('UBND cấp xã');
+  });
+
+  it('pins leads, partners and deadlines of sample tasks', () => {
+    expect(task('I.1.a')).toMatchObject({
+      lead: ['cac-so-nganh', 'ubnd-cap-huyen'],
+      leadText: 'Các sở, ban ngành; UBND các huyện',
+      partners: ['so-tu-phap'],
+      deadline: { text: 'Theo thời hạn đã đăng ký với UBND tỉnh', kind: 'conditional' },
+    });
+    expect(task('I.1.a').deadline.due).toBeUndefined();
+    expect(task('II.1.6.a')).toMatchObject({
+      lead: ['cac-so-nganh', 'ubnd-cap-huyen'],
+      partners: ['vp-ubnd'],
+      deadline: { text: 'Trước ngày 15/02/2023', kind: 'date', due: '2023-02-15' },
+    });
+    expect(task('II.1.7.a').deadline).toMatchObject({ kind: 'date', due: '2023-12-01' });
+    expect(task('II.2.1.a').deadline).toMatchObject({ text: 'Trước 01/06/2023', kind: 'date', due: '2023-06-01' });
+    expect(task('II.1.5.a').deadline).toMatchObject({ text: 'Quý III/2023', kind: 'quarter', due: '2023-09-30' });
+    expect(task('II.3.4.a')).toMatchObject({ lead: ['so-tttt'], deadline: { kind: 'quarter', due: '2023-03-31' } });
+    expect(task('IV.1.a').deadline).toMatchObject({ text: 'Trong quý II/2023', kind: 'quarter', due: '2023-06-30' });
+    expect(task('VI.3.1.a')).toMatchObject({
+      lead: ['ubnd-cap-huyen'],
+      partners: ['so-tai-chinh', 'so-tttt', 'cuc-thue', 'ngan-hang-thuong-mai'],
+      deadline: { text: 'Tháng 2/2023', kind: 'month', due: '2023-02-28' },
+    });
+    expect(task('VII.1.a').deadline).toMatchObject({ kind: 'month', due: '2023-01-31' });
+    expect(task('VII.3.b').deadline).toMatchObject({ text: 'Tháng Quý IV/2023', kind: 'quarter', due: '2023-12-31' });
+    expect(task('VII.5.a').deadline).toMatchObject({ text: 'Quý II-III/2023', kind: 'quarter', due: '2023-09-30' });
+    expect(task('II.2.1.e').deadline).toEqual({ text: 'Khi có hướng dẫn của Bộ ngành TW', kind: 'conditional' });
+    expect(task('III.2.a').deadline).toEqual({ text: 'Theo tiến độ phê duyệt', kind: 'conditional' });
+    expect(task('II.2.3.a')).toMatchObject({ lead: ['so-noi-vu'], deadline: { text: 'Thường xuyên', kind: 'recurring' } });
+    expect(task('II.3.3.a')).toMatchObject({
+      lead: ['ubnd-cap-huyen', 'phong-tu-phap-huyen', 'ubnd-cap-xa'],
+      partners: ['so-tu-phap'],
+    });
+    expect(task('II.4.1.c').partners).toEqual(['cac-so-nganh', 'vnpt-dong-nai']);
+    expect(task('I.3.b').lead).toEqual(['so-tu-phap', 'vp-ubnd']);
+  });
+
+  it('dates exactly the 25 tasks whose deadline the seed dates', () => {
+    const dated = Object.fromEntries(tasks.filter((t) => t.deadline.due).map((t) => [t.id, t.deadline.due]));
+    expect(dated).toEqual({
+      'II.1.5.a': '2023-09-30',
+      'II.1.6.a': '2023-02-15',
+      'II.1.7.a': '2023-12-01',
+      'II.2.1.a': '2023-06-01',
+      'II.2.1.b': '2023-06-30',
+      'II.2.1.c': '2023-03-31',
+      'II.3.2.b': '2023-06-30',
+      'II.3.4.a': '2023-03-31',
+      'II.3.4.b': '2023-03-31',
+      'II.3.5.a': '2023-03-31',
+      'IV.1.a': '2023-06-30',
+      'IV.5.a': '2023-06-30',
+      'VI.2.1.a': '2023-06-30',
+      'VI.2.2.a': '2023-06-30',
+      'VI.2.2.b': '2023-03-31',
+      'VI.2.3.a': '2023-03-31',
+      'VI.2.3.c': '2023-06-30',
+      'VI.2.4.b': '2023-03-31',
+      'VI.3.1.a': '2023-02-28',
+      'VI.3.1.b': '2023-03-31',
+      'VI.3.2.a': '2023-09-30',
+      'VII.1.a': '2023-01-31',
+      'VII.2.a': '2023-03-31',
+      'VII.3.b': '2023-12-31',
+      'VII.5.a': '2023-09-30',
+    });
+    const kinds: Record<string, number> = {};
+    for (const t of tasks) kinds[t.deadline.kind] = (kinds[t.deadline.kind] ?? 0) + 1;
+    expect(kinds).toEqual({ recurring: 52, quarter: 18, conditional: 12, date: 3, month: 2 });
+  });
+
+  it('marks the rows whose cells span the row above', () => {
+    expect(tasks.filter((t) => t.merged).map((t) => [t.id, t.merged])).toEqual([
+      ['II.1.3.b', ['partners', 'deadline']],
+      ['II.3.4.b', ['lead', 'partners', 'deadline']],
+    ]);
+    expect(task('II.3.4.d').goal).toMatch(/^Kết quả giải quyết thủ tục hành chính được cung cấp đồng thời cả bản điện tử 60%/);
+  });
+
+  it('copies the seed faithfully: every text of the appendix occurs in it', () => {
+    const texts: Array<[string, string]> = [];
+    for (const s of sections) {
+      texts.push([s.id, s.title]);
+      for (const g of s.groups ?? []) texts.push([g.id, g.title]);
+      for (const i of s.items) {
+        texts.push([i.id, i.goal]);
+        for (const t of i.tasks) {
+          for (const v of [t.goal, t.activity, t.output, t.leadText, t.partnersText, t.deadline.text]) if (v !== undefined) texts.push([t.id, v]);
+        }
+      }
+    }
+    for (const a of plan.agencies ?? []) for (const al of a.aliases ?? []) texts.push([a.id, al]);
+    const missing = texts.filter(([, v]) => !seedFlat.includes(collapse(v)));
+    expect(missing).toEqual([]);
   });
 });
