@@ -264,3 +264,167 @@ describe('the appendix of 282/KH-UBND', async () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the numeric targets of 282/KH-UBND', async () => {
+  const plan = await loadPlan();
+  const targets = plan.targets ?? [];
+  const target = (id: string) => {
+    const t = targets.find((x) => x.id === id);
+    if (!t) throw new Error(`no target ${id}`);
+    return t;
+  };
+  /** value by tier for the targets of one clause and one indicator or measure. */
+  const byTier = (clause: string, key: string) =>
+    Object.fromEntries(
+      targets.filter((t) => t.clause === clause && (t.indicator === key || t.measure === key)).map((t) => [t.tiers.join('+'), t.value]),
+    );
+
+  it('has 95 targets: 47 from the body, 48 from the appendix, ids unique', () => {
+    expect(targets).toHaveLength(95);
+    expect(targets.filter((t) => t.source === 'body')).toHaveLength(47);
+    expect(targets.filter((t) => t.source === 'appendix')).toHaveLength(48);
+    expect(new Set(targets.map((t) => t.id)).size).toBe(95);
+    const perClause: Record<string, number> = {};
+    for (const t of targets.filter((x) => x.source === 'body')) perClause[t.clause] = (perClause[t.clause] ?? 0) + 1;
+    expect(perClause).toEqual({ 'body II.1.1': 2, 'body II.2.1': 23, 'body II.3.1': 1, 'body II.4.1': 6, 'body II.6.1': 11, 'body II.7.1': 4 });
+  });
+
+  it('pins the data targets against the seed', () => {
+    expect(byTier('II.3.4', 'digitization-rate')).toEqual({ so: 50, huyen: 20, xa: 15 });
+    expect(byTier('body II.2.1', 'digitization-rate')).toEqual({ so: 50, huyen: 20, xa: 15 });
+    expect(byTier('body II.6.1', 'digitization-rate')).toEqual({ so: 50, huyen: 20, xa: 15 });
+    expect(byTier('II.3.4', 'e-result-rate')).toEqual({ so: 60, huyen: 30, xa: 20 });
+    expect(byTier('II.3.2', 'online-rate')).toEqual({ so: 70, huyen: 30, xa: 20 });
+    expect(byTier('VI.3.1', 'online-rate')).toEqual({ so: 70, huyen: 30, xa: 20 });
+    expect(byTier('II.2.2', 'on-time-rate')).toEqual({ all: 96 });
+    expect(byTier('II.2.3', 'satisfaction-rate')).toEqual({ all: 93 });
+    expect(byTier('II.4.1', 'feedback-on-time-rate')).toEqual({ all: 96 });
+    expect(byTier('II.4.1', 'feedback-satisfaction-rate')).toEqual({ all: 92 });
+    expect(byTier('VI.3.1', 'online-payment-rate')).toEqual({ so: 30, huyen: 5 });
+    expect(byTier('body II.6.1', 'cashless-payment-rate')).toEqual({ so: 30, huyen: 5 });
+    expect(target('app-II.2.2-on-time')).toMatchObject({ value: 96, unit: 'percent', comparison: '>=', computable: 'data' });
+  });
+
+  it('pins the catalog and units targets against the seed', () => {
+    expect(byTier('II.1.3', 'published-on-time')).toEqual({ all: 100 });
+    expect(byTier('II.1.4', 'sample-dossier')).toEqual({ all: 70 });
+    expect(byTier('II.1.5', 'simplified')).toEqual({ all: 10 });
+    expect(byTier('II.3.1', 'online-eligible-offered')).toEqual({ all: 100 });
+    expect(byTier('VI.3.1', 'online-payment-enabled')).toEqual({ all: 100 });
+    expect(byTier('II.3.3', 'e-certification')).toEqual({ 'huyen+xa': 100 });
+    expect(target('app-II.3.3-e-certified-copies')).toMatchObject({
+      value: 0,
+      unit: 'change',
+      comparison: '>',
+      baseline: '2022',
+      tiers: ['huyen', 'xa'],
+      computable: 'units',
+    });
+    const computable = (kind: string) => targets.filter((t) => t.computable === kind && t.source === 'appendix').map((t) => t.id);
+    expect(computable('catalog')).toEqual([
+      'app-II.1.3-tthc-published',
+      'app-II.1.4-sample-dossiers',
+      'app-II.1.5-simplified',
+      'app-II.3.1-online-eligible',
+      'app-VI.3.1-online-payment-enabled',
+    ]);
+    expect(computable('units')).toEqual(['app-II.3.3-e-certification', 'app-II.3.3-e-certified-copies']);
+  });
+
+  it('pins other targets against the seed', () => {
+    const v = (id: string) => [target(id).value, target(id).tiers];
+    expect(v('app-II.1.5-declared-info-reduced')).toEqual([20, ['all']]);
+    expect(v('app-II.1.7-internal-tthc-simplification')).toEqual([50, ['all']]);
+    expect(v('app-IV.2-job-positions-dvsn')).toEqual([90, ['all']]);
+    expect(v('app-IV.4-staff-trained')).toEqual([50, ['all']]);
+    expect(v('app-IV.1-staff-rules')).toEqual([100, ['so', 'huyen']]);
+    expect(v('app-VI.2.3-work-files-online')).toEqual([100, ['so', 'huyen']]);
+    expect(v('app-VI.2.3-work-files-online-xa')).toEqual([90, ['xa']]);
+    expect(v('app-VI.2.5-digital-inspection')).toEqual([50, ['all']]);
+    expect(v('app-VII.4.a-units-inspected')).toEqual([50, ['all']]);
+    expect(v('app-II.2.1.a-one-stop-rules')).toEqual([100, ['huyen', 'xa']]);
+    expect(v('body-II.3.1-organization-rules')).toEqual([100, ['so', 'huyen']]);
+    expect(target('body-II.7.1-pci-rank')).toMatchObject({ value: 20, unit: 'rank', comparison: '<=', tiers: ['province'] });
+    expect(target('body-II.7.1-par-index')).toMatchObject({ value: 0, unit: 'change', comparison: '>', baseline: '2022' });
+  });
+
+  it('links every data target to one of the nine indicators, with the same figure', () => {
+    const indicators = new Map(plan.indicators.map((i) => [i.id, i]));
+    const data = targets.filter((t) => t.computable === 'data');
+    // body 18 (II.2.1: 13, II.6.1: 5) + appendix 18.
+    expect(data).toHaveLength(36);
+    for (const t of data) {
+      const ind = indicators.get(t.indicator ?? '');
+      expect(ind, t.id).toBeDefined();
+      const tiers = t.tiers.includes('all') ? (['so', 'huyen', 'xa'] as const) : t.tiers;
+      for (const tier of tiers) expect(ind?.targets[tier as 'so' | 'huyen' | 'xa'], `${t.id} ${tier}`).toBe(t.value);
+    }
+    // Every indicator is set by at least one target of the seed.
+    expect(new Set(data.map((t) => t.indicator))).toEqual(new Set(indicators.keys()));
+    // Only data targets name an indicator.
+    expect(targets.filter((t) => t.indicator !== undefined && t.computable !== 'data')).toEqual([]);
+  });
+
+  it('marks where the body and the appendix differ', () => {
+    const marked = targets.filter((t) => t.discrepancy).map((t) => t.id);
+    expect(marked).toEqual([
+      'body-II.1.1-vbqppl-on-schedule',
+      'body-II.1.1-vbqppl-reviewed',
+      'body-II.2.1-sample-dossiers',
+      'body-II.2.1-simplified',
+      'body-II.3.1-organization-rules',
+      'body-II.6.1-cashless-so',
+      'body-II.6.1-cashless-huyen',
+      'app-I.1-vbqppl-issued',
+      'app-I.2-review-plan',
+      'app-II.1.2-processes-configured',
+      'app-II.1.4-sample-dossiers',
+      'app-II.1.5-simplified',
+      'app-III.1-organization-rules',
+      'app-VI.3.1-online-payment-so',
+      'app-VI.3.1-online-payment-huyen',
+    ]);
+    expect(target('body-II.6.1-cashless-so')).toMatchObject({ indicator: 'cashless-payment-rate', counterparts: ['app-VI.3.1-online-payment-so'] });
+    expect(target('app-VI.3.1-online-payment-so')).toMatchObject({ indicator: 'online-payment-rate', counterparts: ['body-II.6.1-cashless-so'] });
+    for (const t of targets.filter((x) => x.discrepancy)) {
+      // A discrepancy is between two sources: the marked target has a counterpart.
+      expect(t.counterparts?.length, t.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('pairs body and appendix targets both ways', () => {
+    const ids = new Set(targets.map((t) => t.id));
+    for (const t of targets) {
+      for (const c of t.counterparts ?? []) {
+        expect(ids.has(c), `${t.id} → ${c}`).toBe(true);
+        expect(target(c).counterparts, `${c} → ${t.id}`).toContain(t.id);
+      }
+    }
+    const alone = targets.filter((t) => !t.counterparts).map((t) => t.id);
+    expect(alone).toEqual([
+      'body-II.7.1-findings-remedied',
+      'body-II.7.1-pci-rank',
+      'body-II.7.1-par-index',
+      'app-II.2.1.a-one-stop-rules',
+      'app-II.2.2.a-one-stop-software',
+      'app-II.2.2.b-one-stop-monitored',
+      'app-IV.1-staff-rules',
+    ]);
+  });
+
+  it('copies the seed faithfully: every target text occurs in it and states its figure', () => {
+    for (const t of targets) {
+      expect(seedFlat.includes(collapse(t.text)), t.id).toBe(true);
+      if (t.unit === 'percent') expect(t.text, t.id).toContain(`${t.value}%`);
+      if (t.unit === 'rank') expect(t.text, t.id).toContain(String(t.value));
+    }
+  });
+
+  it('refuses a target whose indicator does not exist, with its path', () => {
+    const data = planData();
+    const list = data.targets as Array<Record<string, unknown>>;
+    const i = list.findIndex((t) => t.id === 'app-II.3.4-digitization-so');
+    list[i]!.indicator = 'digitisation-rate';
+    expect(refusal(stringify(data)).text.en).toBe(`targets[${i}].indicator: no indicator digitisation-rate in indicators`);
+  });
+});
