@@ -17,6 +17,13 @@ function indicatorsOnly(): string {
   return stringify({ schemaVersion, plan, indicators });
 }
 
+/** Just enough structure to break the plan data in one place. */
+interface Loose {
+  sections: Array<{ items: Array<{ id: string; tasks: Array<Record<string, unknown>> }> }>;
+  agencies: Array<Record<string, unknown>>;
+}
+const loose = (data: Record<string, unknown>) => data as unknown as Loose;
+
 function refusal(src: string): CcchError {
   try {
     parsePlan(src, 'bad.yaml');
@@ -73,6 +80,50 @@ describe('plan appendix schema', () => {
     const src = indicatorsOnly() + minimalSection.replace('leadText: Sở Nội vụ', 'lead: [so-noi-vu]\n            leadText: Sở Nội vụ');
     const plan = parsePlan(src, 'ok.yaml');
     expect(plan.sections?.[0]?.items[0]?.tasks[0]?.partners).toEqual([]);
+  });
+
+  it('refuses a deadline whose due date disagrees with its kind', () => {
+    const data = planData();
+    const task = loose(data).sections[1]!.items[0]!.tasks[0]!;
+    task.deadline = { text: 'Quý I/2023', kind: 'quarter', due: '2023-03-30' };
+    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].deadline.due: a quarter deadline is due on the last day of its quarter');
+    task.deadline = { text: 'Theo tiến độ phê duyệt', kind: 'conditional', due: '2023-03-31' };
+    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].deadline.due: a conditional deadline has no due date');
+    task.deadline = { text: 'Tháng 2/2023', kind: 'month' };
+    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].deadline.due: a month deadline needs a due date');
+    task.deadline = { text: 'Trước ngày 30/02/2023', kind: 'date', due: '2023-02-30' };
+    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].deadline.due: not a calendar date');
+  });
+
+  it('refuses a task id out of the scheme', () => {
+    const data = planData();
+    loose(data).sections[1]!.items[0]!.tasks[0]!.id = 'II.1.1.b';
+    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].id: task 1 of item II.1.1 has id II.1.1.a, not II.1.1.b');
+  });
+
+  it('refuses a merged cell that differs from the row above', () => {
+    const data = planData();
+    const item = loose(data).sections[1]!.items.find((i) => i.id === 'II.1.3')!;
+    item.tasks[1]!.deadline = { text: 'Quý I/2023', kind: 'quarter', due: '2023-03-31' };
+    expect(refusal(stringify(data)).text.en).toMatch(/^sections\[1\]\.items\[2\]\.tasks\[1\]\.deadline: merged deadline must equal that of task II\.1\.3\.a/);
+  });
+
+  it('refuses a spelling shared by two agencies', () => {
+    const data = planData();
+    loose(data).agencies[0]!.aliases = ['UBND CẤP HUYỆN'];
+    expect(refusal(stringify(data)).text.en).toMatch(/agencies\[\d+\]\.aliases: "UBND cấp huyện" already names agency so-noi-vu/);
+  });
+
+  it('refuses a counterpart that does not point back, and a data target without an indicator', () => {
+    const data = planData();
+    const list = data.targets as Array<Record<string, unknown>>;
+    const i = list.findIndex((t) => t.id === 'app-II.2.2-on-time');
+    list[i]!.counterparts = ['body-II.2.1-satisfaction'];
+    expect(refusal(stringify(data)).text.en).toMatch(/^targets\[\d+\]\.counterparts\[0\]: target app-II\.2\.2-on-time does not list body-II\.2\.1-on-time back/);
+    const fresh = planData();
+    const t = (fresh.targets as Array<Record<string, unknown>>)[i]!;
+    delete t.indicator;
+    expect(refusal(stringify(fresh)).text.en).toBe(`targets[${i}].indicator: a target computed from data names its indicator, and only such a target does`);
   });
 
   it('keeps a plan of indicators alone valid', () => {
