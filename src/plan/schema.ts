@@ -1,9 +1,11 @@
 /**
  * The plan model: what a plan YAML must hold, validated with zod. The nine data indicators
- * live under `indicators`; the rest of the plan (sections, items, tasks, catalog targets)
- * will live beside them.
+ * live under `indicators`; the rest of the plan (agencies, the appendix's sections, items and
+ * tasks, every numeric target) lives beside them, under `agencies`, `sections` and `targets`
+ * (schemas in ./appendix.ts, format in docs/plan-format.md).
  */
 import { z } from 'zod';
+import { appendixShape, checkAppendix } from './appendix.js';
 
 export const RULES = [
   'online',
@@ -49,6 +51,7 @@ export const PlanSchema = z
       issuer: text.optional(),
     }),
     indicators: z.array(IndicatorSchema).min(1),
+    ...appendixShape,
   })
   .superRefine((plan, ctx) => {
     const seen = new Set<string>();
@@ -59,6 +62,7 @@ export const PlanSchema = z
         ctx.addIssue({ code: 'custom', path: ['indicators', i, 'rule'], message: `rule ${ind.rule} does not apply to feedback` });
       }
     });
+    checkAppendix(plan, ctx);
   });
 
 export type Plan = z.infer<typeof PlanSchema>;
