@@ -50,6 +50,26 @@ export function buildProgram(cli: Cli): Command {
   return program;
 }
 
+/** Commander's usage errors, on one line, in the user's language. */
+export function usageMessage(raw: string, lang: 'vi' | 'en'): string {
+  const en = raw.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  if (lang === 'en') return en;
+  const suggest = (s: string | undefined) =>
+    s ? ` (có phải ý bạn là ${s.replace(/^\(Did you mean (one of )?/, '').replace(/\?\)$/, '')}?)` : '';
+  const rules: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
+    [/^unknown option '([^']*)'(?: (\(Did you mean.*\)))?$/, (m) => `tùy chọn không biết: ${m[1]}${suggest(m[2])}`],
+    [/^unknown command '([^']*)'(?: (\(Did you mean.*\)))?$/, (m) => `lệnh không biết: ${m[1]}${suggest(m[2])}`],
+    [/^missing required argument '([^']*)'$/, (m) => `thiếu đối số bắt buộc: ${m[1]}`],
+    [/^option '([^']*)' argument missing$/, (m) => `tùy chọn ${m[1]} cần một giá trị`],
+    [/^too many arguments.*got (\d+)\.$/, (m) => `thừa đối số (nhận ${m[1]})`],
+  ];
+  for (const [re, vi] of rules) {
+    const m = en.match(re);
+    if (m) return vi(m);
+  }
+  return en;
+}
+
 function langFromArgv(argv: string[]): 'vi' | 'en' {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (i < 0) return 'vi';
@@ -88,9 +108,10 @@ export async function main(argv: string[]): Promise<number> {
     return cli.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
-      const msg = e.message.replace(/^error: /, '');
-      cli.stderr(`ccch: ${msg}\n${cli.lang === 'vi' ? "Xem 'ccch --help'." : "See 'ccch --help'."}\n`);
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.OK;
+      // `ccch` with no command: commander has shown the help on stderr as an error.
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
+      cli.stderr(`ccch: ${usageMessage(e.message, cli.lang)}\n${cli.lang === 'vi' ? "Xem 'ccch --help'." : "See 'ccch --help'."}\n`);
       return EXIT.ERROR;
     }
     if (e instanceof CcchError) {

@@ -130,9 +130,11 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     [['score', 'fixtures/hand/all-pass.csv', '--period', '2023', '--to', '2023-03-01'], /^ccch: --period không dùng cùng --from\/--to$/],
     [['score', 'fixtures/hand/all-pass.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
     [['score', 'fixtures/hand/all-pass.csv', '--lang', 'fr'], /^ccch: --lang: ngôn ngữ không hỗ trợ "fr"/],
-    [['score', 'fixtures/hand/all-pass.csv', '--bogus'], /^ccch: unknown option '--bogus'/],
-    [['score'], /^ccch: missing required argument 'files'/],
-    [['frobnicate'], /^ccch: unknown command 'frobnicate'/],
+    [['score', 'fixtures/hand/all-pass.csv', '--bogus'], /^ccch: tùy chọn không biết: --bogus$/],
+    [['score', 'fixtures/hand/all-pass.csv', '--perod', '2023'], /^ccch: tùy chọn không biết: --perod \(có phải ý bạn là --period\?\)$/],
+    [['score', 'fixtures/hand/all-pass.csv', '--period'], /^ccch: tùy chọn --period <period> cần một giá trị$/],
+    [['score'], /^ccch: thiếu đối số bắt buộc: files$/],
+    [['frobnicate'], /^ccch: lệnh không biết: frobnicate$/],
     [['score', '-', '-'], /^ccch: chỉ đọc được đầu vào chuẩn \(-\) một lần$/],
   ])('%j', (args, pattern) => {
     const r = ccch(args as string[]);
@@ -145,5 +147,15 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
   it('English errors with --lang en', () => {
     const r = ccch(['score', 'nope.csv', '--lang', 'en']);
     expect(r.stderr).toBe('ccch: nope.csv: no such file\n');
+    const u = ccch(['score', 'fixtures/hand/all-pass.csv', '--bogus', '--lang', 'en']);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toBe("ccch: unknown option '--bogus'\nSee 'ccch --help'.\n");
+  });
+
+  it('no command at all: help on stderr, exit 2', () => {
+    const r = ccch([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: ccch');
   });
 });
