@@ -21,12 +21,15 @@ export function toJson(score: Score, lang: Lang, version: string) {
       counted: i.counted,
       rejected: i.rejected,
       superseded: i.superseded,
+      unmatched: i.unmatched,
       warnings: i.warnings,
       bytes: i.bytes,
       delimiter: i.delimiter,
       columns: i.columns,
       missingColumns: i.missingColumns,
       notComputed: i.notComputed,
+      joined: i.joined,
+      summaryPeriod: i.summaryPeriod,
     })),
     results: score.results.map((r) => ({
       indicator: r.indicator,
@@ -50,6 +53,7 @@ export function toJson(score: Score, lang: Lang, version: string) {
       message: message(lang, p.code, p.params),
     })),
     problemsOmitted: score.problemCount - score.problems.length,
+    sources: score.sources,
     summary: score.summary,
   };
 }
