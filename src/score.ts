@@ -51,6 +51,8 @@ export interface InputReport {
   missingColumns: Field[];
   /** Indicators not computed from this file for want of a column. */
   notComputed: string[];
+  /** Headers of the file that name no field of its kind (ignored), as written. */
+  ignoredColumns: string[];
   /** Fact exports: joined to dossier lists (false when no dossier list was given); null for other kinds. */
   joined: boolean | null;
   /** Summary reports: the period from a "Kỳ báo cáo" column, or assumed to be the scored period; null for other kinds. */
@@ -235,6 +237,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
         columns: {},
         missingColumns: [],
         notComputed: [],
+        ignoredColumns: [],
         joined: null,
         summaryPeriod: null,
       };
@@ -272,6 +275,8 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
               report.dataset = dataset;
               report.columns = map.headers;
               report.missingColumns = map.missing;
+              const used = new Set(Object.values(map.columns));
+              report.ignoredColumns = fields.flatMap((h, i) => (used.has(i) || h.trim() === '' ? [] : [h.trim()]));
               if (isFactKind(dataset)) {
                 factFile = facts.addFile(dataset, idx);
                 factOf.set(idx, factFile);
@@ -430,6 +435,13 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
     });
     return { indicator: ind.id, inputs: uses };
   });
+
+  // Problems in command-line order of their files, by line (the sort is stable).
+  const fileOrder = new Map<string, number>();
+  opts.inputs.forEach((src, i) => {
+    if (!fileOrder.has(src.name)) fileOrder.set(src.name, i);
+  });
+  problems.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.line - b.line);
 
   return { tally, inputs, problems, problemCount, sources };
 }
