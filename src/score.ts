@@ -119,17 +119,26 @@ type Chunk = Buffer | string;
 
 /**
  * An opened input whose first chunks can be read twice: once to learn the file's kind from its
- * header, then again, followed by the rest, for the full read. Works for files and stdin
- * alike (nothing is reopened); only the chunks up to the header are held.
+ * header, then again, followed by the rest, for the full read. A source that opens afresh (a
+ * file) is reopened for the full read and the chunks held for the peek are dropped; a source
+ * that gives back the same stream (standard input) replays them. Nothing is lost either way.
  */
 class Replay {
   private buffered: Chunk[] = [];
   private done = false;
   private closed = false;
-  private constructor(private readonly it: AsyncIterator<Chunk>) {}
+  private readonly it: AsyncIterator<Chunk>;
+  private fresh: AsyncIterable<Chunk> | null = null;
+
+  private constructor(
+    private readonly source: InputSource,
+    private readonly first: AsyncIterable<Chunk>,
+  ) {
+    this.it = first[Symbol.asyncIterator]();
+  }
 
   static async open(source: InputSource): Promise<Replay> {
-    return new Replay((await source.open())[Symbol.asyncIterator]());
+    return new Replay(source, await source.open());
   }
 
   /** The stream from the start, remembering what is read (abandoning it keeps the input open). */
@@ -148,8 +157,22 @@ class Replay {
     })(this);
   }
 
-  /** The whole stream, once; closes the input at the end. */
+  /** After the peek: reopen the source when it opens afresh, dropping the chunks held. */
+  async settle(): Promise<void> {
+    const again = await this.source.open();
+    if (again === this.first) return;
+    this.fresh = again;
+    this.buffered = [];
+    await this.closeFirst();
+  }
+
+  /** The whole stream, once; the input is closed at its end. */
   all(): AsyncIterable<Chunk> {
+    if (this.fresh) {
+      const f = this.fresh;
+      this.fresh = null;
+      return f;
+    }
     return (async function* (self: Replay) {
       try {
         const head = self.buffered;
@@ -161,15 +184,31 @@ class Replay {
           yield r.value;
         }
       } finally {
-        await self.close();
+        await self.closeFirst();
       }
     })(this);
   }
 
-  async close(): Promise<void> {
+  private async closeFirst(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.it.return?.();
+  }
+
+  /** Closes whatever is still open (after an error stopped the run). */
+  async close(): Promise<void> {
+    await this.closeFirst();
+    if (this.fresh) {
+      // A file stream closes itself once started; start it, then stop it.
+      const it = this.fresh[Symbol.asyncIterator]();
+      this.fresh = null;
+      try {
+        await it.next();
+      } catch {
+        // closing anyway
+      }
+      await it.return?.();
+    }
   }
 }
 
@@ -181,8 +220,8 @@ export async function score(opts: ScoreOptions): Promise<Score> {
 
 /**
  * Reads every input into a Tally. Order (README "Joined exports"): every input's header first,
- * to know its kind (each input is opened once; its first chunks are replayed); then the fact
- * exports in full; then the record lists and summary reports, in command-line order.
+ * to know its kind (see Replay); then the fact exports in full; then the record lists and
+ * summary reports, in command-line order.
  */
 export async function ingest(opts: ScoreOptions): Promise<Ingested> {
   const { plan, period } = opts;
@@ -208,6 +247,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
       const r = await Replay.open(source);
       opened.push(r);
       kinds.push(await peekKind(source, r));
+      await r.settle();
     }
     const order = [
       ...opts.inputs.flatMap((_, i) => (isFactKind(kinds[i]!) ? [i] : [])),
