@@ -47,7 +47,7 @@ export function buildProgram(cli: Cli): Command {
   registerValidate(program, cli);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => cli.stdout(s), writeErr: (s) => cli.stderr(s), outputError: () => {} });
-    cmd.addHelpText('after', EXIT_HELP);
+    if (cmd.name() !== 'validate') cmd.addHelpText('after', EXIT_HELP); // validate has its own exit codes
   }
   return program;
 }

@@ -120,6 +120,13 @@ describe('ccch validate', () => {
     expect(r.stdout).toContain('    columns ignored: "STT"');
   });
 
+  it('--help gives validate’s own exit codes', () => {
+    const r = ccch(['validate', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1\s+có dòng bị loại hoặc không khớp hồ sơ \/ some rows rejected or unmatched/);
+    expect(r.stdout).not.toContain('có chỉ tiêu không đạt');
+  });
+
   it.each([
     [['validate', 'fixtures/bad/unknown-headers.csv'], /^ccch: fixtures\/bad\/unknown-headers\.csv:1: không nhận ra loại tệp/],
     [['validate', 'nope.csv'], /^ccch: nope\.csv: không tìm thấy tệp$/],
