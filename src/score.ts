@@ -3,7 +3,7 @@
  * tier and unit, statuses, row accounting, problems). It never prints and never exits;
  * input faults are thrown as CcchError.
  */
-import { CsvError, readCsv } from './ingest/csv.js';
+import { CsvError, readCsv, type CsvOptions, type CsvSink } from './ingest/csv.js';
 import { detectKind, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { FactDecoder, RowDecoder, SummaryDecoder, type UnitTierLookup, type Warning } from './ingest/records.js';
 import type { InputSource } from './ingest/source.js';
@@ -303,7 +303,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
 
       const stream = opened[idx]!.all();
       try {
-        const stats = await readCsv(
+        const stats = await readRows(
           stream,
           {
             header(fields, line) {
@@ -486,10 +486,18 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
   return { tally, inputs, problems, problemCount, sources };
 }
 
+/**
+ * The one place the ingest pass reads a table: the header peek and the full read both go
+ * through here, so that reader options (delimiter, encoding, sheet…) apply to both alike.
+ */
+function readRows(stream: AsyncIterable<Chunk>, sink: CsvSink, options: CsvOptions = {}) {
+  return readCsv(stream, sink, options);
+}
+
 /** Reads just the header of a source, for its kind; throws the same errors a full read would. */
 async function peekKind(source: InputSource, replay: Replay): Promise<Kind> {
   try {
-    await readCsv(replay.peek(), {
+    await readRows(replay.peek(), {
       header(fields, line) {
         const d = detectKind(fields);
         if (!d.kind) throw unknownKind(source.name, line, fields, d.ambiguous);
