@@ -134,7 +134,7 @@ describe('ccch validate', () => {
     [['validate', '-'], /^ccch: -:1: không rõ loại tệp: tiêu đề có cột của tệp số hóa và thanh toán; hãy xuất riêng từng loại$/],
     [['validate', 'fixtures/joins/full.csv', 'fixtures/summary/tong-hop-2023.csv'], /^ccch: fixtures\/summary\/tong-hop-2023\.csv:2: tính hai lần: đơn vị "Sở Tư pháp"/],
     [['validate', 'fixtures/joins/full.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
-    [['validate'], /^ccch: missing required argument 'files'/],
+    [['validate', '--lang', 'en'], /^ccch: missing required argument 'files'/],
   ])('%j exits 2 with one line', (args, pattern) => {
     const r = ccch(args as string[], 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n');
     expect(r.code).toBe(2);
