@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { CcchError } from './errors.js';
 import { colorLevel, makeChalk, type Cli } from './cli-support.js';
 import { register as registerScore } from './commands/score.js';
+import { register as registerValidate } from './commands/validate.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -43,9 +44,10 @@ export function buildProgram(cli: Cli): Command {
     })
     .addHelpText('after', EXIT_HELP);
   registerScore(program, cli);
+  registerValidate(program, cli);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => cli.stdout(s), writeErr: (s) => cli.stderr(s), outputError: () => {} });
-    cmd.addHelpText('after', EXIT_HELP);
+    if (cmd.name() !== 'validate') cmd.addHelpText('after', EXIT_HELP); // validate has its own exit codes
   }
   return program;
 }

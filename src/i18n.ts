@@ -47,6 +47,27 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     vi: () => 'dấu ngoặc kép sai quy cách (có ký tự sau dấu ngoặc đóng)',
     en: () => 'malformed quoting (text after a closing quote)',
   },
+  'row.unmatched': {
+    vi: (p) => `mã hồ sơ ${q(p.code)} không khớp hồ sơ nào (${p.rows} dòng)`,
+    en: (p) => `dossier code ${q(p.code)} matches no dossier (${p.rows} rows)`,
+  },
+  'row.noPeriod': { vi: () => 'thiếu kỳ báo cáo', en: () => 'no report period' },
+  'row.badPeriod': {
+    vi: (p) => `kỳ báo cáo không đọc được: ${q(p.value)}`,
+    en: (p) => `unparseable report period: ${q(p.value)}`,
+  },
+  'row.otherPeriod': {
+    vi: (p) => `kỳ báo cáo ${q(p.value)} không phải kỳ đang tính (${p.period})`,
+    en: (p) => `report period ${q(p.value)} is not the period scored (${p.period})`,
+  },
+  'row.badCount': {
+    vi: (p) => `${p.fieldVi} không phải số nguyên không âm: ${q(p.value)}`,
+    en: (p) => `${p.fieldEn} is not a non-negative integer: ${q(p.value)}`,
+  },
+  'row.partsExceedTotal': {
+    vi: (p) => `${p.partsVi} (${p.sum}) vượt ${p.fieldVi} (${p.total})`,
+    en: (p) => `${p.partsEn} (${p.sum}) exceed ${p.fieldEn} (${p.total})`,
+  },
   'row.fieldCount': {
     vi: (p) => `dòng có ${p.got} cột, tiêu đề có ${p.want} cột`,
     en: (p) => `row has ${p.got} fields, the header has ${p.want}`,
@@ -74,9 +95,23 @@ export const LABELS = {
     plan: 'Kế hoạch',
     period: 'Kỳ',
     inputs: 'Dữ liệu vào',
-    dataset: { dossiers: 'hồ sơ', feedback: 'PAKN' } as Record<string, string>,
+    dataset: {
+      dossiers: 'hồ sơ',
+      feedback: 'PAKN',
+      online: 'nộp trực tuyến',
+      digitization: 'số hóa',
+      payments: 'thanh toán',
+      summary: 'báo cáo tổng hợp',
+    } as Record<string, string>,
     accounting: (r: number, c: number, j: number, s: number, w: number) =>
       `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã); ${w} cảnh báo`,
+    accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp hồ sơ; ${w} cảnh báo`,
+    notJoined: 'không ghép: không có danh sách hồ sơ',
+    periodAssumed: (p: string) => `không có cột kỳ báo cáo: coi là kỳ ${p}`,
+    sources: 'Nguồn số liệu',
+    via: { records: 'cột của tệp', join: 'ghép theo mã hồ sơ', summary: 'báo cáo tổng hợp' } as Record<string, string>,
+    joinedDossiers: (n: number) => `${n} hồ sơ`,
     summary: (p: number, f: number, n: number, t: number) =>
       `Tổng hợp: ${p} đạt, ${f} không đạt, ${n} không có dữ liệu, ${t} không có chỉ tiêu`,
     quality: 'Chất lượng dữ liệu',
@@ -102,9 +137,23 @@ export const LABELS = {
     plan: 'Plan',
     period: 'Period',
     inputs: 'Inputs',
-    dataset: { dossiers: 'dossiers', feedback: 'feedback' } as Record<string, string>,
+    dataset: {
+      dossiers: 'dossiers',
+      feedback: 'feedback',
+      online: 'online submissions',
+      digitization: 'digitization',
+      payments: 'payments',
+      summary: 'summary report',
+    } as Record<string, string>,
     accounting: (r: number, c: number, j: number, s: number, w: number) =>
       `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code); ${w} warnings`,
+    accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code) + ${u} unmatched; ${w} warnings`,
+    notJoined: 'not joined: no dossier list given',
+    periodAssumed: (p: string) => `no report-period column: taken as covering ${p}`,
+    sources: 'Sources',
+    via: { records: 'own column', join: 'joined by dossier code', summary: 'summary report' } as Record<string, string>,
+    joinedDossiers: (n: number) => `${n} dossiers`,
     summary: (p: number, f: number, n: number, t: number) => `Summary: ${p} pass, ${f} fail, ${n} no data, ${t} no target`,
     quality: 'Data quality',
     problemsHeading: (shown: number, total: number) =>

@@ -5,7 +5,7 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { LABELS, message, type Lang } from '../i18n.js';
-import type { Score, Problem } from '../score.js';
+import type { Score, Problem, InputReport } from '../score.js';
 import type { Result, Status } from '../evaluate/evaluate.js';
 import { formatVi } from '../util/dates.js';
 import { formatInt, formatPercent, formatRate } from './format.js';
@@ -29,6 +29,17 @@ export function problemLine(p: Problem, lang: Lang): string {
   return `${where}: ${sev}${col}: ${message(lang, p.code, p.params)}`;
 }
 
+/** One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact exports. */
+export function inputLine(i: InputReport, lang: Lang, period: string): string {
+  const L = LABELS[lang];
+  const acc =
+    i.joined !== null
+      ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${L.notJoined})`)
+      : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings);
+  const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
+  return `${i.file} (${L.dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
+}
+
 export function renderTable(score: Score, o: TableOptions): string {
   const { lang, chalk: c } = o;
   const L = LABELS[lang];
@@ -36,9 +47,7 @@ export function renderTable(score: Score, o: TableOptions): string {
   out.push(c.bold(`${L.plan} ${score.plan.id} — ${score.plan.title}`));
   out.push(`${L.period}: ${score.period.label} (${formatVi(score.period.from)} – ${formatVi(score.period.to)})`);
   out.push(`${L.inputs}:`);
-  for (const i of score.inputs) {
-    out.push(`  ${i.file} (${L.dataset[i.dataset]}): ${L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings)}`);
-  }
+  for (const i of score.inputs) out.push(`  ${inputLine(i, lang, score.period.label)}`);
   out.push('');
 
   const byUnit = score.results.some((r) => r.unit !== null);
@@ -77,6 +86,16 @@ export function renderTable(score: Score, o: TableOptions): string {
   out.push(table.toString());
   out.push(L.summary(score.summary.pass, score.summary.fail, score.summary.noData, score.summary.noTarget));
   out.push('');
+
+  if (score.sources.some((s) => s.inputs.some((u) => u.via !== 'records'))) {
+    out.push(c.bold(L.sources));
+    const names = new Map(o.indicators.map((i) => [i.id, i.name[lang]]));
+    for (const s of score.sources) {
+      const uses = s.inputs.map((u) => `${u.file} (${L.via[u.via]}${u.via === 'join' ? `, ${L.joinedDossiers(u.dossiers ?? 0)}` : ''})`);
+      out.push(`  ${names.get(s.indicator) ?? s.indicator}: ${uses.length ? uses.join('; ') : '—'}`);
+    }
+    out.push('');
+  }
 
   out.push(c.bold(L.quality));
   const ids = new Map(o.indicators.map((i) => [i.id, i.name[lang]]));
