@@ -197,3 +197,76 @@ export const PLAN_LABELS = {
     counterparts: 'counterparts',
   },
 };
+
+// Messages of the side inputs: catalog, units file, task status file.
+Object.assign(MESSAGES, {
+  'task.unknown': {
+    vi: (p: Params) => `không có nhiệm vụ ${q(p.value)} trong kế hoạch (bỏ qua dòng)`,
+    en: (p: Params) => `no task ${q(p.value)} in the plan (row ignored)`,
+  },
+  'task.badStatus': {
+    vi: (p: Params) => `trạng thái không xác định: ${q(p.value)}`,
+    en: (p: Params) => `unknown status: ${q(p.value)}`,
+  },
+  'task.noStatus': { vi: () => 'không có trạng thái hay ngày hoàn thành', en: () => 'no status and no completion date' },
+  'task.completedAfterAsOf': {
+    vi: (p: Params) => `ngày hoàn thành ${q(p.value)} sau ngày tính (--as-of)`,
+    en: (p: Params) => `completion date ${q(p.value)} is after the as-of day (--as-of)`,
+  },
+  'task.dateNotDone': {
+    vi: (p: Params) => `có ngày hoàn thành ${q(p.value)} nhưng trạng thái chưa hoàn thành (bỏ qua ngày)`,
+    en: (p: Params) => `completion date ${q(p.value)} on a task not reported done (date ignored)`,
+  },
+  'row.noTier': { vi: () => 'thiếu cấp', en: () => 'no tier' },
+  'row.noUnitOrCode': { vi: () => 'thiếu tên và mã đơn vị', en: () => 'no unit name or code' },
+  'value.notCount': {
+    vi: (p: Params) => `${p.fieldVi} không phải số nguyên không âm: ${q(p.value)} (bỏ qua ở chỉ tiêu cần trường này)`,
+    en: (p: Params) => `${p.fieldEn} is not a non-negative whole number: ${q(p.value)} (left out of the targets that need it)`,
+  },
+});
+
+/** Labels of `ccch tasks` (report/tasks.ts). */
+export const TASK_LABELS = {
+  vi: {
+    state: {
+      done: 'Hoàn thành',
+      'done-late': 'Hoàn thành trễ hạn',
+      'on-track': 'Đúng tiến độ',
+      overdue: 'Quá hạn',
+      'not-dated': 'Không có hạn cụ thể',
+      'no-report': 'Chưa báo cáo',
+    } as Record<string, string>,
+    notReported: 'chưa báo cáo',
+    asOf: 'Tính đến ngày',
+    status: 'Tệp trạng thái',
+    noStatus: 'Không có tệp trạng thái (--status): mọi nhiệm vụ là chưa báo cáo.',
+    accounting: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp nhiệm vụ; ${w} cảnh báo`,
+    counts: (n: number, parts: string) => `${n} nhiệm vụ: ${parts}`,
+    total: 'Tổng cộng',
+    daysOverdue: (d: number) => `quá ${d} ngày`,
+    completed: 'xong',
+    groupNote: 'Nhiệm vụ có nhiều cơ quan chủ trì được liệt kê dưới mỗi cơ quan; tổng cộng đếm mỗi nhiệm vụ một lần.',
+  },
+  en: {
+    state: {
+      done: 'Done',
+      'done-late': 'Done late',
+      'on-track': 'On track',
+      overdue: 'Overdue',
+      'not-dated': 'Not dated',
+      'no-report': 'No report',
+    } as Record<string, string>,
+    notReported: 'no report',
+    asOf: 'As of',
+    status: 'Status file',
+    noStatus: 'No status file (--status): every task is unreported.',
+    accounting: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate id) + ${u} matching no task; ${w} warnings`,
+    counts: (n: number, parts: string) => `${n} tasks: ${parts}`,
+    total: 'Total',
+    daysOverdue: (d: number) => `${d} days late`,
+    completed: 'done',
+    groupNote: 'A task with several lead agencies is listed under each; the total counts each task once.',
+  },
+};

@@ -188,7 +188,7 @@ export async function score(opts: ScoreOptions): Promise<Score> {
   return { plan: plan.plan, period, inputs, results, summary, problems, problemCount };
 }
 
-function csvError(e: CsvError, file: string) {
+export function csvError(e: CsvError, file: string) {
   const where = { file, line: e.line, column: e.column };
   switch (e.code) {
     case 'empty':

@@ -21,7 +21,7 @@ export interface TableOptions {
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
 
-export function problemLine(p: Problem, lang: Lang): string {
+export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   const L = LABELS[lang];
   const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
   const sev = p.severity === 'error' ? L.rejected : L.warning;
