@@ -270,3 +270,36 @@ export const TASK_LABELS = {
     groupNote: 'A task with several lead agencies is listed under each; the total counts each task once.',
   },
 };
+
+/** Names of the catalog and units measures in the score table. */
+export const MEASURE_LABELS: Record<Lang, Record<string, string>> = {
+  vi: {
+    'published-on-time': 'Tỷ lệ TTHC được công khai đúng hạn',
+    'sample-dossier': 'Tỷ lệ TTHC có hồ sơ mẫu',
+    simplified: 'Tỷ lệ TTHC được đơn giản hóa',
+    'online-eligible-offered': 'Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến',
+    'online-payment-enabled': 'Tỷ lệ TTHC có phí, lệ phí được thanh toán trực tuyến',
+    'e-certification': 'Tỷ lệ đơn vị cấp xã, Phòng Tư pháp cung cấp chứng thực điện tử',
+    'e-certified-copies-increase': 'Bản sao chứng thực điện tử: năm nay / năm trước',
+  },
+  en: {
+    'published-on-time': 'Procedures published on time',
+    'sample-dossier': 'Procedures with a sample dossier',
+    simplified: 'Procedures simplified',
+    'online-eligible-offered': 'Eligible procedures offered online',
+    'online-payment-enabled': 'Procedures with fees offering online payment',
+    'e-certification': 'Communes and district Justice Offices offering e-certification',
+    'e-certified-copies-increase': 'E-certified copies: this year / last year',
+  },
+};
+
+export const SIDE_LABELS = {
+  vi: {
+    dataset: { catalog: 'danh mục TTHC', units: 'đơn vị' } as Record<string, string>,
+    unplaced: (n: number, names: string) => `${n} đơn vị không thuộc huyện nào trong tệp đơn vị (không có trong kết quả theo huyện): ${names}`,
+  },
+  en: {
+    dataset: { catalog: 'procedures catalog', units: 'units' } as Record<string, string>,
+    unplaced: (n: number, names: string) => `${n} units placed in no district by the units file (not in the per-district results): ${names}`,
+  },
+};

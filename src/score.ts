@@ -10,7 +10,11 @@ import type { InputSource } from './ingest/source.js';
 import { FIELDS, fieldSpec, type Dataset, type Field } from './ingest/contract.js';
 import { RULE_NEEDS } from './indicators/rules.js';
 import { Tally, type CodeIndex } from './indicators/tally.js';
-import { evaluate, type Result, type Summary } from './evaluate/evaluate.js';
+import { evaluate, summarize, type Result, type Summary } from './evaluate/evaluate.js';
+import { readCatalog, catalogNotComputed, type CatalogCounts } from './catalog/catalog.js';
+import { readUnits, type UnitsTable } from './catalog/units.js';
+import { catalogResults, districtResults, unitsResults } from './catalog/measure.js';
+import type { SideProblem, SideReport } from './ingest/sidefile.js';
 import type { Plan } from './plan/schema.js';
 import type { NamedPeriod } from './period.js';
 import { inputError } from './errors.js';
@@ -24,7 +28,8 @@ export interface Problem {
   /** The column's header as written in the file. */
   header: string | null;
   severity: 'error' | 'warning';
-  field: Field | null;
+  /** The contract field (of the exports, the catalog or the units file), or null. */
+  field: string | null;
   /** Message code (see i18n.ts) and its parameters. */
   code: string;
   params: Record<string, string | number>;
@@ -32,7 +37,7 @@ export interface Problem {
 
 export interface InputReport {
   file: string;
-  dataset: Dataset;
+  dataset: Dataset | 'catalog' | 'units';
   delimiter: string;
   bytes: number;
   rows: number;
@@ -41,9 +46,9 @@ export interface InputReport {
   superseded: number;
   warnings: number;
   /** Field → header as written, for the columns recognized. */
-  columns: Partial<Record<Field, string>>;
+  columns: Partial<Record<string, string>>;
   /** Fields of the contract with no column in this file. */
-  missingColumns: Field[];
+  missingColumns: string[];
   /** Indicators not computed from this file for want of a column. */
   notComputed: string[];
 }
@@ -57,6 +62,8 @@ export interface Score {
   problems: Problem[];
   /** Problems found in all, including those beyond `maxProblems` that were not kept. */
   problemCount: number;
+  /** With --by district: units of the exports that the units file places in no district. */
+  unplacedUnits?: string[];
 }
 
 export interface ScoreOptions {
@@ -70,6 +77,12 @@ export interface ScoreOptions {
   /** Tier of a unit from a units file (domain.md tier rule 2). */
   unitTier?: UnitTierLookup;
   codeIndex?: () => CodeIndex;
+  /** The procedures catalog: checks the plan's catalog targets. */
+  catalog?: InputSource;
+  /** The units file: a tier source (read before the exports), the plan's units targets, districts. */
+  units?: InputSource;
+  /** Add per-district results (needs `units`). */
+  byDistrict?: boolean;
   onProgress?: (file: string, bytes: number) => void;
 }
 
@@ -83,6 +96,40 @@ export async function score(opts: ScoreOptions): Promise<Score> {
   let problemCount = 0;
   const inputs: InputReport[] = [];
   const fileNo: number[] = [];
+
+  // Side inputs first: the units file is a tier source for the exports.
+  const side: SideProblem[] = [];
+  const sideReport = (r: SideReport<string>, dataset: 'catalog' | 'units', notComputed: string[]): InputReport => ({
+    file: r.file,
+    dataset,
+    delimiter: r.delimiter,
+    bytes: r.bytes,
+    rows: r.rows,
+    counted: r.counted,
+    rejected: r.rejected,
+    superseded: r.superseded,
+    warnings: r.warnings,
+    columns: r.columns,
+    missingColumns: r.missingColumns,
+    notComputed,
+  });
+  let units: UnitsTable | undefined;
+  let catalog: CatalogCounts | undefined;
+  if (opts.units) {
+    units = await readUnits(opts.units, side);
+    const nc = [...(units.has.eCert ? [] : ['e-certification']), ...(units.has.copies ? [] : ['e-certified-copies-increase'])];
+    inputs.push(sideReport(units.report, 'units', nc));
+  }
+  if (opts.catalog) {
+    catalog = await readCatalog(opts.catalog, side);
+    inputs.push(sideReport(catalog.report, 'catalog', catalogNotComputed(catalog)));
+  }
+  for (const p of side) {
+    problemCount++;
+    if (problems.length < maxProblems) problems.push(p);
+  }
+  const unitTier = opts.unitTier ?? units?.tierOf;
+  const sideInputs = inputs.length;
 
   for (const source of opts.inputs) {
     const f = tally.addFile();
@@ -105,7 +152,7 @@ export async function score(opts: ScoreOptions): Promise<Score> {
       notComputed: [],
     };
 
-    const problem = (p: Omit<Problem, 'file' | 'column' | 'header'>) => {
+    const problem = (p: Omit<Problem, 'file' | 'column' | 'header' | 'field'> & { field: Field | null }) => {
       problemCount++;
       if (problems.length >= maxProblems) return;
       const col = p.field !== null ? map?.columns[p.field] : undefined;
@@ -137,7 +184,7 @@ export async function score(opts: ScoreOptions): Promise<Score> {
               if (ok) enabled |= 3 << (2 * s);
               else report.notComputed.push(ind.id);
             });
-            decoder = new RowDecoder(dataset, map, opts.unitTier);
+            decoder = new RowDecoder(dataset, map, unitTier);
             return decoder.columns();
           },
           row(fields, count, line, malformed) {
@@ -178,14 +225,24 @@ export async function score(opts: ScoreOptions): Promise<Score> {
   }
 
   // Superseding can reach back into earlier files: settle the accounting at the end.
-  inputs.forEach((rep, i) => {
+  inputs.slice(sideInputs).forEach((rep, i) => {
     const fc = tally.files[fileNo[i]!]!;
     rep.superseded = fc.superseded;
     rep.counted = fc.accepted - fc.superseded;
   });
 
-  const { results, summary } = evaluate(plan, tally, opts.byUnit ?? false);
-  return { plan: plan.plan, period, inputs, results, summary, problems, problemCount };
+  const evaluated = evaluate(plan, tally, opts.byUnit ?? false);
+  if (!catalog && !units) return { plan: plan.plan, period, inputs, results: evaluated.results, summary: evaluated.summary, problems, problemCount };
+  const base = [...evaluated.results, ...(catalog ? catalogResults(plan, catalog) : []), ...(units ? unitsResults(plan, units, opts.byUnit ?? false) : [])];
+  const district = units && opts.byDistrict ? districtResults(plan, tally, units) : undefined;
+  // Each indicator's (or measure's) district rows follow its tier and unit rows.
+  const key = (r: Result) => `${r.indicator}|${r.clause}`;
+  const results: Result[] = [];
+  for (const k of [...new Set(base.map(key))]) {
+    results.push(...base.filter((r) => key(r) === k), ...(district?.results.filter((r) => key(r) === k) ?? []));
+  }
+  const unplacedUnits = district?.unplaced;
+  return { plan: plan.plan, period, inputs, results, summary: summarize(results), problems, problemCount, ...(unplacedUnits ? { unplacedUnits } : {}) };
 }
 
 export function csvError(e: CsvError, file: string) {

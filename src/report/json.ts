@@ -38,6 +38,11 @@ export function toJson(score: Score, lang: Lang, version: string) {
       value: r.value,
       target: r.target,
       status: r.status,
+      source: r.source ?? 'data',
+      comparison: r.comparison ?? '>=',
+      scale: r.scale ?? 'percent',
+      district: r.district ?? null,
+      ...(r.targets ? { targets: r.targets } : {}),
     })),
     problems: score.problems.map((p) => ({
       file: p.file,
@@ -51,6 +56,7 @@ export function toJson(score: Score, lang: Lang, version: string) {
     })),
     problemsOmitted: score.problemCount - score.problems.length,
     summary: score.summary,
+    ...(score.unplacedUnits ? { unplacedUnits: score.unplacedUnits } : {}),
   };
 }
 
