@@ -108,6 +108,24 @@ describe('units file', () => {
     expect(c).toMatchObject({ value: 49, target: 0, comparison: '>', scale: 'change', clause: 'appendix II.3.3; body II.2.1' });
   });
 
+  it('matches ASCII-folded headers and values, semicolons, codes; a district-level unit without district takes it from its name', async () => {
+    const { textSource } = await import('../helpers.js');
+    const s = await score({
+      plan: await plan(),
+      period: parsePeriod('2023'),
+      inputs: [],
+      byDistrict: false,
+      units: textSource({
+        name: 'dv.csv',
+        text: 'Ten don vi;Ma don vi;Cap;Huyen;Chung thuc dien tu\nUBND xa A;X1;Xa;Nhon Trach;co\nPhong Tu phap huyen Nhon Trach;H1;Cap huyen;;khong\nUBND xa B;X2;;huyen nhon trach;1\n',
+      }),
+    });
+    expect(s.inputs[0]).toMatchObject({ rows: 3, counted: 3, rejected: 0, columns: { name: 'Ten don vi', code: 'Ma don vi', tier: 'Cap', district: 'Huyen', eCert: 'Chung thuc dien tu' } });
+    expect(s.inputs[0]!.notComputed).toEqual(['e-certified-copies-increase']);
+    expect(nd(s, 'e-certification')).toEqual({ huyen: '0/1 fail', xa: '2/2 pass', all: '2/3 fail' });
+    expect(nd(s, 'e-certified-copies-increase')).toEqual({ huyen: '0/0 no-data', xa: '0/0 no-data', all: '0/0 no-data' });
+  });
+
   it('--by unit lists each unit in scope', async () => {
     const s = await run({ units: 'units/don-vi.csv', byUnit: true });
     expect(nd(s, 'e-certification', null, 'Phòng Tư pháp huyện Trảng Bom')).toEqual({ huyen: '0/1 fail' });

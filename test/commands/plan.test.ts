@@ -130,6 +130,17 @@ describe('ccch plan renderings and errors', () => {
     expect(md.stdout).toContain('| II.1.3.b | Công khai bộ TTHC kịp thời trên Cổng dịch vụ công của tỉnh |');
   });
 
+  it('is listed in the help with score and tasks', () => {
+    const r = ccch(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/score \[options\] <files\.\.\.>/);
+    expect(r.stdout).toContain('plan [options]');
+    expect(r.stdout).toContain('tasks [options]');
+    const t = ccch(['tasks', '--help']);
+    expect(t.stdout).toContain('--as-of <date>');
+    expect(t.stdout).toContain('--status <file>');
+  });
+
   it('refuses an unknown section, an unknown or ambiguous agency, a bad format (exit 2)', () => {
     const s = ccch(['plan', '--section', 'IX']);
     expect(s.code).toBe(2);
