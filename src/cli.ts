@@ -8,6 +8,8 @@ import { CcchError } from './errors.js';
 import { colorLevel, makeChalk, type Cli } from './cli-support.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerValidate } from './commands/validate.js';
+import { register as registerPlan } from './commands/plan.js';
+import { register as registerTasks } from './commands/tasks.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -45,6 +47,8 @@ export function buildProgram(cli: Cli): Command {
     .addHelpText('after', EXIT_HELP);
   registerScore(program, cli);
   registerValidate(program, cli);
+  registerPlan(program, cli);
+  registerTasks(program, cli);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => cli.stdout(s), writeErr: (s) => cli.stderr(s), outputError: () => {} });
     if (cmd.name() !== 'validate') cmd.addHelpText('after', EXIT_HELP); // validate has its own exit codes

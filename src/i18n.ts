@@ -166,3 +166,189 @@ export const LABELS = {
     warning: 'warning',
   },
 };
+
+/** Labels of `ccch plan` (report/plan.ts). */
+export const PLAN_LABELS = {
+  vi: {
+    filters: 'Bộ lọc',
+    filterSection: (s: string) => (s === 'body' ? 'chỉ tiêu phần nội dung' : `mục ${s}`),
+    filterLead: (s: string) => `chủ trì ${s}`,
+    filterComputable: 'chỉ tiêu tính được',
+    totals: (sec: number, items: number, tasks: number, t: number, c: { data: number; catalog: number; units: number; no: number }) =>
+      `${sec} mục, ${items} nội dung, ${tasks} nhiệm vụ; ${t} chỉ tiêu (${c.data} từ dữ liệu, ${c.catalog} từ danh mục TTHC, ${c.units} từ tệp đơn vị, ${c.no} không tính được)`,
+    targets: 'Chỉ tiêu',
+    tasks: 'Nhiệm vụ',
+    lead: 'Chủ trì',
+    partners: 'Phối hợp',
+    output: 'Kết quả',
+    deadline: 'Thời hạn',
+    goal: 'Mục tiêu',
+    id: 'Mã',
+    value: 'Mức',
+    tiers: 'Cấp',
+    by: 'Tính từ',
+    body: 'Chỉ tiêu trong phần nội dung kế hoạch (mục II, 1–7)',
+    nothing: 'Không có gì khớp bộ lọc.',
+    tier: { so: 'sở', huyen: 'huyện', xa: 'xã', all: 'mọi cấp', province: 'toàn tỉnh' } as Record<string, string>,
+    kind: {
+      date: 'ngày',
+      month: 'tháng',
+      quarter: 'quý',
+      half: 'nửa năm',
+      year: 'năm',
+      recurring: 'thường xuyên',
+      conditional: 'có điều kiện',
+      other: 'khác',
+    } as Record<string, string>,
+    computable: (kind: string, what: string | null) =>
+      kind === 'data' ? `dữ liệu: ${what}` : kind === 'catalog' ? `danh mục TTHC: ${what}` : kind === 'units' ? `tệp đơn vị: ${what}` : 'không tính được',
+    baseline: (b: string) => `so với ${b}`,
+    rank: 'hạng',
+    discrepancy: 'khác biệt',
+    counterparts: 'tương ứng',
+  },
+  en: {
+    filters: 'Filters',
+    filterSection: (s: string) => (s === 'body' ? 'body targets' : `section ${s}`),
+    filterLead: (s: string) => `led by ${s}`,
+    filterComputable: 'computable targets',
+    totals: (sec: number, items: number, tasks: number, t: number, c: { data: number; catalog: number; units: number; no: number }) =>
+      `${sec} sections, ${items} items, ${tasks} tasks; ${t} targets (${c.data} from data, ${c.catalog} from the catalog, ${c.units} from the units file, ${c.no} not computable)`,
+    targets: 'Targets',
+    tasks: 'Tasks',
+    lead: 'Lead',
+    partners: 'Partners',
+    output: 'Output',
+    deadline: 'Deadline',
+    goal: 'Goal',
+    id: 'Id',
+    value: 'Value',
+    tiers: 'Tiers',
+    by: 'Computed from',
+    body: 'Targets in the body of the plan (section II, parts 1–7)',
+    nothing: 'Nothing matches the filters.',
+    tier: { so: 'department', huyen: 'district', xa: 'commune', all: 'every tier', province: 'province' } as Record<string, string>,
+    kind: {
+      date: 'date',
+      month: 'month',
+      quarter: 'quarter',
+      half: 'half year',
+      year: 'year',
+      recurring: 'recurring',
+      conditional: 'conditional',
+      other: 'other',
+    } as Record<string, string>,
+    computable: (kind: string, what: string | null) =>
+      kind === 'data' ? `data: ${what}` : kind === 'catalog' ? `catalog: ${what}` : kind === 'units' ? `units file: ${what}` : 'not computable',
+    baseline: (b: string) => `vs ${b}`,
+    rank: 'rank',
+    discrepancy: 'discrepancy',
+    counterparts: 'counterparts',
+  },
+};
+
+// Messages of the side inputs: catalog, units file, task status file.
+Object.assign(MESSAGES, {
+  'task.unknown': {
+    vi: (p: Params) => `không có nhiệm vụ ${q(p.value)} trong kế hoạch (bỏ qua dòng)`,
+    en: (p: Params) => `no task ${q(p.value)} in the plan (row ignored)`,
+  },
+  'task.badStatus': {
+    vi: (p: Params) => `trạng thái không xác định: ${q(p.value)}`,
+    en: (p: Params) => `unknown status: ${q(p.value)}`,
+  },
+  'task.noStatus': { vi: () => 'không có trạng thái hay ngày hoàn thành', en: () => 'no status and no completion date' },
+  'task.completedAfterAsOf': {
+    vi: (p: Params) => `ngày hoàn thành ${q(p.value)} sau ngày tính (--as-of)`,
+    en: (p: Params) => `completion date ${q(p.value)} is after the as-of day (--as-of)`,
+  },
+  'task.dateNotDone': {
+    vi: (p: Params) => `có ngày hoàn thành ${q(p.value)} nhưng trạng thái chưa hoàn thành (bỏ qua ngày)`,
+    en: (p: Params) => `completion date ${q(p.value)} on a task not reported done (date ignored)`,
+  },
+  'row.noTier': { vi: () => 'thiếu cấp', en: () => 'no tier' },
+  'row.noUnitOrCode': { vi: () => 'thiếu tên và mã đơn vị', en: () => 'no unit name or code' },
+  'value.notCount': {
+    vi: (p: Params) => `${p.fieldVi} không phải số nguyên không âm: ${q(p.value)} (bỏ qua ở chỉ tiêu cần trường này)`,
+    en: (p: Params) => `${p.fieldEn} is not a non-negative whole number: ${q(p.value)} (left out of the targets that need it)`,
+  },
+});
+
+/** Labels of `ccch tasks` (report/tasks.ts). */
+export const TASK_LABELS = {
+  vi: {
+    state: {
+      done: 'Hoàn thành',
+      'done-late': 'Hoàn thành trễ hạn',
+      'on-track': 'Đúng tiến độ',
+      overdue: 'Quá hạn',
+      'not-dated': 'Không có hạn cụ thể',
+      'no-report': 'Chưa báo cáo',
+    } as Record<string, string>,
+    notReported: 'chưa báo cáo',
+    asOf: 'Tính đến ngày',
+    status: 'Tệp trạng thái',
+    noStatus: 'Không có tệp trạng thái (--status): mọi nhiệm vụ là chưa báo cáo.',
+    accounting: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp nhiệm vụ; ${w} cảnh báo`,
+    counts: (n: number, parts: string) => `${n} nhiệm vụ: ${parts}`,
+    total: 'Tổng cộng',
+    daysOverdue: (d: number) => `quá ${d} ngày`,
+    completed: 'xong',
+    groupNote: 'Nhiệm vụ có nhiều cơ quan chủ trì được liệt kê dưới mỗi cơ quan; tổng cộng đếm mỗi nhiệm vụ một lần.',
+  },
+  en: {
+    state: {
+      done: 'Done',
+      'done-late': 'Done late',
+      'on-track': 'On track',
+      overdue: 'Overdue',
+      'not-dated': 'Not dated',
+      'no-report': 'No report',
+    } as Record<string, string>,
+    notReported: 'no report',
+    asOf: 'As of',
+    status: 'Status file',
+    noStatus: 'No status file (--status): every task is unreported.',
+    accounting: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate id) + ${u} matching no task; ${w} warnings`,
+    counts: (n: number, parts: string) => `${n} tasks: ${parts}`,
+    total: 'Total',
+    daysOverdue: (d: number) => `${d} days late`,
+    completed: 'done',
+    groupNote: 'A task with several lead agencies is listed under each; the total counts each task once.',
+  },
+};
+
+/** Names of the catalog and units measures in the score table. */
+export const MEASURE_LABELS: Record<Lang, Record<string, string>> = {
+  vi: {
+    'published-on-time': 'Tỷ lệ TTHC được công khai đúng hạn',
+    'sample-dossier': 'Tỷ lệ TTHC có hồ sơ mẫu',
+    simplified: 'Tỷ lệ TTHC được đơn giản hóa',
+    'online-eligible-offered': 'Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến',
+    'online-payment-enabled': 'Tỷ lệ TTHC có phí, lệ phí được thanh toán trực tuyến',
+    'e-certification': 'Tỷ lệ đơn vị cấp xã, Phòng Tư pháp cung cấp chứng thực điện tử',
+    'e-certified-copies-increase': 'Bản sao chứng thực điện tử: năm nay / năm trước',
+  },
+  en: {
+    'published-on-time': 'Procedures published on time',
+    'sample-dossier': 'Procedures with a sample dossier',
+    simplified: 'Procedures simplified',
+    'online-eligible-offered': 'Eligible procedures offered online',
+    'online-payment-enabled': 'Procedures with fees offering online payment',
+    'e-certification': 'Communes and district Justice Offices offering e-certification',
+    'e-certified-copies-increase': 'E-certified copies: this year / last year',
+  },
+};
+
+export const SIDE_LABELS = {
+  vi: {
+    dataset: { catalog: 'danh mục TTHC', units: 'đơn vị' } as Record<string, string>,
+    unplaced: (n: number, names: string) => `${n} đơn vị không thuộc huyện nào trong tệp đơn vị (không có trong kết quả theo huyện): ${names}`,
+  },
+  en: {
+    dataset: { catalog: 'procedures catalog', units: 'units' } as Record<string, string>,
+    unplaced: (n: number, names: string) => `${n} units placed in no district by the units file (not in the per-district results): ${names}`,
+  },
+};

@@ -12,7 +12,11 @@ import { RULE_NEEDS } from './indicators/rules.js';
 import { Tally, type CodeIndex } from './indicators/tally.js';
 import { FACT_FIELDS, FACT_RULES, FactStore, type FactFile } from './indicators/facts.js';
 import { SummaryStore } from './indicators/summary.js';
-import { evaluate, type Result, type Summary } from './evaluate/evaluate.js';
+import { evaluate, summarize, type Result, type Summary } from './evaluate/evaluate.js';
+import { readCatalog, catalogNotComputed, type CatalogCounts } from './catalog/catalog.js';
+import { readUnits, type UnitsTable } from './catalog/units.js';
+import { catalogResults, districtResults, unitsResults } from './catalog/measure.js';
+import type { SideProblem, SideReport } from './ingest/sidefile.js';
 import type { Plan } from './plan/schema.js';
 import type { NamedPeriod } from './period.js';
 import { inputError } from './errors.js';
@@ -26,7 +30,8 @@ export interface Problem {
   /** The column's header as written in the file. */
   header: string | null;
   severity: 'error' | 'warning';
-  field: Field | null;
+  /** The contract field (of the exports, the catalog or the units file), or null. */
+  field: string | null;
   /** Message code (see i18n.ts) and its parameters. */
   code: string;
   params: Record<string, string | number>;
@@ -34,8 +39,8 @@ export interface Problem {
 
 export interface InputReport {
   file: string;
-  /** The export's kind (README "Which kind a file is"). */
-  dataset: Kind;
+  /** The export's kind (README "Which kind a file is"), or a side file given with --catalog / --units. */
+  dataset: Kind | 'catalog' | 'units';
   delimiter: string;
   bytes: number;
   rows: number;
@@ -46,9 +51,9 @@ export interface InputReport {
   unmatched: number;
   warnings: number;
   /** Field → header as written, for the columns recognized. */
-  columns: Partial<Record<Field, string>>;
+  columns: Partial<Record<string, string>>;
   /** Fields of the contract with no column in this file. */
-  missingColumns: Field[];
+  missingColumns: string[];
   /** Indicators not computed from this file for want of a column. */
   notComputed: string[];
   /** Headers of the file that name no field of its kind (ignored), as written. */
@@ -84,6 +89,8 @@ export interface Score {
   problemCount: number;
   /** Per plan indicator, the inputs its counts came from. */
   sources: IndicatorSources[];
+  /** With --by district: units of the exports that the units file places in no district. */
+  unplacedUnits?: string[];
 }
 
 export interface ScoreOptions {
@@ -97,6 +104,12 @@ export interface ScoreOptions {
   /** Tier of a unit from a units file (domain.md tier rule 2). */
   unitTier?: UnitTierLookup;
   codeIndex?: () => CodeIndex;
+  /** The procedures catalog: checks the plan's catalog targets. */
+  catalog?: InputSource;
+  /** The units file: a tier source (read before the exports), the plan's units targets, districts. */
+  units?: InputSource;
+  /** Add per-district results (needs `units`). */
+  byDistrict?: boolean;
   onProgress?: (file: string, bytes: number) => void;
 }
 
@@ -109,6 +122,8 @@ export interface Ingested {
   problems: Problem[];
   problemCount: number;
   sources: IndicatorSources[];
+  catalog?: CatalogCounts;
+  units?: UnitsTable;
 }
 
 class Peeked {
@@ -213,9 +228,58 @@ class Replay {
 }
 
 export async function score(opts: ScoreOptions): Promise<Score> {
+  const { plan } = opts;
   const ing = await ingest(opts);
-  const { results, summary } = evaluate(opts.plan, ing.tally, opts.byUnit ?? false);
-  return { plan: opts.plan.plan, period: opts.period, inputs: ing.inputs, results, summary, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources };
+  const head = { plan: plan.plan, period: opts.period, inputs: ing.inputs, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources };
+  const evaluated = evaluate(plan, ing.tally, opts.byUnit ?? false);
+  const { catalog, units } = ing;
+  if (!catalog && !units) return { ...head, results: evaluated.results, summary: evaluated.summary };
+  const base = [...evaluated.results, ...(catalog ? catalogResults(plan, catalog) : []), ...(units ? unitsResults(plan, units, opts.byUnit ?? false) : [])];
+  const district = units && opts.byDistrict ? districtResults(plan, ing.tally, units) : undefined;
+  // Each indicator's (or measure's) district rows follow its tier and unit rows.
+  const key = (r: Result) => `${r.indicator}|${r.clause}`;
+  const results: Result[] = [];
+  for (const k of [...new Set(base.map(key))]) {
+    results.push(...base.filter((r) => key(r) === k), ...(district?.results.filter((r) => key(r) === k) ?? []));
+  }
+  const unplacedUnits = district?.unplaced;
+  return { ...head, results, summary: summarize(results), ...(unplacedUnits ? { unplacedUnits } : {}) };
+}
+
+/** Reads the side files (--units, --catalog) before the exports: the units file is a tier source for them. */
+async function readSideFiles(opts: ScoreOptions, maxProblems: number) {
+  const side: SideProblem[] = [];
+  const reports: InputReport[] = [];
+  const sideReport = (r: SideReport<string>, dataset: 'catalog' | 'units', notComputed: string[]): InputReport => ({
+    file: r.file,
+    dataset,
+    delimiter: r.delimiter,
+    bytes: r.bytes,
+    rows: r.rows,
+    counted: r.counted,
+    rejected: r.rejected,
+    superseded: r.superseded,
+    unmatched: 0,
+    warnings: r.warnings,
+    columns: r.columns,
+    missingColumns: r.missingColumns,
+    notComputed,
+    ignoredColumns: [],
+    joined: null,
+    summaryPeriod: null,
+  });
+  let units: UnitsTable | undefined;
+  let catalog: CatalogCounts | undefined;
+  if (opts.units) {
+    units = await readUnits(opts.units, side);
+    const nc = [...(units.has.eCert ? [] : ['e-certification']), ...(units.has.copies ? [] : ['e-certified-copies-increase'])];
+    reports.push(sideReport(units.report, 'units', nc));
+  }
+  if (opts.catalog) {
+    catalog = await readCatalog(opts.catalog, side);
+    reports.push(sideReport(catalog.report, 'catalog', catalogNotComputed(catalog)));
+  }
+  return { units, catalog, reports, problems: side.slice(0, maxProblems), problemCount: side.length };
 }
 
 /**
@@ -238,6 +302,8 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
   /** Per plan indicator: inputs feeding it from their own columns. */
   const byColumns = plan.indicators.map(() => new Set<number>());
   let dossierLists = 0;
+  const sideFiles = await readSideFiles(opts, maxProblems);
+  const unitTier = opts.unitTier ?? sideFiles.units?.tierOf;
 
   // Every input's kind first (from its header), so that the fact exports can be read first.
   const opened: Replay[] = [];
@@ -282,7 +348,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
         summaryPeriod: null,
       };
 
-      const problem = (p: Omit<Problem, 'file' | 'column' | 'header'>) => {
+      const problem = (p: Omit<Problem, 'file' | 'column' | 'header' | 'field'> & { field: Field | null }) => {
         problemCount++;
         if (problems.length >= maxProblems) return;
         const col = p.field !== null ? map?.columns[p.field] : undefined;
@@ -326,7 +392,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
               }
               if (dataset === 'summary') {
                 report.summaryPeriod = map.columns.period !== undefined ? 'column' : 'assumed';
-                summaryDecoder = new SummaryDecoder(map, opts.unitTier);
+                summaryDecoder = new SummaryDecoder(map, unitTier);
                 return summaryDecoder.columns();
               }
               f = tally.addFile();
@@ -347,7 +413,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
                 if (own) byColumns[k]!.add(idx);
                 else if (ok && !joined) byColumns[k]!.add(idx);
               });
-              decoder = new RowDecoder(dataset, map, opts.unitTier);
+              decoder = new RowDecoder(dataset, map, unitTier);
               return decoder.columns();
             },
             row(fields, count, line, malformed) {
@@ -483,7 +549,17 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
   });
   problems.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.line - b.line);
 
-  return { tally, inputs, problems, problemCount, sources };
+  // The side files' problems come first, as their files were read first.
+  const allProblems = [...sideFiles.problems, ...problems].slice(0, Math.max(maxProblems, sideFiles.problems.length));
+  return {
+    tally,
+    inputs: [...sideFiles.reports, ...inputs],
+    problems: allProblems,
+    problemCount: problemCount + sideFiles.problemCount,
+    sources,
+    catalog: sideFiles.catalog,
+    units: sideFiles.units,
+  };
 }
 
 /**
@@ -513,7 +589,7 @@ async function peekKind(source: InputSource, replay: Replay): Promise<Kind> {
   throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
 }
 
-function csvError(e: CsvError, file: string) {
+export function csvError(e: CsvError, file: string) {
   const where = { file, line: e.line, column: e.column };
   switch (e.code) {
     case 'empty':

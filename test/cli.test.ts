@@ -64,6 +64,10 @@ describe('ccch score', () => {
       value: (2 / 3) * 100,
       target: 70,
       status: 'fail',
+      source: 'data',
+      comparison: '>=',
+      scale: 'percent',
+      district: null,
     });
     expect(j.problems[0]).toMatchObject({ file: 'fixtures/hand/ho-so-2023.csv', line: 9, severity: 'warning', field: 'channel' });
     const s = j.summary;

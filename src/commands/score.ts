@@ -19,6 +19,8 @@ interface ScoreFlags {
   format: string;
   lang: string;
   problems?: boolean;
+  catalog?: string;
+  units?: string;
 }
 
 export function register(program: Command, cli: Cli): void {
@@ -34,7 +36,9 @@ export function register(program: Command, cli: Cli): void {
     .option('--period <period>', 'kỳ: 2023, 2023-Q1…Q4, 2023-H1/H2, 2023-03 (mặc định: năm của kế hoạch) / period (default: the plan year)')
     .option('--from <date>', 'ngày đầu kỳ YYYY-MM-DD / first day')
     .option('--to <date>', 'ngày cuối kỳ YYYY-MM-DD / last day')
-    .option('--by <what>', 'thêm kết quả theo đơn vị: unit / add per-unit results: unit')
+    .option('--by <what>', 'thêm kết quả theo đơn vị hoặc huyện: unit | district (cần --units) / add per-unit or per-district results: unit | district (needs --units)')
+    .option('--catalog <file>', 'danh mục TTHC (CSV): chấm các chỉ tiêu về TTHC / procedures catalog CSV: checks the catalog targets')
+    .option('--units <file>', 'danh sách đơn vị (CSV): cấp, huyện, chứng thực điện tử / units CSV: tiers, districts, e-certification')
     .option('--format <format>', 'table | json', 'table')
     .option('--lang <lang>', 'vi | en', 'vi')
     .option('--problems', 'liệt kê mọi lỗi và cảnh báo / list every problem')
@@ -42,8 +46,11 @@ export function register(program: Command, cli: Cli): void {
       const lang = parseLang(flags.lang);
       cli.lang = lang;
       const format = parseFormat(flags.format, ['table', 'json']);
-      if (flags.by !== undefined && flags.by !== 'unit') {
-        throw usageError(`--by: giá trị không hợp lệ "${flags.by}" (dùng unit)`, `--by: invalid value "${flags.by}" (use unit)`);
+      if (flags.by !== undefined && flags.by !== 'unit' && flags.by !== 'district') {
+        throw usageError(`--by: giá trị không hợp lệ "${flags.by}" (dùng unit hoặc district)`, `--by: invalid value "${flags.by}" (use unit or district)`);
+      }
+      if (flags.by === 'district' && flags.units === undefined) {
+        throw usageError('--by district cần --units (tệp đơn vị cho biết đơn vị thuộc huyện nào)', '--by district needs --units (the units file says which district a unit is in)');
       }
       if (flags.period !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
         throw usageError('--period không dùng cùng --from/--to', '--period cannot be combined with --from/--to');
@@ -55,14 +62,20 @@ export function register(program: Command, cli: Cli): void {
           : flags.from !== undefined || flags.to !== undefined
             ? periodFromDates(flags.from, flags.to, plan.plan.year)
             : parsePeriod(String(plan.plan.year));
+      const side = inputSources([...(flags.units !== undefined ? [flags.units] : []), ...(flags.catalog !== undefined ? [flags.catalog] : []), ...files], cli);
+      const unitsSource = flags.units !== undefined ? side.shift() : undefined;
+      const catalogSource = flags.catalog !== undefined ? side.shift() : undefined;
       const prog = progress(cli);
       let result;
       try {
         result = await score({
           plan,
           period,
-          inputs: inputSources(files, cli),
+          inputs: side,
           byUnit: flags.by === 'unit',
+          byDistrict: flags.by === 'district',
+          ...(unitsSource ? { units: unitsSource } : {}),
+          ...(catalogSource ? { catalog: catalogSource } : {}),
           maxProblems: DEFAULT_MAX_PROBLEMS,
           onProgress: prog.update,
         });

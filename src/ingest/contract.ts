@@ -62,8 +62,8 @@ export type CountField =
 
 export type Field = DossierField | FeedbackField | FactField | CountField | 'period';
 
-export interface FieldSpec {
-  field: Field;
+export interface FieldSpec<F extends string = Field> {
+  field: F;
   /** Aliases in priority order: when two headers map to one field, the first listed wins. */
   aliases: string[];
   required?: boolean;
@@ -264,7 +264,7 @@ export interface Vocabulary {
   listed: Record<string, string[]>;
 }
 
-function vocabulary(name: string, groups: Record<string, [number, string[]]>): Vocabulary {
+export function vocabulary(name: string, groups: Record<string, [number, string[]]>): Vocabulary {
   const values = new Map<string, number>();
   const listed: Record<string, string[]> = {};
   for (const [label, [code, spellings]] of Object.entries(groups)) {

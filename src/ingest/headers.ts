@@ -7,21 +7,25 @@
 import { FACT_KINDS, FIELDS, type FactKind, type Field, type FieldSpec, type Kind } from './contract.js';
 import { fold } from '../util/text.js';
 
-export interface ColumnMap {
-  dataset: Kind;
+/** Which column holds which field, for any list of field specs (exports, catalog, units, task status). */
+export interface FieldColumns<F extends string = Field> {
   /** Field → column index. */
-  columns: Partial<Record<Field, number>>;
+  columns: Partial<Record<F, number>>;
   /** Field → the header as written in the file. */
-  headers: Partial<Record<Field, string>>;
+  headers: Partial<Record<F, string>>;
   /** Required fields with no column. */
-  missingRequired: FieldSpec[];
+  missingRequired: FieldSpec<F>[];
   /** Optional fields with no column. */
-  missing: Field[];
+  missing: F[];
   /** Number of header fields. */
   width: number;
 }
 
-function findColumn(folded: string[], spec: FieldSpec): number {
+export interface ColumnMap extends FieldColumns<Field> {
+  dataset: Kind;
+}
+
+function findColumn<F extends string>(folded: string[], spec: FieldSpec<F>): number {
   for (const alias of spec.aliases) {
     const i = folded.indexOf(fold(alias));
     if (i >= 0) return i;
@@ -71,9 +75,14 @@ export function detectDataset(header: string[]): Kind | null {
 }
 
 export function matchHeaders(dataset: Kind, header: string[]): ColumnMap {
+  return { dataset, ...matchFields(FIELDS[dataset], header) };
+}
+
+/** Matches a header row against a list of field specs (in priority order). */
+export function matchFields<F extends string>(specs: readonly FieldSpec<F>[], header: string[]): FieldColumns<F> {
   const folded = header.map(fold);
-  const map: ColumnMap = { dataset, columns: {}, headers: {}, missingRequired: [], missing: [], width: header.length };
-  for (const spec of FIELDS[dataset]) {
+  const map: FieldColumns<F> = { columns: {}, headers: {}, missingRequired: [], missing: [], width: header.length };
+  for (const spec of specs) {
     const i = findColumn(folded, spec);
     if (i >= 0) {
       map.columns[spec.field] = i;

@@ -60,11 +60,17 @@ export function toJson(score: Score, lang: Lang, version: string) {
       value: r.value,
       target: r.target,
       status: r.status,
+      source: r.source ?? 'data',
+      comparison: r.comparison ?? '>=',
+      scale: r.scale ?? 'percent',
+      district: r.district ?? null,
+      ...(r.targets ? { targets: r.targets } : {}),
     })),
     problems: score.problems.map((p) => problemJson(p, lang)),
     problemsOmitted: score.problemCount - score.problems.length,
     sources: score.sources,
     summary: score.summary,
+    ...(score.unplacedUnits ? { unplacedUnits: score.unplacedUnits } : {}),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { LABELS, message, type Lang } from '../i18n.js';
+import { LABELS, MEASURE_LABELS, SIDE_LABELS, message, type Lang } from '../i18n.js';
 import type { Score, Problem, InputReport } from '../score.js';
 import type { Result, Status } from '../evaluate/evaluate.js';
 import { formatVi } from '../util/dates.js';
@@ -21,7 +21,7 @@ export interface TableOptions {
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
 
-export function problemLine(p: Problem, lang: Lang): string {
+export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   const L = LABELS[lang];
   const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
   const sev = p.severity === 'error' ? L.rejected : L.warning;
@@ -37,7 +37,7 @@ export function inputLine(i: InputReport, lang: Lang, period: string): string {
       ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${L.notJoined})`)
       : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
-  return `${i.file} (${L.dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
+  return `${i.file} (${L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
 }
 
 export function renderTable(score: Score, o: TableOptions): string {
@@ -50,7 +50,7 @@ export function renderTable(score: Score, o: TableOptions): string {
   for (const i of score.inputs) out.push(`  ${inputLine(i, lang, score.period.label)}`);
   out.push('');
 
-  const byUnit = score.results.some((r) => r.unit !== null);
+  const byUnit = score.results.some((r) => r.unit !== null || (r.district ?? null) !== null);
   const head = [L.indicator, L.tierCol, ...(byUnit ? [L.unit] : []), L.rate, L.counts, L.target, L.result];
   const table = new Table({
     head: head.map((h) => c.bold(h)),
@@ -68,17 +68,17 @@ export function renderTable(score: Score, o: TableOptions): string {
     if (gi > 0) table.push(head.map(() => ''));
     const ind = names.get(group[0]!.indicator);
     // The indicator's name, then its id and clause (dim), down the first column.
-    const lines = wrap(ind ? ind.name[lang] : group[0]!.indicator, 40);
+    const lines = wrap(ind ? ind.name[lang] : (MEASURE_LABELS[lang][group[0]!.indicator] ?? group[0]!.indicator), 40);
     lines.push(c.dim(`${group[0]!.indicator} · ${group[0]!.clause}`));
     while (lines.length > group.length) lines.splice(lines.length - 2, 2, `${lines[lines.length - 2]} ${lines[lines.length - 1]}`);
     group.forEach((r, i) => {
       table.push([
         lines[i] ?? '',
         L.tier[r.tier] ?? r.tier,
-        ...(byUnit ? [r.unit ?? ''] : []),
-        formatRate(r.numerator, r.denominator, lang),
+        ...(byUnit ? [r.unit ?? r.district ?? ''] : []),
+        r.scale === 'change' ? formatChange(r, lang) : formatRate(r.numerator, r.denominator, lang),
         `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`,
-        r.target === null ? L.noTargetMark : `≥ ${formatPercent(r.target, lang)}`,
+        r.target === null ? L.noTargetMark : targetCell(r, lang),
         statusCell(r, lang, c),
       ]);
     });
@@ -98,12 +98,13 @@ export function renderTable(score: Score, o: TableOptions): string {
   }
 
   out.push(c.bold(L.quality));
-  const ids = new Map(o.indicators.map((i) => [i.id, i.name[lang]]));
+  const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...o.indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
   for (const i of score.inputs) {
     if (i.notComputed.length) {
       out.push(`  ${L.missingColumns(i.file, i.missingColumns.join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);
     }
   }
+  if (score.unplacedUnits?.length) out.push(`  ${SIDE_LABELS[lang].unplaced(score.unplacedUnits.length, score.unplacedUnits.join('; '))}`);
   if (score.problemCount === 0) out.push(`  ${L.noProblems}`);
   else {
     const shown = Math.min(o.problems, score.problems.length);
@@ -114,6 +115,21 @@ export function renderTable(score: Score, o: TableOptions): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+
+/** "≥ 70%"; for a change target, "> 0". */
+function targetCell(r: Result, lang: Lang): string {
+  const sign = SIGN[r.comparison ?? '>='] ?? '≥';
+  return r.scale === 'change' ? `${sign} ${formatInt(r.target!, lang)}` : `${sign} ${formatPercent(r.target!, lang)}`;
+}
+
+/** A change: this year − last year, signed ("+12", "−3", "0"). */
+function formatChange(r: Result, lang: Lang): string {
+  if (r.value === null) return '—';
+  const v = r.numerator - r.denominator;
+  return v > 0 ? `+${formatInt(v, lang)}` : v < 0 ? `−${formatInt(-v, lang)}` : '0';
 }
 
 /** Greedy word wrap at `width` characters. */

@@ -3,7 +3,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { LABELS, type Lang } from '../i18n.js';
-import { fieldSpec } from '../ingest/contract.js';
+import { fieldSpec, type Kind } from '../ingest/contract.js';
 import { inputClean, type Validation } from '../validate.js';
 import { inputLine, problemLine } from './table.js';
 import { inputJson, problemJson, SCHEMA_VERSION } from './json.js';
@@ -41,7 +41,7 @@ export function renderValidationTable(v: Validation, lang: Lang, c: ChalkInstanc
     const ok = inputClean(i);
     out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label)} — ${ok ? T.clean : T.notClean}`);
     const label = (f: string) => {
-      const spec = fieldSpec(i.dataset, f as never);
+      const spec = fieldSpec(i.dataset as Kind, f as never); // validate reads exports only, never side files
       return lang === 'vi' ? spec.vi : spec.en;
     };
     const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${h}"`);
