@@ -3,7 +3,8 @@
  * tier and unit, statuses, row accounting, problems). It never prints and never exits;
  * input faults are thrown as CcchError.
  */
-import { CsvError, readCsv } from './ingest/csv.js';
+import { CsvError } from './ingest/csv.js';
+import { readTable, type Skipped } from './ingest/table.js';
 import { detectDataset, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { RowDecoder, type UnitTierLookup } from './ingest/records.js';
 import type { InputSource } from './ingest/source.js';
@@ -33,7 +34,16 @@ export interface Problem {
 export interface InputReport {
   file: string;
   dataset: Dataset;
-  delimiter: string;
+  /** How the file was read: delimited text or an XLSX workbook. */
+  format: 'csv' | 'xlsx';
+  /** Delimited text: the delimiter; XLSX: null. */
+  delimiter: string | null;
+  /** Delimited text: the encoding it was read in; XLSX: null. */
+  encoding: string | null;
+  /** XLSX: the sheet read; delimited text: null. */
+  sheet: string | null;
+  /** Rows of a printed report that are not data: title rows, the total row, rows below it. */
+  skipped: Skipped;
   bytes: number;
   rows: number;
   counted: number;
@@ -71,7 +81,16 @@ export interface ScoreOptions {
   unitTier?: UnitTierLookup;
   codeIndex?: () => CodeIndex;
   onProgress?: (file: string, bytes: number) => void;
+  /** Delimiter of delimited text (default: sniffed per file). */
+  delimiter?: string;
+  /** Encoding of delimited text, as decode.ts canonicalEncoding() gives it (default: UTF-8 or UTF-16 by BOM). */
+  encoding?: string;
+  /** XLSX sheet name (default: the first sheet). */
+  sheet?: string;
 }
+
+/** How many rows (blank ones aside) may stand above the header as title rows. */
+export const MAX_TITLE_ROWS = 20;
 
 export const DEFAULT_MAX_PROBLEMS = 100_000;
 
@@ -93,7 +112,11 @@ export async function score(opts: ScoreOptions): Promise<Score> {
     const report: InputReport = {
       file: source.name,
       dataset: 'dossiers',
+      format: 'csv',
       delimiter: ',',
+      encoding: 'utf-8',
+      sheet: null,
+      skipped: { title: 0, total: 0, footer: 0 },
       bytes: 0,
       rows: 0,
       counted: 0,
@@ -117,14 +140,20 @@ export async function score(opts: ScoreOptions): Promise<Score> {
       });
     };
 
-    const stream = await source.open();
+    let firstRow: { line: number; fields: string[] } | undefined;
+    let titles = 0;
     try {
-      const stats = await readCsv(
-        stream,
+      const stats = await readTable(
+        source,
         {
           header(fields, line) {
             const dataset = detectDataset(fields);
-            if (!dataset) throw unknownKind(source.name, line, fields);
+            if (!dataset) {
+              // A title row above the header (printed reports), up to MAX_TITLE_ROWS of them.
+              firstRow ??= { line, fields: [...fields] };
+              if (++titles < MAX_TITLE_ROWS) return null;
+              throw unknownKind(source.name, firstRow.line, firstRow.fields);
+            }
             map = matchHeaders(dataset, fields);
             if (map.missingRequired.length) throw missingRequired(source.name, line, map);
             report.dataset = dataset;
@@ -165,10 +194,20 @@ export async function score(opts: ScoreOptions): Promise<Score> {
             tally.add(map!.dataset, f, decoder!.record, enabled);
           },
         },
-        { onProgress: opts.onProgress ? (b) => opts.onProgress!(source.name, b) : undefined },
+        {
+          delimiter: opts.delimiter,
+          encoding: opts.encoding,
+          sheet: opts.sheet,
+          onProgress: opts.onProgress ? (b) => opts.onProgress!(source.name, b) : undefined,
+        },
       );
       report.bytes = stats.bytes;
+      report.format = stats.format;
       report.delimiter = stats.delimiter;
+      report.encoding = stats.encoding;
+      report.sheet = stats.sheet;
+      report.skipped = stats.skipped;
+      if (!map && firstRow) throw unknownKind(source.name, firstRow.line, firstRow.fields);
       if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
     } catch (e) {
       if (e instanceof CsvError) throw csvError(e, source.name);

@@ -38,6 +38,8 @@ export function renderTable(score: Score, o: TableOptions): string {
   out.push(`${L.inputs}:`);
   for (const i of score.inputs) {
     out.push(`  ${i.file} (${L.dataset[i.dataset]}): ${L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings)}`);
+    const sk = i.skipped;
+    if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
   }
   out.push('');
 
