@@ -92,6 +92,17 @@ describe('refused formats: exit 2 and one clear line on stderr', () => {
     expect(r.stderr).toBe('ccch: -: tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy lưu lại dạng "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8"\n');
   });
 
+  it('names UTF-16 without a BOM and the --encoding that reads it', () => {
+    const text = 'MaHoSo\tDonViXuLy\tNgayTiepNhan\r\nHS1\tSở Tư pháp\t05/01/2023\r\n';
+    const le = ccch(['score', '-'], { input: Buffer.from(text, 'utf16le') });
+    expect(le.code).toBe(2);
+    expect(le.stderr).toBe('ccch: -:1:2: tệp có vẻ mã hóa UTF-16 không có BOM; hãy chạy lại với --encoding utf-16le, hoặc lưu lại dạng "CSV UTF-8"\n');
+    const be = ccch(['score', '-', '--lang', 'en'], { input: Buffer.from(text, 'utf16le').swap16() });
+    expect(be.stderr).toMatch(/^ccch: -:1:1: file looks UTF-16 encoded without a byte-order mark; run again with --encoding utf-16be/);
+    const ok = ccch(['score', '-', '--encoding', 'utf-16le', '--format', 'json'], { input: Buffer.from(text, 'utf16le') });
+    expect(JSON.parse(ok.stdout).inputs[0]).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', rows: 1, counted: 1 });
+  });
+
   it('still refuses invalid UTF-8 that names no legacy encoding, with line and column', () => {
     const r = ccch(['score', '-'], { input: Buffer.from('MaHoSo,DonViXuLy,NgayTiepNhan\nHS1,caf\xe9,05/01/2023\n', 'latin1') });
     expect(r.code).toBe(2);

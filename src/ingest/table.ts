@@ -62,8 +62,13 @@ const TOTAL_LABELS = new Set(['tong cong', 'tong', 'cong']);
 
 /** Whether a row's first non-empty cell marks it as a total row (see the module comment). */
 export function isTotalLabel(cell: string): boolean {
-  const f = fold(cell).replace(/\s*:$/, '');
-  return TOTAL_LABELS.has(f);
+  // Runs once per row: rule out codes and numbers before folding.
+  if (cell.length > 24) return false;
+  let i = 0;
+  while (i < cell.length && cell.charCodeAt(i) <= 32) i++;
+  const c = cell.charCodeAt(i) | 0x20; // lower-cased ASCII
+  if (c !== 0x74 /* t */ && c !== 0x63 /* c */) return false;
+  return TOTAL_LABELS.has(fold(cell).replace(/\s*:$/, ''));
 }
 
 const SAMPLE = 64 * 1024;
@@ -151,10 +156,39 @@ export async function readTable(source: InputSource, sink: CsvSink, opts: TableO
       const guess = guessLegacy(first.subarray(0, SAMPLE));
       if (guess) throw legacyError(source.name, e, guess);
     }
+    if (e instanceof CsvError && e.code === 'binary' && encoding === 'utf-8') {
+      const bare = bomlessUtf16(first.subarray(0, SAMPLE));
+      if (bare) {
+        throw inputError(
+          { file: source.name, line: e.line, column: e.column },
+          `tệp có vẻ mã hóa UTF-16 không có BOM; hãy chạy lại với --encoding ${bare}, hoặc lưu lại dạng "CSV UTF-8"`,
+          `file looks UTF-16 encoded without a byte-order mark; run again with --encoding ${bare}, or save it again as "CSV UTF-8"`,
+        );
+      }
+    }
     throw e;
   } finally {
     await it.return?.();
   }
+}
+
+/**
+ * UTF-16 without a BOM: text whose every other byte is NUL (ASCII letters, digits, delimiters
+ * and line breaks are most of an export). Little-endian puts the NULs at odd offsets.
+ */
+export function bomlessUtf16(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const n = sample.length - (sample.length % 2);
+  if (n < 8) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.6 && even < pairs * 0.1) return 'utf-16le';
+  if (even >= pairs * 0.6 && odd < pairs * 0.1) return 'utf-16be';
+  return null;
 }
 
 function legacyError(file: string, e: CsvError, guess: Legacy) {

@@ -185,9 +185,17 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
   let wbPath = 'xl/workbook.xml';
   for (const r of pkg.values()) if (r.type.endsWith('/officeDocument')) wbPath = r.target;
 
+  const wbEntry = entries.get(wbPath);
+  if (!wbEntry) {
+    throw inputError(
+      { file: opts.name },
+      'tệp nén zip nhưng không phải sổ làm việc Excel (XLSX): không có xl/workbook.xml',
+      'a zip file but not an XLSX workbook: it has no xl/workbook.xml',
+    );
+  }
   const sheets: Array<{ name: string; rid: string }> = [];
   let date1904 = false;
-  await parseEntry(zip, await need(entries, wbPath), {
+  await parseEntry(zip, wbEntry, {
     open(name, a) {
       if (name === 'sheet') {
         const rid = Object.entries(a).find(([k]) => local(k) === 'id' && k.includes(':'))?.[1] ?? '';

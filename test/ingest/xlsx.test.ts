@@ -6,7 +6,7 @@ import { readTable } from '../../src/ingest/table.js';
 import { fileSource, streamSource } from '../../src/ingest/source.js';
 import { columnIndex, isDateFormat } from '../../src/ingest/xlsx.js';
 import { CcchError } from '../../src/errors.js';
-import { workbook } from './zip.js';
+import { workbook, zip } from './zip.js';
 
 interface Got {
   headers: Array<{ fields: string[]; line: number }>;
@@ -156,6 +156,8 @@ describe('readXlsx through readTable', () => {
   it('refuses damaged workbooks with one message', async () => {
     const truncated = twoSheets().subarray(0, 200);
     await expect(read(truncated)).rejects.toMatchObject({ kind: 'input', text: { en: expect.stringMatching(/^damaged XLSX workbook, cannot be read \(/) } });
+    const notXlsx = zip({ 'word/document.xml': '<w:document/>' });
+    await expect(read(notXlsx)).rejects.toMatchObject({ text: { en: 'a zip file but not an XLSX workbook: it has no xl/workbook.xml' } });
     const noWorkbook = workbook({ sheets: [] });
     await expect(read(noWorkbook)).rejects.toMatchObject({ text: { en: expect.stringContaining('no worksheet') } });
     const badXml = workbook({ strings: ['Mã'], sheets: [['S', '<row r="1"><c r="A1" t="s"><v>0</v></row>']] });
