@@ -6,6 +6,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { usageError } from './errors.js';
 import { LANGS, type Lang } from './i18n.js';
 import { fileSource, streamSource, type InputSource } from './ingest/source.js';
+import { canonicalEncoding } from './ingest/decode.js';
 
 export interface Cli {
   version: string;
@@ -72,4 +73,33 @@ export function progress(cli: Cli): { update: (file: string, bytes: number) => v
       if (shown) cli.stderr('\r\x1b[K');
     },
   };
+}
+
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+  '|': '|',
+  pipe: '|',
+};
+
+/** --delimiter: `,` `;` `|`, `tab` or `\t` (also comma, semicolon, pipe). */
+export function parseDelimiter(s: string): string {
+  const d = DELIMITER_NAMES[s === '\t' ? s : s.trim().toLowerCase()];
+  if (d !== undefined) return d;
+  throw usageError(`--delimiter: dấu phân cách không hỗ trợ "${s}" (dùng , ; | hoặc tab)`, `--delimiter: unsupported delimiter "${s}" (use , ; | or tab)`);
+}
+
+/** --encoding: a name iconv-lite knows (utf-8, utf-16le, windows-1258…); TCVN3 and VNI have no maintained decoder. */
+export function parseEncoding(s: string): string {
+  const e = canonicalEncoding(s);
+  if (e !== null) return e;
+  throw usageError(
+    `--encoding: không hỗ trợ bảng mã "${s}" (dùng ví dụ utf-8, utf-16le, windows-1258; tệp TCVN3 hay VNI cần chuyển mã sang Unicode trước)`,
+    `--encoding: unsupported encoding "${s}" (use e.g. utf-8, utf-16le, windows-1258; TCVN3 and VNI files must be converted to Unicode first)`,
+  );
 }

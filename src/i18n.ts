@@ -114,6 +114,12 @@ export const LABELS = {
     joinedDossiers: (n: number) => `${n} hồ sơ`,
     summary: (p: number, f: number, n: number, t: number) =>
       `Tổng hợp: ${p} đạt, ${f} không đạt, ${n} không có dữ liệu, ${t} không có chỉ tiêu`,
+    skipped: (title: number, total: number, footer: number) =>
+      `không phải dữ liệu, đã bỏ qua: ${[
+        title ? `${title} dòng tiêu đề trên dòng tên cột` : '',
+        total ? `${total} dòng tổng cộng` : '',
+        footer ? `${footer} dòng dưới dòng tổng cộng` : '',
+      ].filter(Boolean).join(', ')}`,
     quality: 'Chất lượng dữ liệu',
     problemsHeading: (shown: number, total: number) =>
       shown < total ? `Lỗi và cảnh báo (${shown} đầu tiên trong ${total}; xem tất cả với --problems):` : `Lỗi và cảnh báo (${total}):`,
@@ -155,6 +161,12 @@ export const LABELS = {
     via: { records: 'own column', join: 'joined by dossier code', summary: 'summary report' } as Record<string, string>,
     joinedDossiers: (n: number) => `${n} dossiers`,
     summary: (p: number, f: number, n: number, t: number) => `Summary: ${p} pass, ${f} fail, ${n} no data, ${t} no target`,
+    skipped: (title: number, total: number, footer: number) =>
+      `not data, skipped: ${[
+        title ? `${title} title row${title === 1 ? '' : 's'} above the header` : '',
+        total ? `${total} total row` : '',
+        footer ? `${footer} row${footer === 1 ? '' : 's'} below the total row` : '',
+      ].filter(Boolean).join(', ')}`,
     quality: 'Data quality',
     problemsHeading: (shown: number, total: number) =>
       shown < total ? `Problems (first ${shown} of ${total}; --problems lists all):` : `Problems (${total}):`,

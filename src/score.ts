@@ -3,7 +3,8 @@
  * tier and unit, statuses, row accounting, problems). It never prints and never exits;
  * input faults are thrown as CcchError.
  */
-import { CsvError, readCsv, type CsvOptions, type CsvSink } from './ingest/csv.js';
+import { CsvError, type CsvSink } from './ingest/csv.js';
+import { readTable, type Skipped, type TableOptions, type TableStats } from './ingest/table.js';
 import { detectKind, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { FactDecoder, RowDecoder, SummaryDecoder, type UnitTierLookup, type Warning } from './ingest/records.js';
 import type { InputSource } from './ingest/source.js';
@@ -41,7 +42,16 @@ export interface InputReport {
   file: string;
   /** The export's kind (README "Which kind a file is"), or a side file given with --catalog / --units. */
   dataset: Kind | 'catalog' | 'units';
-  delimiter: string;
+  /** How the file was read: delimited text or an XLSX workbook. */
+  format: 'csv' | 'xlsx';
+  /** Delimited text: the delimiter; XLSX: null. */
+  delimiter: string | null;
+  /** Delimited text: the encoding it was read in; XLSX: null. */
+  encoding: string | null;
+  /** XLSX: the sheet read; delimited text: null. */
+  sheet: string | null;
+  /** Rows of a printed report that are not data: title rows, the total row, rows below it. */
+  skipped: Skipped;
   bytes: number;
   rows: number;
   counted: number;
@@ -111,7 +121,16 @@ export interface ScoreOptions {
   /** Add per-district results (needs `units`). */
   byDistrict?: boolean;
   onProgress?: (file: string, bytes: number) => void;
+  /** Delimiter of delimited text (default: sniffed per file). */
+  delimiter?: string;
+  /** Encoding of delimited text, as decode.ts canonicalEncoding() gives it (default: UTF-8 or UTF-16 by BOM). */
+  encoding?: string;
+  /** XLSX sheet name (default: the first sheet). */
+  sheet?: string;
 }
+
+/** How many rows (blank ones aside) may stand above the header as title rows. */
+export const MAX_TITLE_ROWS = 20;
 
 export const DEFAULT_MAX_PROBLEMS = 100_000;
 
@@ -253,7 +272,11 @@ async function readSideFiles(opts: ScoreOptions, maxProblems: number) {
   const sideReport = (r: SideReport<string>, dataset: 'catalog' | 'units', notComputed: string[]): InputReport => ({
     file: r.file,
     dataset,
+    format: r.format,
     delimiter: r.delimiter,
+    encoding: r.encoding,
+    sheet: r.sheet,
+    skipped: r.skipped,
     bytes: r.bytes,
     rows: r.rows,
     counted: r.counted,
@@ -312,7 +335,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
     for (const source of opts.inputs) {
       const r = await Replay.open(source);
       opened.push(r);
-      kinds.push(await peekKind(source, r));
+      kinds.push(await peekKind(source, r, opts));
       await r.settle();
     }
     const order = [
@@ -332,7 +355,11 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
       const report: InputReport = {
         file: source.name,
         dataset: 'dossiers',
+        format: 'csv',
         delimiter: ',',
+        encoding: 'utf-8',
+        sheet: null,
+        skipped: { title: 0, total: 0, footer: 0 },
         bytes: 0,
         rows: 0,
         counted: 0,
@@ -368,13 +395,14 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
       };
 
       const stream = opened[idx]!.all();
+      const titles = new TitleRows(source.name);
       try {
         const stats = await readRows(
-          stream,
+          { name: source.name, path: source.path, open: async () => stream },
           {
             header(fields, line) {
               const detection = detectKind(fields);
-              if (!detection.kind) throw unknownKind(source.name, line, fields, detection.ambiguous);
+              if (!detection.kind) return titles.title(fields, line, detection.ambiguous);
               const dataset = detection.kind;
               map = matchHeaders(dataset, fields);
               if (map.missingRequired.length) throw missingRequired(source.name, line, map);
@@ -466,10 +494,16 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
               tally.add(map!.dataset as Dataset, f, decoder!.record, enabled);
             },
           },
-          { onProgress: opts.onProgress ? (b) => opts.onProgress!(source.name, b) : undefined },
+          opts,
+          opts.onProgress ? (b) => opts.onProgress!(source.name, b) : undefined,
         );
         report.bytes = stats.bytes;
+        report.format = stats.format;
         report.delimiter = stats.delimiter;
+        report.encoding = stats.encoding;
+        report.sheet = stats.sheet;
+        report.skipped = stats.skipped;
+        if (!map) titles.end();
         if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
       } catch (e) {
         if (e instanceof CsvError) throw csvError(e, source.name);
@@ -564,23 +598,54 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
 
 /**
  * The one place the ingest pass reads a table: the header peek and the full read both go
- * through here, so that reader options (delimiter, encoding, sheet…) apply to both alike.
+ * through here, so that reader options (delimiter, encoding, sheet) apply to both alike.
  */
-function readRows(stream: AsyncIterable<Chunk>, sink: CsvSink, options: CsvOptions = {}) {
-  return readCsv(stream, sink, options);
+function readRows(source: InputSource, sink: CsvSink, opts: ScoreOptions, onProgress?: (bytes: number) => void): Promise<TableStats> {
+  const options: TableOptions = { delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress };
+  return readTable(source, sink, options);
+}
+
+/**
+ * Rows above the header that match no kind: title rows of a printed report, up to
+ * MAX_TITLE_ROWS of them; past that (or at the end of the input) the first such row is
+ * reported as headers of no known kind.
+ */
+class TitleRows {
+  private first: { line: number; fields: string[] } | undefined;
+  private count = 0;
+  constructor(private readonly file: string) {}
+
+  /** For the sink's header(): null (skip it as a title row), or throws. */
+  title(fields: string[], line: number, ambiguous: FactKind[]): null {
+    if (ambiguous.length) throw unknownKind(this.file, line, fields, ambiguous);
+    this.first ??= { line, fields: [...fields] };
+    if (++this.count < MAX_TITLE_ROWS) return null;
+    throw unknownKind(this.file, this.first.line, this.first.fields);
+  }
+
+  /** At the end of the input with no header found. */
+  end(): void {
+    if (this.first) throw unknownKind(this.file, this.first.line, this.first.fields);
+  }
 }
 
 /** Reads just the header of a source, for its kind; throws the same errors a full read would. */
-async function peekKind(source: InputSource, replay: Replay): Promise<Kind> {
+async function peekKind(source: InputSource, replay: Replay, opts: ScoreOptions): Promise<Kind> {
+  const titles = new TitleRows(source.name);
   try {
-    await readRows(replay.peek(), {
-      header(fields, line) {
-        const d = detectKind(fields);
-        if (!d.kind) throw unknownKind(source.name, line, fields, d.ambiguous);
-        throw new Peeked(d.kind);
+    await readRows(
+      { name: source.name, path: source.path, open: async () => replay.peek() },
+      {
+        header(fields, line) {
+          const d = detectKind(fields);
+          if (!d.kind) return titles.title(fields, line, d.ambiguous);
+          throw new Peeked(d.kind);
+        },
+        row() {},
       },
-      row() {},
-    });
+      opts,
+    );
+    titles.end();
   } catch (e) {
     if (e instanceof Peeked) return e.kind;
     if (e instanceof CsvError) throw csvError(e, source.name);

@@ -8,7 +8,7 @@ import { parsePeriod, periodFromDates } from '../period.js';
 import { renderTable } from '../report/table.js';
 import { renderJson } from '../report/json.js';
 import { usageError } from '../errors.js';
-import { type Cli, inputSources, parseLang, parseFormat, progress } from '../cli-support.js';
+import { type Cli, inputSources, parseLang, parseFormat, parseDelimiter, parseEncoding, progress } from '../cli-support.js';
 
 interface ScoreFlags {
   plan?: string;
@@ -21,6 +21,9 @@ interface ScoreFlags {
   problems?: boolean;
   catalog?: string;
   units?: string;
+  sheet?: string;
+  delimiter?: string;
+  encoding?: string;
 }
 
 export function register(program: Command, cli: Cli): void {
@@ -31,7 +34,7 @@ export function register(program: Command, cli: Cli): void {
       'Đọc tệp xuất hồ sơ và PAKN từ hệ thống một cửa điện tử, tính các chỉ tiêu theo cấp (sở, huyện, xã), đơn vị và toàn tỉnh, so với mục tiêu của kế hoạch.\n' +
         "Reads the one-stop system's dossier and feedback (PAKN) exports, computes each indicator per tier, unit and province, and checks it against the plan's targets.",
     )
-    .argument('<files...>', 'tệp CSV (- là đầu vào chuẩn) / CSV files (- reads stdin)')
+    .argument('<files...>', 'tệp CSV hoặc XLSX (- là đầu vào chuẩn) / CSV or XLSX files (- reads stdin)')
     .option('--plan <file>', 'tệp kế hoạch YAML / plan YAML', undefined)
     .option('--period <period>', 'kỳ: 2023, 2023-Q1…Q4, 2023-H1/H2, 2023-03 (mặc định: năm của kế hoạch) / period (default: the plan year)')
     .option('--from <date>', 'ngày đầu kỳ YYYY-MM-DD / first day')
@@ -42,6 +45,9 @@ export function register(program: Command, cli: Cli): void {
     .option('--format <format>', 'table | json', 'table')
     .option('--lang <lang>', 'vi | en', 'vi')
     .option('--problems', 'liệt kê mọi lỗi và cảnh báo / list every problem')
+    .option('--sheet <name>', 'trang tính của tệp XLSX (mặc định: trang đầu) / XLSX sheet (default: the first)')
+    .option('--delimiter <d>', 'dấu phân cách CSV: , ; | tab (mặc định: tự nhận) / CSV delimiter (default: sniffed)')
+    .option('--encoding <name>', 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM) / CSV encoding (default: UTF-8, UTF-16 by BOM)')
     .action(async (files: string[], flags: ScoreFlags) => {
       const lang = parseLang(flags.lang);
       cli.lang = lang;
@@ -55,6 +61,8 @@ export function register(program: Command, cli: Cli): void {
       if (flags.period !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
         throw usageError('--period không dùng cùng --from/--to', '--period cannot be combined with --from/--to');
       }
+      const delimiter = flags.delimiter !== undefined ? parseDelimiter(flags.delimiter) : undefined;
+      const encoding = flags.encoding !== undefined ? parseEncoding(flags.encoding) : undefined;
       const plan = await loadPlan(flags.plan ?? DEFAULT_PLAN, flags.plan ?? DEFAULT_PLAN);
       const period =
         flags.period !== undefined
@@ -78,6 +86,9 @@ export function register(program: Command, cli: Cli): void {
           ...(catalogSource ? { catalog: catalogSource } : {}),
           maxProblems: DEFAULT_MAX_PROBLEMS,
           onProgress: prog.update,
+          delimiter,
+          encoding,
+          sheet: flags.sheet,
         });
       } finally {
         prog.done();

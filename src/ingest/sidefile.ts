@@ -4,7 +4,8 @@
  * same row accounting as the exports: every row is counted, rejected (with file, line, column
  * and reason) or superseded by a later row with the same key.
  */
-import { CsvError, readCsv } from './csv.js';
+import { CsvError } from './csv.js';
+import { readTable, type Skipped } from './table.js';
 import { matchFields, type FieldColumns } from './headers.js';
 import type { FieldSpec } from './contract.js';
 import type { InputSource } from './source.js';
@@ -24,7 +25,13 @@ export interface SideProblem {
 
 export interface SideReport<F extends string> {
   file: string;
-  delimiter: string;
+  format: 'csv' | 'xlsx';
+  /** Delimited text: the delimiter; XLSX: null. */
+  delimiter: string | null;
+  /** Delimited text: the encoding read; XLSX: null. */
+  encoding: string | null;
+  sheet: string | null;
+  skipped: Skipped;
   bytes: number;
   rows: number;
   counted: number;
@@ -69,7 +76,11 @@ export async function readSideFile<F extends string>(
   let map: FieldColumns<F> | undefined;
   const report: SideReport<F> = {
     file: source.name,
+    format: 'csv',
     delimiter: ',',
+    encoding: 'utf-8',
+    sheet: null,
+    skipped: { title: 0, total: 0, footer: 0 },
     bytes: 0,
     rows: 0,
     counted: 0,
@@ -114,9 +125,8 @@ export async function readSideFile<F extends string>(
       problem(line, 'error', f, code, params);
     },
   };
-  const stream = await source.open();
   try {
-    const stats = await readCsv(stream, {
+    const stats = await readTable(source, {
       header(h, at) {
         map = matchFields(kind.specs, h);
         if (map.missingRequired.length) {
@@ -150,7 +160,11 @@ export async function readSideFile<F extends string>(
       },
     });
     report.bytes = stats.bytes;
+    report.format = stats.format;
     report.delimiter = stats.delimiter;
+    report.encoding = stats.encoding;
+    report.sheet = stats.sheet;
+    report.skipped = stats.skipped;
     if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
   } catch (e) {
     if (e instanceof CsvError) throw csvError(e, source.name);

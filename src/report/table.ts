@@ -47,7 +47,11 @@ export function renderTable(score: Score, o: TableOptions): string {
   out.push(c.bold(`${L.plan} ${score.plan.id} — ${score.plan.title}`));
   out.push(`${L.period}: ${score.period.label} (${formatVi(score.period.from)} – ${formatVi(score.period.to)})`);
   out.push(`${L.inputs}:`);
-  for (const i of score.inputs) out.push(`  ${inputLine(i, lang, score.period.label)}`);
+  for (const i of score.inputs) {
+    out.push(`  ${inputLine(i, lang, score.period.label)}`);
+    const sk = i.skipped;
+    if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
+  }
   out.push('');
 
   const byUnit = score.results.some((r) => r.unit !== null || (r.district ?? null) !== null);

@@ -83,7 +83,11 @@ describe('ccch validate', () => {
       unmatched: 1,
       warnings: 1,
       bytes: 113, // wc -c
+      format: 'csv',
       delimiter: ',',
+      encoding: 'utf-8',
+      sheet: null,
+      skipped: { title: 0, total: 0, footer: 0 },
       columns: { code: 'Mã hồ sơ', submitted: 'Ngày nộp' },
       missingColumns: ['level'],
       ignoredColumns: [],
@@ -130,7 +134,7 @@ describe('ccch validate', () => {
   it.each([
     [['validate', 'fixtures/bad/unknown-headers.csv'], /^ccch: fixtures\/bad\/unknown-headers\.csv:1: không nhận ra loại tệp/],
     [['validate', 'nope.csv'], /^ccch: nope\.csv: không tìm thấy tệp$/],
-    [['validate', 'fixtures/bad/windows-1258.csv'], /^ccch: fixtures\/bad\/windows-1258\.csv:1:3: không phải UTF-8/],
+    [['validate', 'fixtures/bad/windows-1258.csv'], /^ccch: fixtures\/bad\/windows-1258\.csv:1:3: tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258/],
     [['validate', '-'], /^ccch: -:1: không rõ loại tệp: tiêu đề có cột của tệp số hóa và thanh toán; hãy xuất riêng từng loại$/],
     [['validate', 'fixtures/joins/full.csv', 'fixtures/summary/tong-hop-2023.csv'], /^ccch: fixtures\/summary\/tong-hop-2023\.csv:2: tính hai lần: đơn vị "Sở Tư pháp"/],
     [['validate', 'fixtures/joins/full.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
