@@ -9,7 +9,7 @@ import { detectKind, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { FactDecoder, RowDecoder, SummaryDecoder, type UnitTierLookup, type Warning } from './ingest/records.js';
 import type { InputSource } from './ingest/source.js';
 import { FACT_KINDS, FIELDS, fieldSpec, isFactKind, type Dataset, type FactKind, type Field, type Kind } from './ingest/contract.js';
-import { RULE_NEEDS } from './indicators/rules.js';
+import { RULE_FIELDS, RULE_NEEDS } from './indicators/rules.js';
 import { Tally, type CodeIndex } from './indicators/tally.js';
 import { FACT_FIELDS, FACT_RULES, FactStore, type FactFile } from './indicators/facts.js';
 import { SummaryStore } from './indicators/summary.js';
@@ -432,7 +432,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
               const slots = tally.slots(dataset);
               slots.forEach((k, s) => {
                 const ind = plan.indicators[k]!;
-                const own = RULE_NEEDS[ind.rule].every((group) => group.some((fld) => map!.columns[fld] !== undefined));
+                const own = RULE_FIELDS[ind.rule].some((fld) => map!.columns[fld] !== undefined);
                 const ok = RULE_NEEDS[ind.rule].every((group) => group.some((fld) => map!.columns[fld] !== undefined || provided.has(fld)));
                 if (ok) enabled |= 3 << (2 * s);
                 else report.notComputed.push(ind.id);

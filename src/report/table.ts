@@ -8,6 +8,8 @@ import { LABELS, MEASURE_LABELS, SIDE_LABELS, message, type Lang } from '../i18n
 import type { Score, Problem, InputReport } from '../score.js';
 import type { Result, Status } from '../evaluate/evaluate.js';
 import { formatVi } from '../util/dates.js';
+import { fieldSpec, type Dataset, type Field } from '../ingest/contract.js';
+import { READ_AS_BLANK } from '../indicators/rules.js';
 import { formatInt, formatPercent, formatRate } from './format.js';
 import type { Plan } from '../plan/schema.js';
 
@@ -104,9 +106,14 @@ export function renderTable(score: Score, o: TableOptions): string {
   out.push(c.bold(L.quality));
   const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...o.indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
   for (const i of score.inputs) {
+    const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
+    const label = (f: string) => (isRecords ? fieldSpec(i.dataset as Dataset, f as Field)[lang] : f);
     if (i.notComputed.length) {
-      out.push(`  ${L.missingColumns(i.file, i.missingColumns.join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);
+      const cols = isRecords ? i.missingColumns.filter((f) => !READ_AS_BLANK.includes(f as Field)) : i.missingColumns;
+      out.push(`  ${L.missingColumns(i.file, cols.map(label).join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);
     }
+    const blank = isRecords ? i.missingColumns.filter((f) => READ_AS_BLANK.includes(f as Field)) : [];
+    if (blank.length) out.push(`  ${L.readAsBlank(i.file, blank.map(label).join(', '))}`);
   }
   if (score.unplacedUnits?.length) out.push(`  ${SIDE_LABELS[lang].unplaced(score.unplacedUnits.length, score.unplacedUnits.join('; '))}`);
   if (score.problemCount === 0) out.push(`  ${L.noProblems}`);
