@@ -8,9 +8,9 @@ import { parsePeriod, periodFromDates } from '../period.js';
 import { renderTable } from '../report/table.js';
 import { renderJson } from '../report/json.js';
 import { usageError } from '../errors.js';
-import { type Cli, inputSources, parseLang, parseFormat, parseDelimiter, parseEncoding, progress } from '../cli-support.js';
+import { type Cli, type ReaderFlags, addReaderOptions, inputSources, parseLang, parseFormat, progress, readerOptions } from '../cli-support.js';
 
-interface ScoreFlags {
+interface ScoreFlags extends ReaderFlags {
   plan?: string;
   period?: string;
   from?: string;
@@ -20,14 +20,10 @@ interface ScoreFlags {
   lang: string;
   problems?: boolean;
   catalog?: string;
-  units?: string;
-  sheet?: string;
-  delimiter?: string;
-  encoding?: string;
 }
 
 export function register(program: Command, cli: Cli): void {
-  program
+  const cmd = program
     .command('score')
     .summary('tính các chỉ tiêu và so với mục tiêu / compute the indicators and check them against the targets')
     .description(
@@ -41,14 +37,10 @@ export function register(program: Command, cli: Cli): void {
     .option('--to <date>', 'ngày cuối kỳ YYYY-MM-DD / last day')
     .option('--by <what>', 'thêm kết quả theo đơn vị hoặc huyện: unit | district (cần --units) / add per-unit or per-district results: unit | district (needs --units)')
     .option('--catalog <file>', 'danh mục TTHC (CSV): chấm các chỉ tiêu về TTHC / procedures catalog CSV: checks the catalog targets')
-    .option('--units <file>', 'danh sách đơn vị (CSV): cấp, huyện, chứng thực điện tử / units CSV: tiers, districts, e-certification')
     .option('--format <format>', 'table | json', 'table')
     .option('--lang <lang>', 'vi | en', 'vi')
-    .option('--problems', 'liệt kê mọi lỗi và cảnh báo / list every problem')
-    .option('--sheet <name>', 'trang tính của tệp XLSX (mặc định: trang đầu) / XLSX sheet (default: the first)')
-    .option('--delimiter <d>', 'dấu phân cách CSV: , ; | tab (mặc định: tự nhận) / CSV delimiter (default: sniffed)')
-    .option('--encoding <name>', 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM) / CSV encoding (default: UTF-8, UTF-16 by BOM)')
-    .action(async (files: string[], flags: ScoreFlags) => {
+    .option('--problems', 'liệt kê mọi lỗi và cảnh báo / list every problem');
+  addReaderOptions(cmd).action(async (files: string[], flags: ScoreFlags) => {
       const lang = parseLang(flags.lang);
       cli.lang = lang;
       const format = parseFormat(flags.format, ['table', 'json']);
@@ -61,8 +53,7 @@ export function register(program: Command, cli: Cli): void {
       if (flags.period !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
         throw usageError('--period không dùng cùng --from/--to', '--period cannot be combined with --from/--to');
       }
-      const delimiter = flags.delimiter !== undefined ? parseDelimiter(flags.delimiter) : undefined;
-      const encoding = flags.encoding !== undefined ? parseEncoding(flags.encoding) : undefined;
+      const reader = readerOptions(flags);
       const plan = await loadPlan(flags.plan ?? DEFAULT_PLAN, flags.plan ?? DEFAULT_PLAN);
       const period =
         flags.period !== undefined
@@ -86,9 +77,7 @@ export function register(program: Command, cli: Cli): void {
           ...(catalogSource ? { catalog: catalogSource } : {}),
           maxProblems: DEFAULT_MAX_PROBLEMS,
           onProgress: prog.update,
-          delimiter,
-          encoding,
-          sheet: flags.sheet,
+          ...reader,
         });
       } finally {
         prog.done();

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_PROBLEMS } from '../score.js';
 import { loadPlan, DEFAULT_PLAN } from '../plan/load.js';
 import { parsePeriod } from '../period.js';
 import { renderValidationJson, renderValidationTable } from '../report/validation.js';
-import { type Cli, inputSources, parseLang, parseFormat, progress } from '../cli-support.js';
+import { type Cli, type ReaderFlags, addReaderOptions, inputSources, parseLang, parseFormat, progress, readerOptions } from '../cli-support.js';
 
 const VALIDATE_HELP = `
 Mã thoát / exit codes:
@@ -20,7 +20,7 @@ Ví dụ / example:
   ccch validate ho-so.csv nop-truc-tuyen.csv so-hoa.csv thanh-toan.csv
   ccch validate exports/*.csv --format json | jq .summary`;
 
-interface ValidateFlags {
+interface ValidateFlags extends ReaderFlags {
   plan?: string;
   period?: string;
   format: string;
@@ -28,7 +28,7 @@ interface ValidateFlags {
 }
 
 export function register(program: Command, cli: Cli): void {
-  program
+  const cmd = program
     .command('validate')
     .summary('kiểm tra tệp xuất theo quy cách, không tính chỉ tiêu / check exports against their contracts without scoring')
     .description(
@@ -40,8 +40,8 @@ export function register(program: Command, cli: Cli): void {
     .option('--period <period>', 'kỳ để kiểm tra kỳ báo cáo của báo cáo tổng hợp (mặc định: năm của kế hoạch) / period that summary reports must cover (default: the plan year)')
     .option('--plan <file>', 'tệp kế hoạch YAML / plan YAML')
     .option('--format <format>', 'table | json', 'table')
-    .option('--lang <lang>', 'vi | en', 'vi')
-    .action(async (files: string[], flags: ValidateFlags) => {
+    .option('--lang <lang>', 'vi | en', 'vi');
+  addReaderOptions(cmd).action(async (files: string[], flags: ValidateFlags) => {
       const lang = parseLang(flags.lang);
       cli.lang = lang;
       const format = parseFormat(flags.format, ['table', 'json']);
@@ -50,7 +50,17 @@ export function register(program: Command, cli: Cli): void {
       const prog = progress(cli);
       let result;
       try {
-        result = await validate({ plan, period, inputs: inputSources(files, cli), maxProblems: DEFAULT_MAX_PROBLEMS, onProgress: prog.update });
+        const all = inputSources([...(flags.units !== undefined ? [flags.units] : []), ...files], cli);
+        const units = flags.units !== undefined ? all.shift() : undefined;
+        result = await validate({
+          plan,
+          period,
+          inputs: all,
+          ...(units ? { units } : {}),
+          ...readerOptions(flags),
+          maxProblems: DEFAULT_MAX_PROBLEMS,
+          onProgress: prog.update,
+        });
       } finally {
         prog.done();
       }

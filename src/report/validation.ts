@@ -40,6 +40,8 @@ export function renderValidationTable(v: Validation, lang: Lang, c: ChalkInstanc
   for (const i of v.inputs) {
     const ok = inputClean(i);
     out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label)} — ${ok ? T.clean : T.notClean}`);
+    const sk = i.skipped;
+    if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
     const label = (f: string) => {
       const spec = fieldSpec(i.dataset as Kind, f as never); // validate reads exports only, never side files
       return lang === 'vi' ? spec.vi : spec.en;

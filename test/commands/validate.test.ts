@@ -124,6 +124,18 @@ describe('ccch validate', () => {
     expect(r.stdout).toContain('    columns ignored: "STT"');
   });
 
+  it('takes the reader options and a units file, as score does', () => {
+    const r = ccch(['validate', 'fixtures/formats/ho-so-2023.xlsx', 'fixtures/formats/pakn-2023.windows-1258.csv', '--encoding', 'windows-1258', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect(j.inputs[0]).toMatchObject({ format: 'xlsx', rows: 23, counted: 15, rejected: 7, superseded: 1 });
+    expect(j.inputs[1]).toMatchObject({ encoding: 'windows-1258', rows: 8, counted: 6 });
+    const t = ccch(['validate', 'fixtures/formats/ho-so-2023.xlsx']);
+    expect(t.stdout).toMatch(/bỏ qua|skipped/);
+    const u = ccch(['validate', 'fixtures/units/ho-so.csv', '--units', 'fixtures/units/don-vi.csv', '--format', 'json']);
+    expect(JSON.parse(u.stdout).inputs.map((i: { dataset: string }) => i.dataset)).toEqual(['units', 'dossiers']);
+  });
+
   it('--help gives validate’s own exit codes', () => {
     const r = ccch(['validate', '--help']);
     expect(r.code).toBe(0);
