@@ -15,16 +15,50 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 
 export const EXIT = { OK: 0, FAILED: 1, ERROR: 2 } as const;
 
-const EXIT_HELP = `
+const ENV_HELP = `
+Biến môi trường / environment: NO_COLOR, FORCE_COLOR.`;
+
+/** Each command's exit codes, shown at the end of its --help (validate writes its own). */
+const EXIT_HELP: Record<string, string> = {
+  score: `
 Mã thoát / exit codes:
   0  mọi chỉ tiêu đạt (hoặc không có dữ liệu) / no target failed
   1  có chỉ tiêu không đạt / some target failed
   2  lỗi cách dùng hoặc dữ liệu vào / usage or input error
-
-Biến môi trường / environment: NO_COLOR, FORCE_COLOR.
+${ENV_HELP}
 Ví dụ / example:
   ccch score ho-so-2023.csv pakn-2023.csv --period 2023-Q1
-  ccch score ho-so-2023.csv --format json --lang en | jq .summary`;
+  ccch score ho-so-2023.csv --format json --lang en | jq .summary`,
+  plan: `
+Mã thoát / exit codes:
+  0  đã in kế hoạch / the plan was listed
+  2  lỗi cách dùng hoặc tệp kế hoạch / usage or plan error
+${ENV_HELP}
+Ví dụ / example:
+  ccch plan --section II --computable
+  ccch plan --lead "Sở Nội vụ" --format md > nhiem-vu-so-noi-vu.md`,
+  tasks: `
+Mã thoát / exit codes:
+  0  không nhiệm vụ nào quá hạn / no task overdue
+  1  có nhiệm vụ quá hạn / some task overdue
+  2  lỗi cách dùng hoặc dữ liệu vào / usage or input error
+${ENV_HELP}
+Ví dụ / example:
+  ccch tasks --status trang-thai.csv --as-of 2023-06-30 --group lead`,
+};
+
+const PROGRAM_HELP = `
+Mã thoát / exit codes (chi tiết: ccch COMMAND --help / details per command):
+  0  đạt: không chỉ tiêu nào không đạt, tệp sạch, không nhiệm vụ quá hạn / all good
+  1  score: có chỉ tiêu không đạt; validate: có dòng bị loại hoặc không khớp; tasks: có nhiệm vụ quá hạn
+     score: some target failed; validate: rows rejected or unmatched; tasks: some task overdue
+  2  lỗi cách dùng hoặc dữ liệu vào / usage or input error
+${ENV_HELP}
+Ví dụ / example:
+  ccch score ho-so-2023.csv pakn-2023.csv --period 2023-Q1
+  ccch validate ho-so-2023.csv --format json
+  ccch plan --computable
+  ccch tasks --status trang-thai.csv`;
 
 export function buildProgram(cli: Cli): Command {
   const program = new Command();
@@ -44,14 +78,15 @@ export function buildProgram(cli: Cli): Command {
       writeErr: (s) => cli.stderr(s),
       outputError: () => {},
     })
-    .addHelpText('after', EXIT_HELP);
+    .addHelpText('after', PROGRAM_HELP);
   registerScore(program, cli);
   registerValidate(program, cli);
   registerPlan(program, cli);
   registerTasks(program, cli);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => cli.stdout(s), writeErr: (s) => cli.stderr(s), outputError: () => {} });
-    if (cmd.name() !== 'validate') cmd.addHelpText('after', EXIT_HELP); // validate has its own exit codes
+    const help = EXIT_HELP[cmd.name()];
+    if (help) cmd.addHelpText('after', help);
   }
   return program;
 }

@@ -107,6 +107,15 @@ describe('ccch score', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('each command documents its own exit codes', () => {
+    expect(ccch(['tasks', '--help']).stdout).toMatch(/1\s+có nhiệm vụ quá hạn \/ some task overdue/);
+    expect(ccch(['plan', '--help']).stdout).toMatch(/0\s+đã in kế hoạch/);
+    const top = ccch(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/validate: có dòng bị loại hoặc không khớp/);
+    for (const c of ['score', 'validate', 'plan', 'tasks']) expect(top.stdout).toContain(`  ${c} `);
+  });
+
   it('--help documents the exit codes', () => {
     const r = ccch(['score', '--help']);
     expect(r.code).toBe(0);
