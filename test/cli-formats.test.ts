@@ -3,22 +3,11 @@
  * asserting stdout, stderr and the exit code.
  */
 import { describe, it, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers.js';
+import { ROOT, ccch } from './helpers.js';
 
-const BIN = join(ROOT, 'bin/ccch.js');
 
-function ccch(args: string[], opts: { input?: Buffer } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    input: opts.input,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const XLSX = 'fixtures/formats/ho-so-2023.xlsx';
 

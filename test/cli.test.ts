@@ -6,20 +6,10 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers.js';
+import { BIN, ROOT, ccch } from './helpers.js';
 
-const BIN = join(ROOT, 'bin/ccch.js');
 const ESC = '\u001b[';
 
-function ccch(args: string[], opts: { input?: string | Buffer; env?: Record<string, string> } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    input: opts.input,
-    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...opts.env },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const HAND = ['fixtures/hand/ho-so-2023.csv', 'fixtures/hand/pakn-2023.csv'];
 

@@ -1,5 +1,7 @@
 /** Shared test helpers: score in-memory CSV text or fixture files through the real pipeline. */
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { loadPlan } from '../src/plan/load.js';
 import { score, type Score } from '../src/score.js';
 import { fileSource, streamSource } from '../src/ingest/source.js';
@@ -48,4 +50,18 @@ export function counts(s: Score): Record<string, string> {
 
 export function statusOf(s: Score, indicator: string, tier: string, unit: string | null = null) {
   return s.results.find((r) => r.indicator === indicator && r.tier === tier && r.unit === unit)?.status;
+}
+
+export const BIN = join(ROOT, 'bin/ccch.js');
+
+/** Spawns the built binary as users run it (NO_COLOR=1): exit code, stdout, stderr. */
+export function ccch(args: string[], opts: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    input: opts.input,
+    env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...opts.env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

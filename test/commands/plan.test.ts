@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ccch } from './run.js';
+import { ccch } from '../helpers.js';
 
 interface Entry {
   clause: string;

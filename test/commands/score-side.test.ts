@@ -3,7 +3,7 @@
  * counts are worked out in test/catalog/catalog.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { ccch } from './run.js';
+import { ccch } from '../helpers.js';
 
 const CAT = 'fixtures/catalog/danh-muc-tthc.csv';
 const UNITS = 'fixtures/units/don-vi.csv';

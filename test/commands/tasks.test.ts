@@ -22,7 +22,7 @@
  * on track 3, overdue 1, not dated 1, no report 78.
  */
 import { describe, it, expect } from 'vitest';
-import { ccch } from './run.js';
+import { ccch } from '../helpers.js';
 
 const STATUS = 'fixtures/tasks/trang-thai-2023.csv';
 const json = (args: string[], code: number) => {

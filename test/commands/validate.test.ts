@@ -4,17 +4,11 @@
  * summary.test.ts.
  */
 import { describe, it, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../helpers.js';
+import { ROOT, ccch } from '../helpers.js';
 
-const BIN = join(ROOT, 'bin/ccch.js');
 
-function ccch(args: string[], input?: string | Buffer) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const SPLIT = ['fixtures/joins/dossiers.csv', 'fixtures/joins/online.csv', 'fixtures/joins/digitization.csv', 'fixtures/joins/payments.csv'];
 
@@ -113,7 +107,7 @@ describe('ccch validate', () => {
 
   it('reads a fact export from stdin, before or after the dossier list', () => {
     const stdin = readFileSync(join(ROOT, 'fixtures/joins/online.csv'));
-    const after = ccch(['validate', 'fixtures/joins/dossiers.csv', '-', '--format', 'json'], stdin);
+    const after = ccch(['validate', 'fixtures/joins/dossiers.csv', '-', '--format', 'json'], { input: stdin });
     expect(after.code).toBe(0);
     expect(JSON.parse(after.stdout).inputs[1]).toMatchObject({ file: '-', dataset: 'online', rows: 6, counted: 6, unmatched: 0 });
   });
@@ -152,7 +146,7 @@ describe('ccch validate', () => {
     [['validate', 'fixtures/joins/full.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
     [['validate', '--lang', 'en'], /^ccch: missing required argument 'files'/],
   ])('%j exits 2 with one line', (args, pattern) => {
-    const r = ccch(args as string[], 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n');
+    const r = ccch(args as string[], { input: 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n' });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(pattern);
@@ -177,7 +171,7 @@ describe('ccch score with joined exports and summary reports', () => {
   });
 
   it('says when a summary report is taken as covering the scored period', () => {
-    const r = ccch(['score', '-', '--period', '2023-Q2', '--lang', 'en'], 'Đơn vị,Tổng số tiếp nhận,Trực tuyến\nSở Tư pháp,10,8\n');
+    const r = ccch(['score', '-', '--period', '2023-Q2', '--lang', 'en'], { input: 'Đơn vị,Tổng số tiếp nhận,Trực tuyến\nSở Tư pháp,10,8\n' });
     expect(r.stdout).toContain('- (summary report): 1 rows read = 1 counted + 0 rejected + 0 superseded (duplicate code); 0 warnings (no report-period column: taken as covering 2023-Q2)');
     expect(r.stdout).toContain('  Dossiers received online: - (summary report)');
   });
