@@ -3,9 +3,9 @@
  * tier and unit, statuses, row accounting, problems). It never prints and never exits;
  * input faults are thrown as CcchError.
  */
-import { CsvError, readCsv } from './ingest/csv.js';
+import { CsvError, readCsv, type CsvSink, type CsvStats } from './ingest/csv.js';
 import { detectDataset, matchHeaders, type ColumnMap } from './ingest/headers.js';
-import { RowDecoder, type UnitTierLookup } from './ingest/records.js';
+import { RowDecoder, type Rejection, type UnitTierLookup } from './ingest/records.js';
 import type { InputSource } from './ingest/source.js';
 import { FIELDS, fieldSpec, type Dataset, type Field } from './ingest/contract.js';
 import { RULE_NEEDS } from './indicators/rules.js';
@@ -70,6 +70,11 @@ export interface ScoreOptions {
   /** Tier of a unit from a units file (domain.md tier rule 2). */
   unitTier?: UnitTierLookup;
   codeIndex?: () => CodeIndex;
+  /**
+   * Another CSV reader feeding rows as strings (tests use a csv-parse-based one as the oracle);
+   * by default readCsv's byte-level fast path.
+   */
+  csvReader?: (input: AsyncIterable<Buffer | string>, sink: CsvSink, options: { onProgress?: (bytes: number) => void }) => Promise<CsvStats>;
   onProgress?: (file: string, bytes: number) => void;
 }
 
@@ -118,55 +123,70 @@ export async function score(opts: ScoreOptions): Promise<Score> {
     };
 
     const stream = await source.open();
+    const counted = (rejection: Rejection | null, count: number, line: number) => {
+      if (count !== map!.width) {
+        report.warnings++;
+        problem({ line, severity: 'warning', field: null, code: 'row.fieldCount', params: { got: count, want: map!.width } });
+      }
+      if (rejection) {
+        report.rejected++;
+        problem({ line, severity: 'error', field: rejection.field, code: rejection.code, params: rejection.params });
+        return;
+      }
+      const d = decoder!;
+      for (let i = 0; i < d.warnings.length; i++) {
+        const w = d.warnings[i]!;
+        report.warnings++;
+        const spec = fieldSpec(map!.dataset, w.field);
+        problem({ line, severity: 'warning', field: w.field, code: w.code, params: { fieldVi: spec.vi, fieldEn: spec.en, value: w.value } });
+      }
+      tally.add(map!.dataset, f, d.record, enabled);
+    };
+    const malformedRow = (line: number) => {
+      report.rejected++;
+      problem({ line, severity: 'error', field: null, code: 'row.malformed', params: {} });
+    };
+    const sink: CsvSink = {
+      header(fields, line) {
+        const dataset = detectDataset(fields);
+        if (!dataset) throw unknownKind(source.name, line, fields);
+        map = matchHeaders(dataset, fields);
+        if (map.missingRequired.length) throw missingRequired(source.name, line, map);
+        report.dataset = dataset;
+        report.columns = map.headers;
+        report.missingColumns = map.missing;
+        const slots = tally.slots(dataset);
+        slots.forEach((k, s) => {
+          const ind = plan.indicators[k]!;
+          const ok = RULE_NEEDS[ind.rule].every((group) => group.some((fld) => map!.columns[fld] !== undefined));
+          if (ok) enabled |= 3 << (2 * s);
+          else report.notComputed.push(ind.id);
+        });
+        decoder = new RowDecoder(dataset, map, opts.unitTier);
+        return decoder.columns();
+      },
+      row(fields, count, line, malformed) {
+        report.rows++;
+        if (malformed) return malformedRow(line);
+        counted(decoder!.decode(fields), count, line);
+      },
+    };
+    const progress = { onProgress: opts.onProgress ? (b: number) => opts.onProgress!(source.name, b) : undefined };
     try {
-      const stats = await readCsv(
-        stream,
-        {
-          header(fields, line) {
-            const dataset = detectDataset(fields);
-            if (!dataset) throw unknownKind(source.name, line, fields);
-            map = matchHeaders(dataset, fields);
-            if (map.missingRequired.length) throw missingRequired(source.name, line, map);
-            report.dataset = dataset;
-            report.columns = map.headers;
-            report.missingColumns = map.missing;
-            const slots = tally.slots(dataset);
-            slots.forEach((k, s) => {
-              const ind = plan.indicators[k]!;
-              const ok = RULE_NEEDS[ind.rule].every((group) => group.some((fld) => map!.columns[fld] !== undefined));
-              if (ok) enabled |= 3 << (2 * s);
-              else report.notComputed.push(ind.id);
-            });
-            decoder = new RowDecoder(dataset, map, opts.unitTier);
-            return decoder.columns();
-          },
-          row(fields, count, line, malformed) {
-            report.rows++;
-            if (malformed) {
-              report.rejected++;
-              problem({ line, severity: 'error', field: null, code: 'row.malformed', params: {} });
-              return;
-            }
-            const rejection = decoder!.decode(fields);
-            if (count !== map!.width) {
-              report.warnings++;
-              problem({ line, severity: 'warning', field: null, code: 'row.fieldCount', params: { got: count, want: map!.width } });
-            }
-            if (rejection) {
-              report.rejected++;
-              problem({ line, severity: 'error', field: rejection.field, code: rejection.code, params: rejection.params });
-              return;
-            }
-            for (const w of decoder!.warnings) {
-              report.warnings++;
-              const spec = fieldSpec(map!.dataset, w.field);
-              problem({ line, severity: 'warning', field: w.field, code: w.code, params: { fieldVi: spec.vi, fieldEn: spec.en, value: w.value } });
-            }
-            tally.add(map!.dataset, f, decoder!.record, enabled);
-          },
-        },
-        { onProgress: opts.onProgress ? (b) => opts.onProgress!(source.name, b) : undefined },
-      );
+      const stats = opts.csvReader
+        ? await opts.csvReader(stream, sink, progress)
+        : await readCsv(
+            stream,
+            {
+              header: sink.header,
+              rowBytes(row, line, malformed) {
+                report.rows++;
+                if (malformed) return malformedRow(line);
+                counted(decoder!.decodeBytes(row), row.count, line);
+              },
+            },
+            progress,
+          );
       report.bytes = stats.bytes;
       report.delimiter = stats.delimiter;
       if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
