@@ -1,21 +1,26 @@
 /**
  * A compact index of dossier codes, for superseding duplicates (see tally.ts): code bytes →
- * entry number. Memory beyond a fixed base grows with distinct codes only, by about the
- * code's length + 10 bytes per code + 6–12 bytes of hash slots:
+ * entry number. Memory beyond a fixed base grows with distinct codes only, by the code's
+ * length + 5 bytes per code + 6–12 bytes of hash slots:
  *
  * - the codes' UTF-8 bytes are kept once, back to back, in an arena of fixed-size chunks
  *   (no copying when it grows);
- * - per entry: its 32-bit hash, where its bytes start in the arena, and their length;
- * - an open-addressing table (linear probing, at most 70 % full) of entry numbers.
+ * - per entry: where its bytes start in the arena (4 bytes) and their length (1 byte); hashes
+ *   are not kept but computed again from the arena when the table grows;
+ * - an open-addressing table (linear probing, at most 70 % full) of entry numbers, each
+ *   with 7 bits of its hash so that most probes that miss do not touch the entry.
  *
  * Collisions are resolved exactly: two codes are the same entry only when their bytes are equal.
  * Codes longer than MAX_ARENA_CODE bytes (never seen in real exports) go to a plain Map.
+ * The tally adds 6–8 bytes per entry (unit, indicator mask, file): about 45 bytes for a
+ * 21-byte code in all.
  */
 import type { CodeIndex } from './tally.js';
 
 const CHUNK_BITS = 22;
 const CHUNK = 1 << CHUNK_BITS; // 4 MiB
-const MAX_ARENA_CODE = 4096;
+const MAX_ARENA_CODE = 255;
+const ENTRY_MASK = (1 << 25) - 1;
 
 /** FNV-1a over b[start, end). */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
@@ -29,16 +34,24 @@ export function hashBytes(b: Uint8Array, start: number, end: number): number {
 }
 
 export class CompactCodeIndex implements CodeIndex {
-  private slots = new Int32Array(1 << 12); // entry + 1; 0 = empty
+  /**
+   * Slots: 0 = empty, else (tag << 25) | (entry + 1), the tag being the hash's top 7 bits, so
+   * that most probes that miss are settled without touching the entry. Past 2^25 - 1 entries
+   * the tags are dropped (slots hold entry + 1 alone).
+   */
+  private slots = new Uint32Array(1 << 12);
   private mask = (1 << 12) - 1;
-  private hashes = new Int32Array(1 << 10);
+  private tagged = true;
   private offs = new Uint32Array(1 << 10);
-  private lens = new Uint16Array(1 << 10);
+  private lens = new Uint8Array(1 << 10);
   private size = 0;
   private readonly chunks: Uint8Array[] = [];
   private chunkPos = CHUNK; // forces the first chunk
   private big: Map<string, number> | undefined;
   private scratch = Buffer.alloc(256);
+
+  /** `taggedUpTo`: entries past which slots drop their tags (tests lower it). */
+  constructor(private readonly taggedUpTo = ENTRY_MASK) {}
 
   /** Number of codes held. */
   get count(): number {
@@ -60,22 +73,33 @@ export class CompactCodeIndex implements CodeIndex {
     const slots = this.slots;
     const mask = this.mask;
     let i = h & mask;
+    const tagged = this.tagged;
+    const tag = h >>> 25;
     for (;;) {
       const s = slots[i]!;
       if (s === 0) break;
-      const e = s - 1;
-      if (this.hashes[e] === h && this.lens[e] === len && this.equal(e, b, start, len)) return this.entryNo(e);
+      if (!tagged) {
+        const e = s - 1;
+        if (this.lens[e] === len && this.equal(e, b, start, len)) return this.entryNo(e);
+      } else if (s >>> 25 === tag) {
+        const e = (s & ENTRY_MASK) - 1;
+        if (this.lens[e] === len && this.equal(e, b, start, len)) return this.entryNo(e);
+      }
       i = (i + 1) & mask;
     }
     // Insert.
     const e = this.size;
-    if (e >= this.hashes.length) this.growEntries();
-    this.hashes[e] = h;
+    if (e >= this.offs.length) this.growEntries();
     this.lens[e] = len;
     this.offs[e] = this.store(b, start, len);
     this.ids.set(e, next);
-    slots[i] = e + 1;
+    slots[i] = tagged ? ((tag << 25) | (e + 1)) >>> 0 : e + 1;
     this.size++;
+    if (tagged && this.size >= this.taggedUpTo) {
+      this.tagged = false;
+      this.rebuild(this.mask + 1);
+      return -1;
+    }
     if (this.size * 10 > (mask + 1) * 7) this.rehash();
     return -1;
   }
@@ -110,26 +134,30 @@ export class CompactCodeIndex implements CodeIndex {
   }
 
   private growEntries() {
-    const n = this.hashes.length * 2;
-    const h = new Int32Array(n);
-    h.set(this.hashes);
-    this.hashes = h;
+    const n = this.offs.length * 2;
     const o = new Uint32Array(n);
     o.set(this.offs);
     this.offs = o;
-    const l = new Uint16Array(n);
+    const l = new Uint8Array(n);
     l.set(this.lens);
     this.lens = l;
   }
 
   private rehash() {
-    const cap = (this.mask + 1) * 2;
-    const slots = new Int32Array(cap);
+    this.rebuild((this.mask + 1) * 2);
+  }
+
+  /** Refills a slot table of `cap` slots. Hashes are not stored (4 bytes a code saved): they are computed again from the arena. */
+  private rebuild(cap: number) {
+    const slots = new Uint32Array(cap);
     const mask = cap - 1;
     for (let e = 0; e < this.size; e++) {
-      let i = this.hashes[e]! & mask;
+      const off = this.offs[e]!;
+      const p = off & (CHUNK - 1);
+      const h = hashBytes(this.chunks[off >>> CHUNK_BITS]!, p, p + this.lens[e]!);
+      let i = h & mask;
       while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = e + 1;
+      slots[i] = this.tagged ? (((h >>> 25) << 25) | (e + 1)) >>> 0 : e + 1;
     }
     this.slots = slots;
     this.mask = mask;

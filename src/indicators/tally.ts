@@ -43,15 +43,31 @@ export class MapCodeIndex implements CodeIndex {
   }
 }
 
-class GrowableInt32 {
-  data = new Int32Array(1024);
+type IntArray = Int32Array | Uint16Array;
+
+/** A growable typed array, Uint16 where the values fit (entry masks of ≤ 8 indicators, file numbers). */
+class Growable {
+  data: IntArray;
+  constructor(private wide: boolean) {
+    this.data = wide ? new Int32Array(1024) : new Uint16Array(1024);
+  }
   set(i: number, v: number) {
+    if (!this.wide && (v < 0 || v > 0xffff)) this.widen();
     if (i >= this.data.length) {
-      const d = new Int32Array(Math.max(this.data.length * 2, i + 1));
+      const d = this.make(Math.max(this.data.length * 2, i + 1));
       d.set(this.data);
       this.data = d;
     }
     this.data[i] = v;
+  }
+  private make(n: number): IntArray {
+    return this.wide ? new Int32Array(n) : new Uint16Array(n);
+  }
+  private widen() {
+    this.wide = true;
+    const d = new Int32Array(this.data.length);
+    d.set(this.data);
+    this.data = d;
   }
 }
 
@@ -60,9 +76,9 @@ interface DatasetState {
   rules: RuleFn[];
   codes: CodeIndex;
   entries: number;
-  entryUnit: GrowableInt32;
-  entryMask: GrowableInt32;
-  entryFile: GrowableInt32;
+  entryUnit: Growable;
+  entryMask: Growable;
+  entryFile: Growable;
 }
 
 export interface FileCounts {
@@ -99,9 +115,9 @@ export class Tally {
         rules: slots.map((i) => RULES[indicators[i]!.rule]),
         codes: makeIndex(),
         entries: 0,
-        entryUnit: new GrowableInt32(),
-        entryMask: new GrowableInt32(),
-        entryFile: new GrowableInt32(),
+        entryUnit: new Growable(true),
+        entryMask: new Growable(slots.length > 8),
+        entryFile: new Growable(false),
       };
     };
     this.state = { dossiers: make('dossiers'), feedback: make('feedback') };
