@@ -8,7 +8,8 @@
  * Generates bench-data/ho-so-<rows>-s<seed>.csv with scripts/generate.mjs (kept between runs;
  * regenerated when the generator changes), then, interleaved run by run so that both see the
  * same machine load, runs as child processes:
- *   - `ccch score FILE --format json` (the built dist/, via bin/ccch.js);
+ *   - `ccch score FILE` (the built dist/, via bin/ccch.js; the table, as an analyst runs it),
+ *     and once more with --format json, whose counts are checked against DuckDB's;
  *   - scripts/duckdb-count.mjs FILE: the same per-tier counts in DuckDB (@duckdb/node-api) with
  *     --threads threads (2 by default), doing the same work (see that file);
  *   - DuckDB's bare scan: `SELECT count(*)` over the same read_csv, as a floor for reading the file.
@@ -87,9 +88,11 @@ function measure(cmd, args) {
   return { wall, rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function runCcch(file) {
-  const m = measure(process.execPath, [join(ROOT, 'bin/ccch.js'), 'score', file, '--format', 'json']);
+/** `ccch score FILE` as an analyst types it (the table); with `json`, the JSON contract (for the count check). */
+function runCcch(file, json = false) {
+  const m = measure(process.execPath, [join(ROOT, 'bin/ccch.js'), 'score', file, ...(json ? ['--format', 'json'] : [])]);
   if (m.status !== 0 && m.status !== 1) throw new Error(`ccch exited ${m.status}: ${m.stderr}`);
+  if (!json) return m;
   const j = JSON.parse(m.stdout);
   const counts = {};
   for (const r of j.results) {
@@ -181,25 +184,32 @@ async function main() {
     }
     process.stderr.write(`run ${i + 1}/${o.runs}: ccch ${ccch[i].wall.toFixed(2)} s${o.duckdb ? `, DuckDB ${duck[i].wall.toFixed(2)} s (query ${(duck[i].queryMs / 1000).toFixed(2)} s), scan ${scan[i].wall.toFixed(2)} s` : ''}\n`);
   }
-  const inp = ccch[0].input;
+  // One more run with --format json: ccch's counts to check against DuckDB's.
+  const ccchJson = runCcch(file, true);
+  process.stderr.write(`ccch --format json: ${ccchJson.wall.toFixed(2)} s, ${ccchJson.rss.toFixed(0)} MB\n`);
+  const inp = ccchJson.input;
   console.log(`ccch accounting: ${inp.rows} rows = ${inp.counted} counted + ${inp.rejected} rejected + ${inp.superseded} superseded`);
   const rowsRead = inp.rows;
   const refWall = o.duckdb ? median(duck.map((d) => d.wall)) : 0;
-  const lines = [fmtRow('ccch score', ccch, rowsRead, bytes, refWall)];
+  const lines = [fmtRow('ccch score', ccch, rowsRead, bytes, refWall), fmtRow('ccch score --format json', [ccchJson], rowsRead, bytes, refWall)];
   if (o.duckdb) {
     lines.push(fmtRow(`DuckDB, same counts (${o.threads} thr)`, duck, rowsRead, bytes, refWall));
     lines.push(fmtRow(`DuckDB, count(*) only`, scan, rowsRead, bytes, refWall));
-    const bad = compare(ccch[0].counts, duck[0].counts);
+    const bad = compare(ccchJson.counts, duck[0].counts);
     if (bad.length) {
       failed = true;
       console.log(`\n!!!!! MISMATCH between ccch and DuckDB on ${bad.length} counts !!!!!`);
       for (const b of bad) console.log(`  ${b}`);
-    } else console.log(`ccch and DuckDB agree on all ${Object.keys(ccch[0].counts).length} per-tier numerators and denominators`);
+    } else console.log(`ccch and DuckDB agree on all ${Object.keys(ccchJson.counts).length} per-tier numerators and denominators`);
     console.log(`DuckDB in-process query time (median): ${(median(duck.map((d) => d.queryMs)) / 1000).toFixed(2)} s`);
   }
   console.log(`\n${'tool'.padEnd(26)}  ${'wall'.padStart(9)}  ${'(min–max)'.padStart(14)}  ${'rows/s'.padStart(15)}  ${'MB/s'.padStart(10)}  ${'peak'.padStart(8)}  ${'/ DuckDB'.padStart(8)}`);
   for (const l of lines) console.log(l.text);
-  if (o.duckdb) console.log(`\nratio ccch / DuckDB (wall, medians): ${(lines[0].wall / refWall).toFixed(2)}`);
+  if (o.duckdb) {
+    console.log(`\nratio ccch / DuckDB (wall, medians): ${(lines[0].wall / refWall).toFixed(2)}`);
+    const mem = median(ccch.map((r) => r.rss));
+    console.log(`ccch peak memory (median) ${mem.toFixed(0)} MB: ${mem <= 150 ? 'within' : 'OVER'} the 150 MB target`);
+  }
   if (o.markdown) {
     console.log('\n| tool | wall (median, min–max) | rows/s | MB/s | peak RSS |\n|---|---|---|---|---|');
     for (const l of lines) console.log(l.md);
@@ -209,7 +219,7 @@ async function main() {
     const big = dataset(o.bigRows, o.seed);
     const bigBytes = statSync(big).size;
     console.log(`\nmemory check: ${big.replace(ROOT + '/', '')}: ${o.bigRows} rows, ${(bigBytes / 1e6).toFixed(0)} MB`);
-    const c = runCcch(big);
+    const c = runCcch(big, true);
     const distinct = c.input.counted;
     const limit = 150 + (64 * Math.max(0, distinct - 1_000_000)) / 2 ** 20;
     const bl = [fmtRow('ccch score', [c], c.input.rows, bigBytes, 0)];
