@@ -53,6 +53,12 @@ export class CompactCodeIndex implements CodeIndex {
   /** `taggedUpTo`: entries past which slots drop their tags (tests lower it). */
   constructor(private readonly taggedUpTo = ENTRY_MASK) {}
 
+  /** Bytes held by the arena (as filled) and the typed arrays (as allocated), for tests and the bench. */
+  memoryBytes(): number {
+    const arena = this.chunks.length === 0 ? 0 : (this.chunks.length - 1) * CHUNK + this.chunkPos;
+    return arena + this.offs.byteLength + this.lens.byteLength + this.slots.byteLength;
+  }
+
   /** Number of codes held. */
   get count(): number {
     return this.size + (this.big?.size ?? 0);

@@ -41,6 +41,21 @@ describe('CompactCodeIndex', () => {
     expect(idx.count).toBe(300_000);
   });
 
+  it('holds a code in its length + at most ~22 bytes (the issue allows 64 per dossier in all)', () => {
+    const idx = new CompactCodeIndex();
+    const buf = Buffer.alloc(32);
+    const n = 200_000;
+    let codeBytes = 0;
+    for (let i = 0; i < n; i++) {
+      const len = buf.write(`H18.${String(i % 97).padStart(2, '0')}-230101-${String(i).padStart(7, '0')}`, 0, 'latin1');
+      codeBytes += len;
+      idx.getOrInsertBytes(buf, 0, len, i);
+    }
+    const perCode = (idx.memoryBytes() - codeBytes) / n;
+    expect(codeBytes / n).toBe(21);
+    expect(perCode).toBeLessThanOrEqual(22);
+  });
+
   it('resolves hash collisions exactly', () => {
     // Find two different short codes with the same 32-bit hash, then index both.
     const seen = new Map<number, string>();
