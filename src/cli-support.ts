@@ -3,9 +3,11 @@
  * option parsers. Only the CLI layer (cli.ts, commands/, this file) touches `process`.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
+import type { Command } from 'commander';
 import { usageError } from './errors.js';
 import { LANGS, type Lang } from './i18n.js';
 import { fileSource, streamSource, type InputSource } from './ingest/source.js';
+import { canonicalEncoding } from './ingest/decode.js';
 
 export interface Cli {
   version: string;
@@ -71,5 +73,59 @@ export function progress(cli: Cli): { update: (file: string, bytes: number) => v
     done() {
       if (shown) cli.stderr('\r\x1b[K');
     },
+  };
+}
+
+const DELIMITER_NAMES: Record<string, string> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+  '|': '|',
+  pipe: '|',
+};
+
+/** --delimiter: `,` `;` `|`, `tab` or `\t` (also comma, semicolon, pipe). */
+export function parseDelimiter(s: string): string {
+  const d = DELIMITER_NAMES[s === '\t' ? s : s.trim().toLowerCase()];
+  if (d !== undefined) return d;
+  throw usageError(`--delimiter: dấu phân cách không hỗ trợ "${s}" (dùng , ; | hoặc tab)`, `--delimiter: unsupported delimiter "${s}" (use , ; | or tab)`);
+}
+
+/** --encoding: a name iconv-lite knows (utf-8, utf-16le, windows-1258…); TCVN3 and VNI have no maintained decoder. */
+export function parseEncoding(s: string): string {
+  const e = canonicalEncoding(s);
+  if (e !== null) return e;
+  throw usageError(
+    `--encoding: không hỗ trợ bảng mã "${s}" (dùng ví dụ utf-8, utf-16le, windows-1258; tệp TCVN3 hay VNI cần chuyển mã sang Unicode trước)`,
+    `--encoding: unsupported encoding "${s}" (use e.g. utf-8, utf-16le, windows-1258; TCVN3 and VNI files must be converted to Unicode first)`,
+  );
+}
+
+/** The reader options that `score` and `validate` share (one table, so they stay alike). */
+export interface ReaderFlags {
+  sheet?: string;
+  delimiter?: string;
+  encoding?: string;
+  units?: string;
+}
+
+export function addReaderOptions(cmd: Command): Command {
+  return cmd
+    .option('--units <file>', 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử / units file: tiers, districts, e-certification')
+    .option('--sheet <name>', 'trang tính của tệp XLSX (mặc định: trang đầu) / XLSX sheet (default: the first)')
+    .option('--delimiter <d>', 'dấu phân cách CSV: , ; | tab (mặc định: tự nhận) / CSV delimiter (default: sniffed)')
+    .option('--encoding <name>', 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM) / CSV encoding (default: UTF-8, UTF-16 by BOM)');
+}
+
+/** Parsed reader options, as ScoreOptions takes them. */
+export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string } {
+  return {
+    ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter(flags.delimiter) } : {}),
+    ...(flags.encoding !== undefined ? { encoding: parseEncoding(flags.encoding) } : {}),
+    ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
   };
 }

@@ -7,21 +7,58 @@ import { Command, CommanderError } from 'commander';
 import { CcchError } from './errors.js';
 import { colorLevel, makeChalk, type Cli } from './cli-support.js';
 import { register as registerScore } from './commands/score.js';
+import { register as registerValidate } from './commands/validate.js';
+import { register as registerPlan } from './commands/plan.js';
+import { register as registerTasks } from './commands/tasks.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export const EXIT = { OK: 0, FAILED: 1, ERROR: 2 } as const;
 
-const EXIT_HELP = `
+const ENV_HELP = `
+Biến môi trường / environment: NO_COLOR, FORCE_COLOR.`;
+
+/** Each command's exit codes, shown at the end of its --help (validate writes its own). */
+const EXIT_HELP: Record<string, string> = {
+  score: `
 Mã thoát / exit codes:
   0  mọi chỉ tiêu đạt (hoặc không có dữ liệu) / no target failed
   1  có chỉ tiêu không đạt / some target failed
   2  lỗi cách dùng hoặc dữ liệu vào / usage or input error
-
-Biến môi trường / environment: NO_COLOR, FORCE_COLOR.
+${ENV_HELP}
 Ví dụ / example:
   ccch score ho-so-2023.csv pakn-2023.csv --period 2023-Q1
-  ccch score ho-so-2023.csv --format json --lang en | jq .summary`;
+  ccch score ho-so-2023.csv --format json --lang en | jq .summary`,
+  plan: `
+Mã thoát / exit codes:
+  0  đã in kế hoạch / the plan was listed
+  2  lỗi cách dùng hoặc tệp kế hoạch / usage or plan error
+${ENV_HELP}
+Ví dụ / example:
+  ccch plan --section II --computable
+  ccch plan --lead "Sở Nội vụ" --format md > nhiem-vu-so-noi-vu.md`,
+  tasks: `
+Mã thoát / exit codes:
+  0  không nhiệm vụ nào quá hạn / no task overdue
+  1  có nhiệm vụ quá hạn / some task overdue
+  2  lỗi cách dùng hoặc dữ liệu vào / usage or input error
+${ENV_HELP}
+Ví dụ / example:
+  ccch tasks --status trang-thai.csv --as-of 2023-06-30 --group lead`,
+};
+
+const PROGRAM_HELP = `
+Mã thoát / exit codes (chi tiết: ccch COMMAND --help / details per command):
+  0  đạt: không chỉ tiêu nào không đạt, tệp sạch, không nhiệm vụ quá hạn / all good
+  1  score: có chỉ tiêu không đạt; validate: có dòng bị loại hoặc không khớp; tasks: có nhiệm vụ quá hạn
+     score: some target failed; validate: rows rejected or unmatched; tasks: some task overdue
+  2  lỗi cách dùng hoặc dữ liệu vào / usage or input error
+${ENV_HELP}
+Ví dụ / example:
+  ccch score ho-so-2023.csv pakn-2023.csv --period 2023-Q1
+  ccch validate ho-so-2023.csv --format json
+  ccch plan --computable
+  ccch tasks --status trang-thai.csv`;
 
 export function buildProgram(cli: Cli): Command {
   const program = new Command();
@@ -41,13 +78,37 @@ export function buildProgram(cli: Cli): Command {
       writeErr: (s) => cli.stderr(s),
       outputError: () => {},
     })
-    .addHelpText('after', EXIT_HELP);
+    .addHelpText('after', PROGRAM_HELP);
   registerScore(program, cli);
+  registerValidate(program, cli);
+  registerPlan(program, cli);
+  registerTasks(program, cli);
   for (const cmd of program.commands) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => cli.stdout(s), writeErr: (s) => cli.stderr(s), outputError: () => {} });
-    cmd.addHelpText('after', EXIT_HELP);
+    const help = EXIT_HELP[cmd.name()];
+    if (help) cmd.addHelpText('after', help);
   }
   return program;
+}
+
+/** Commander's usage errors, on one line, in the user's language. */
+export function usageMessage(raw: string, lang: 'vi' | 'en'): string {
+  const en = raw.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  if (lang === 'en') return en;
+  const suggest = (s: string | undefined) =>
+    s ? ` (có phải ý bạn là ${s.replace(/^\(Did you mean (one of )?/, '').replace(/\?\)$/, '')}?)` : '';
+  const rules: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
+    [/^unknown option '([^']*)'(?: (\(Did you mean.*\)))?$/, (m) => `tùy chọn không biết: ${m[1]}${suggest(m[2])}`],
+    [/^unknown command '([^']*)'(?: (\(Did you mean.*\)))?$/, (m) => `lệnh không biết: ${m[1]}${suggest(m[2])}`],
+    [/^missing required argument '([^']*)'$/, (m) => `thiếu đối số bắt buộc: ${m[1]}`],
+    [/^option '([^']*)' argument missing$/, (m) => `tùy chọn ${m[1]} cần một giá trị`],
+    [/^too many arguments.*got (\d+)\.$/, (m) => `thừa đối số (nhận ${m[1]})`],
+  ];
+  for (const [re, vi] of rules) {
+    const m = en.match(re);
+    if (m) return vi(m);
+  }
+  return en;
 }
 
 function langFromArgv(argv: string[]): 'vi' | 'en' {
@@ -88,9 +149,10 @@ export async function main(argv: string[]): Promise<number> {
     return cli.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.OK;
-      const msg = e.message.replace(/^error: /, '');
-      cli.stderr(`ccch: ${msg}\n${cli.lang === 'vi' ? "Xem 'ccch --help'." : "See 'ccch --help'."}\n`);
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.OK;
+      // `ccch` with no command: commander has shown the help on stderr as an error.
+      if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
+      cli.stderr(`ccch: ${usageMessage(e.message, cli.lang)}\n${cli.lang === 'vi' ? "Xem 'ccch --help'." : "See 'ccch --help'."}\n`);
       return EXIT.ERROR;
     }
     if (e instanceof CcchError) {

@@ -47,6 +47,27 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     vi: () => 'dấu ngoặc kép sai quy cách (có ký tự sau dấu ngoặc đóng)',
     en: () => 'malformed quoting (text after a closing quote)',
   },
+  'row.unmatched': {
+    vi: (p) => `mã hồ sơ ${q(p.code)} không khớp hồ sơ nào (${p.rows} dòng)`,
+    en: (p) => `dossier code ${q(p.code)} matches no dossier (${p.rows} rows)`,
+  },
+  'row.noPeriod': { vi: () => 'thiếu kỳ báo cáo', en: () => 'no report period' },
+  'row.badPeriod': {
+    vi: (p) => `kỳ báo cáo không đọc được: ${q(p.value)}`,
+    en: (p) => `unparseable report period: ${q(p.value)}`,
+  },
+  'row.otherPeriod': {
+    vi: (p) => `kỳ báo cáo ${q(p.value)} không phải kỳ đang tính (${p.period})`,
+    en: (p) => `report period ${q(p.value)} is not the period scored (${p.period})`,
+  },
+  'row.badCount': {
+    vi: (p) => `${p.fieldVi} không phải số nguyên không âm: ${q(p.value)}`,
+    en: (p) => `${p.fieldEn} is not a non-negative integer: ${q(p.value)}`,
+  },
+  'row.partsExceedTotal': {
+    vi: (p) => `${p.partsVi} (${p.sum}) vượt ${p.fieldVi} (${p.total})`,
+    en: (p) => `${p.partsEn} (${p.sum}) exceed ${p.fieldEn} (${p.total})`,
+  },
   'row.fieldCount': {
     vi: (p) => `dòng có ${p.got} cột, tiêu đề có ${p.want} cột`,
     en: (p) => `row has ${p.got} fields, the header has ${p.want}`,
@@ -74,16 +95,37 @@ export const LABELS = {
     plan: 'Kế hoạch',
     period: 'Kỳ',
     inputs: 'Dữ liệu vào',
-    dataset: { dossiers: 'hồ sơ', feedback: 'PAKN' } as Record<string, string>,
+    dataset: {
+      dossiers: 'hồ sơ',
+      feedback: 'PAKN',
+      online: 'nộp trực tuyến',
+      digitization: 'số hóa',
+      payments: 'thanh toán',
+      summary: 'báo cáo tổng hợp',
+    } as Record<string, string>,
     accounting: (r: number, c: number, j: number, s: number, w: number) =>
       `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã); ${w} cảnh báo`,
+    accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp hồ sơ; ${w} cảnh báo`,
+    notJoined: 'không ghép: không có danh sách hồ sơ',
+    periodAssumed: (p: string) => `không có cột kỳ báo cáo: coi là kỳ ${p}`,
+    sources: 'Nguồn số liệu',
+    via: { records: 'cột của tệp', join: 'ghép theo mã hồ sơ', summary: 'báo cáo tổng hợp' } as Record<string, string>,
+    joinedDossiers: (n: number) => `${n} hồ sơ`,
     summary: (p: number, f: number, n: number, t: number) =>
       `Tổng hợp: ${p} đạt, ${f} không đạt, ${n} không có dữ liệu, ${t} không có chỉ tiêu`,
+    skipped: (title: number, total: number, footer: number) =>
+      `không phải dữ liệu, đã bỏ qua: ${[
+        title ? `${title} dòng tiêu đề trên dòng tên cột` : '',
+        total ? `${total} dòng tổng cộng` : '',
+        footer ? `${footer} dòng dưới dòng tổng cộng` : '',
+      ].filter(Boolean).join(', ')}`,
     quality: 'Chất lượng dữ liệu',
     problemsHeading: (shown: number, total: number) =>
       shown < total ? `Lỗi và cảnh báo (${shown} đầu tiên trong ${total}; xem tất cả với --problems):` : `Lỗi và cảnh báo (${total}):`,
     noProblems: 'Không có lỗi hay cảnh báo.',
     missingColumns: (file: string, cols: string, inds: string) => `${file}: không có cột ${cols} → không tính ${inds} từ tệp này`,
+    readAsBlank: (file: string, cols: string) => `${file}: không có cột ${cols} → coi như ô trống (không có hạn, chưa giải quyết, không số hóa, chưa đánh giá, chưa thanh toán)`,
     truncated: (n: number) => `(${n} lỗi/cảnh báo nữa không được lưu)`,
     noTargetMark: '—',
     rejected: 'bị loại',
@@ -102,18 +144,225 @@ export const LABELS = {
     plan: 'Plan',
     period: 'Period',
     inputs: 'Inputs',
-    dataset: { dossiers: 'dossiers', feedback: 'feedback' } as Record<string, string>,
+    dataset: {
+      dossiers: 'dossiers',
+      feedback: 'feedback',
+      online: 'online submissions',
+      digitization: 'digitization',
+      payments: 'payments',
+      summary: 'summary report',
+    } as Record<string, string>,
     accounting: (r: number, c: number, j: number, s: number, w: number) =>
       `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code); ${w} warnings`,
+    accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code) + ${u} unmatched; ${w} warnings`,
+    notJoined: 'not joined: no dossier list given',
+    periodAssumed: (p: string) => `no report-period column: taken as covering ${p}`,
+    sources: 'Sources',
+    via: { records: 'own column', join: 'joined by dossier code', summary: 'summary report' } as Record<string, string>,
+    joinedDossiers: (n: number) => `${n} dossiers`,
     summary: (p: number, f: number, n: number, t: number) => `Summary: ${p} pass, ${f} fail, ${n} no data, ${t} no target`,
+    skipped: (title: number, total: number, footer: number) =>
+      `not data, skipped: ${[
+        title ? `${title} title row${title === 1 ? '' : 's'} above the header` : '',
+        total ? `${total} total row` : '',
+        footer ? `${footer} row${footer === 1 ? '' : 's'} below the total row` : '',
+      ].filter(Boolean).join(', ')}`,
     quality: 'Data quality',
     problemsHeading: (shown: number, total: number) =>
       shown < total ? `Problems (first ${shown} of ${total}; --problems lists all):` : `Problems (${total}):`,
     noProblems: 'No problems.',
     missingColumns: (file: string, cols: string, inds: string) => `${file}: no column for ${cols} → ${inds} not computed from this file`,
+    readAsBlank: (file: string, cols: string) => `${file}: no column for ${cols} → read as blank cells (no due date, not resolved, not digitized, not rated, no payment recorded)`,
     truncated: (n: number) => `(${n} more problems not kept)`,
     noTargetMark: '—',
     rejected: 'rejected',
     warning: 'warning',
+  },
+};
+
+/** Labels of `ccch plan` (report/plan.ts). */
+export const PLAN_LABELS = {
+  vi: {
+    filters: 'Bộ lọc',
+    filterSection: (s: string) => (s === 'body' ? 'chỉ tiêu phần nội dung' : `mục ${s}`),
+    filterLead: (s: string) => `chủ trì ${s}`,
+    filterComputable: 'chỉ tiêu tính được',
+    totals: (sec: number, items: number, tasks: number, t: number, c: { data: number; catalog: number; units: number; no: number }) =>
+      `${sec} mục, ${items} nội dung, ${tasks} nhiệm vụ; ${t} chỉ tiêu (${c.data} từ dữ liệu, ${c.catalog} từ danh mục TTHC, ${c.units} từ tệp đơn vị, ${c.no} không tính được)`,
+    targets: 'Chỉ tiêu',
+    tasks: 'Nhiệm vụ',
+    lead: 'Chủ trì',
+    partners: 'Phối hợp',
+    output: 'Kết quả',
+    deadline: 'Thời hạn',
+    goal: 'Mục tiêu',
+    id: 'Mã',
+    value: 'Mức',
+    tiers: 'Cấp',
+    by: 'Tính từ',
+    body: 'Chỉ tiêu trong phần nội dung kế hoạch (mục II, 1–7)',
+    nothing: 'Không có gì khớp bộ lọc.',
+    tier: { so: 'sở', huyen: 'huyện', xa: 'xã', all: 'mọi cấp', province: 'toàn tỉnh' } as Record<string, string>,
+    kind: {
+      date: 'ngày',
+      month: 'tháng',
+      quarter: 'quý',
+      half: 'nửa năm',
+      year: 'năm',
+      recurring: 'thường xuyên',
+      conditional: 'có điều kiện',
+      other: 'khác',
+    } as Record<string, string>,
+    computable: (kind: string, what: string | null) =>
+      kind === 'data' ? `dữ liệu: ${what}` : kind === 'catalog' ? `danh mục TTHC: ${what}` : kind === 'units' ? `tệp đơn vị: ${what}` : 'không tính được',
+    baseline: (b: string) => `so với ${b}`,
+    rank: 'hạng',
+    discrepancy: 'khác biệt',
+    counterparts: 'tương ứng',
+  },
+  en: {
+    filters: 'Filters',
+    filterSection: (s: string) => (s === 'body' ? 'body targets' : `section ${s}`),
+    filterLead: (s: string) => `led by ${s}`,
+    filterComputable: 'computable targets',
+    totals: (sec: number, items: number, tasks: number, t: number, c: { data: number; catalog: number; units: number; no: number }) =>
+      `${sec} sections, ${items} items, ${tasks} tasks; ${t} targets (${c.data} from data, ${c.catalog} from the catalog, ${c.units} from the units file, ${c.no} not computable)`,
+    targets: 'Targets',
+    tasks: 'Tasks',
+    lead: 'Lead',
+    partners: 'Partners',
+    output: 'Output',
+    deadline: 'Deadline',
+    goal: 'Goal',
+    id: 'Id',
+    value: 'Value',
+    tiers: 'Tiers',
+    by: 'Computed from',
+    body: 'Targets in the body of the plan (section II, parts 1–7)',
+    nothing: 'Nothing matches the filters.',
+    tier: { so: 'department', huyen: 'district', xa: 'commune', all: 'every tier', province: 'province' } as Record<string, string>,
+    kind: {
+      date: 'date',
+      month: 'month',
+      quarter: 'quarter',
+      half: 'half year',
+      year: 'year',
+      recurring: 'recurring',
+      conditional: 'conditional',
+      other: 'other',
+    } as Record<string, string>,
+    computable: (kind: string, what: string | null) =>
+      kind === 'data' ? `data: ${what}` : kind === 'catalog' ? `catalog: ${what}` : kind === 'units' ? `units file: ${what}` : 'not computable',
+    baseline: (b: string) => `vs ${b}`,
+    rank: 'rank',
+    discrepancy: 'discrepancy',
+    counterparts: 'counterparts',
+  },
+};
+
+// Messages of the side inputs: catalog, units file, task status file.
+Object.assign(MESSAGES, {
+  'task.unknown': {
+    vi: (p: Params) => `không có nhiệm vụ ${q(p.value)} trong kế hoạch (bỏ qua dòng)`,
+    en: (p: Params) => `no task ${q(p.value)} in the plan (row ignored)`,
+  },
+  'task.badStatus': {
+    vi: (p: Params) => `trạng thái không xác định: ${q(p.value)}`,
+    en: (p: Params) => `unknown status: ${q(p.value)}`,
+  },
+  'task.noStatus': { vi: () => 'không có trạng thái hay ngày hoàn thành', en: () => 'no status and no completion date' },
+  'task.completedAfterAsOf': {
+    vi: (p: Params) => `ngày hoàn thành ${q(p.value)} sau ngày tính (--as-of)`,
+    en: (p: Params) => `completion date ${q(p.value)} is after the as-of day (--as-of)`,
+  },
+  'task.dateNotDone': {
+    vi: (p: Params) => `có ngày hoàn thành ${q(p.value)} nhưng trạng thái chưa hoàn thành (bỏ qua ngày)`,
+    en: (p: Params) => `completion date ${q(p.value)} on a task not reported done (date ignored)`,
+  },
+  'row.noTier': { vi: () => 'thiếu cấp', en: () => 'no tier' },
+  'row.noUnitOrCode': { vi: () => 'thiếu tên và mã đơn vị', en: () => 'no unit name or code' },
+  'value.notCount': {
+    vi: (p: Params) => `${p.fieldVi} không phải số nguyên không âm: ${q(p.value)} (bỏ qua ở chỉ tiêu cần trường này)`,
+    en: (p: Params) => `${p.fieldEn} is not a non-negative whole number: ${q(p.value)} (left out of the targets that need it)`,
+  },
+});
+
+/** Labels of `ccch tasks` (report/tasks.ts). */
+export const TASK_LABELS = {
+  vi: {
+    state: {
+      done: 'Hoàn thành',
+      'done-late': 'Hoàn thành trễ hạn',
+      'on-track': 'Đúng tiến độ',
+      overdue: 'Quá hạn',
+      'not-dated': 'Không có hạn cụ thể',
+      'no-report': 'Chưa báo cáo',
+    } as Record<string, string>,
+    notReported: 'chưa báo cáo',
+    asOf: 'Tính đến ngày',
+    status: 'Tệp trạng thái',
+    noStatus: 'Không có tệp trạng thái (--status): mọi nhiệm vụ là chưa báo cáo.',
+    accounting: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp nhiệm vụ; ${w} cảnh báo`,
+    counts: (n: number, parts: string) => `${n} nhiệm vụ: ${parts}`,
+    total: 'Tổng cộng',
+    daysOverdue: (d: number) => `quá ${d} ngày`,
+    completed: 'xong',
+    groupNote: 'Nhiệm vụ có nhiều cơ quan chủ trì được liệt kê dưới mỗi cơ quan; tổng cộng đếm mỗi nhiệm vụ một lần.',
+  },
+  en: {
+    state: {
+      done: 'Done',
+      'done-late': 'Done late',
+      'on-track': 'On track',
+      overdue: 'Overdue',
+      'not-dated': 'Not dated',
+      'no-report': 'No report',
+    } as Record<string, string>,
+    notReported: 'no report',
+    asOf: 'As of',
+    status: 'Status file',
+    noStatus: 'No status file (--status): every task is unreported.',
+    accounting: (r: number, c: number, j: number, s: number, u: number, w: number) =>
+      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate id) + ${u} matching no task; ${w} warnings`,
+    counts: (n: number, parts: string) => `${n} tasks: ${parts}`,
+    total: 'Total',
+    daysOverdue: (d: number) => `${d} days late`,
+    completed: 'done',
+    groupNote: 'A task with several lead agencies is listed under each; the total counts each task once.',
+  },
+};
+
+/** Names of the catalog and units measures in the score table. */
+export const MEASURE_LABELS: Record<Lang, Record<string, string>> = {
+  vi: {
+    'published-on-time': 'Tỷ lệ TTHC được công khai đúng hạn',
+    'sample-dossier': 'Tỷ lệ TTHC có hồ sơ mẫu',
+    simplified: 'Tỷ lệ TTHC được đơn giản hóa',
+    'online-eligible-offered': 'Tỷ lệ TTHC đủ điều kiện được cung cấp trực tuyến',
+    'online-payment-enabled': 'Tỷ lệ TTHC có phí, lệ phí được thanh toán trực tuyến',
+    'e-certification': 'Tỷ lệ đơn vị cấp xã, Phòng Tư pháp cung cấp chứng thực điện tử',
+    'e-certified-copies-increase': 'Bản sao chứng thực điện tử: năm nay / năm trước',
+  },
+  en: {
+    'published-on-time': 'Procedures published on time',
+    'sample-dossier': 'Procedures with a sample dossier',
+    simplified: 'Procedures simplified',
+    'online-eligible-offered': 'Eligible procedures offered online',
+    'online-payment-enabled': 'Procedures with fees offering online payment',
+    'e-certification': 'Communes and district Justice Offices offering e-certification',
+    'e-certified-copies-increase': 'E-certified copies: this year / last year',
+  },
+};
+
+export const SIDE_LABELS = {
+  vi: {
+    dataset: { catalog: 'danh mục TTHC', units: 'đơn vị' } as Record<string, string>,
+    unplaced: (n: number, names: string) => `${n} đơn vị không thuộc huyện nào trong tệp đơn vị (không có trong kết quả theo huyện): ${names}`,
+  },
+  en: {
+    dataset: { catalog: 'procedures catalog', units: 'units' } as Record<string, string>,
+    unplaced: (n: number, names: string) => `${n} units placed in no district by the units file (not in the per-district results): ${names}`,
   },
 };

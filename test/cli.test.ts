@@ -64,6 +64,10 @@ describe('ccch score', () => {
       value: (2 / 3) * 100,
       target: 70,
       status: 'fail',
+      source: 'data',
+      comparison: '>=',
+      scale: 'percent',
+      district: null,
     });
     expect(j.problems[0]).toMatchObject({ file: 'fixtures/hand/ho-so-2023.csv', line: 9, severity: 'warning', field: 'channel' });
     const s = j.summary;
@@ -103,6 +107,15 @@ describe('ccch score', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('each command documents its own exit codes', () => {
+    expect(ccch(['tasks', '--help']).stdout).toMatch(/1\s+có nhiệm vụ quá hạn \/ some task overdue/);
+    expect(ccch(['plan', '--help']).stdout).toMatch(/0\s+đã in kế hoạch/);
+    const top = ccch(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toMatch(/validate: có dòng bị loại hoặc không khớp/);
+    for (const c of ['score', 'validate', 'plan', 'tasks']) expect(top.stdout).toContain(`  ${c} `);
+  });
+
   it('--help documents the exit codes', () => {
     const r = ccch(['score', '--help']);
     expect(r.code).toBe(0);
@@ -116,12 +129,11 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     [['score', 'nope.csv'], /^ccch: nope\.csv: không tìm thấy tệp$/],
     [['score', 'fixtures/bad'], /^ccch: fixtures\/bad: là thư mục, không phải tệp$/],
     [['score', 'fixtures/bad/empty.csv'], /^ccch: fixtures\/bad\/empty\.csv: tệp rỗng$/],
-    [['score', 'fixtures/bad/binary.xlsx'], /^ccch: fixtures\/bad\/binary\.xlsx:1:\d+: không phải tệp văn bản/],
+    [['score', 'fixtures/bad/binary.xlsx'], /^ccch: fixtures\/bad\/binary\.xlsx: tệp Excel \(XLSX\) bị hỏng, không đọc được/],
     [['score', 'fixtures/bad/unknown-headers.csv'], /^ccch: fixtures\/bad\/unknown-headers\.csv:1: không nhận ra loại tệp/],
     [['score', 'fixtures/bad/missing-unit.csv'], /^ccch: fixtures\/bad\/missing-unit\.csv:1: tệp hồ sơ thiếu cột bắt buộc: đơn vị/],
     [['score', 'fixtures/bad/unclosed-quote.csv'], /^ccch: fixtures\/bad\/unclosed-quote\.csv:3:5: dấu ngoặc kép/],
-    [['score', 'fixtures/bad/windows-1258.csv'], /^ccch: fixtures\/bad\/windows-1258\.csv:1:3: không phải UTF-8/],
-    [['score', 'fixtures/bad/utf16.csv'], /^ccch: fixtures\/bad\/utf16\.csv:1:1: tệp mã hóa UTF-16/],
+    [['score', 'fixtures/bad/windows-1258.csv'], /^ccch: fixtures\/bad\/windows-1258\.csv:1:3: tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258/],
     [['score', 'fixtures/hand/all-pass.csv', '--plan', 'fixtures/bad/plan-bad-target.yaml'], /^ccch: fixtures\/bad\/plan-bad-target\.yaml:\d+:\d+: indicators\[0\]\.targets\.so:/],
     [['score', 'fixtures/hand/all-pass.csv', '--plan', 'fixtures/bad/plan-alias-bomb.yaml'], /^ccch: fixtures\/bad\/plan-alias-bomb\.yaml: YAML bị từ chối/],
     [['score', 'fixtures/hand/all-pass.csv', '--plan', 'fixtures/bad/plan-bad-yaml.yaml'], /^ccch: fixtures\/bad\/plan-bad-yaml\.yaml:\d+:\d+: YAML không hợp lệ/],
@@ -130,9 +142,11 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     [['score', 'fixtures/hand/all-pass.csv', '--period', '2023', '--to', '2023-03-01'], /^ccch: --period không dùng cùng --from\/--to$/],
     [['score', 'fixtures/hand/all-pass.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
     [['score', 'fixtures/hand/all-pass.csv', '--lang', 'fr'], /^ccch: --lang: ngôn ngữ không hỗ trợ "fr"/],
-    [['score', 'fixtures/hand/all-pass.csv', '--bogus'], /^ccch: unknown option '--bogus'/],
-    [['score'], /^ccch: missing required argument 'files'/],
-    [['frobnicate'], /^ccch: unknown command 'frobnicate'/],
+    [['score', 'fixtures/hand/all-pass.csv', '--bogus'], /^ccch: tùy chọn không biết: --bogus$/],
+    [['score', 'fixtures/hand/all-pass.csv', '--perod', '2023'], /^ccch: tùy chọn không biết: --perod \(có phải ý bạn là --period\?\)$/],
+    [['score', 'fixtures/hand/all-pass.csv', '--period'], /^ccch: tùy chọn --period <period> cần một giá trị$/],
+    [['score'], /^ccch: thiếu đối số bắt buộc: files$/],
+    [['frobnicate'], /^ccch: lệnh không biết: frobnicate$/],
     [['score', '-', '-'], /^ccch: chỉ đọc được đầu vào chuẩn \(-\) một lần$/],
   ])('%j', (args, pattern) => {
     const r = ccch(args as string[]);
@@ -145,5 +159,15 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
   it('English errors with --lang en', () => {
     const r = ccch(['score', 'nope.csv', '--lang', 'en']);
     expect(r.stderr).toBe('ccch: nope.csv: no such file\n');
+    const u = ccch(['score', 'fixtures/hand/all-pass.csv', '--bogus', '--lang', 'en']);
+    expect(u.code).toBe(2);
+    expect(u.stderr).toBe("ccch: unknown option '--bogus'\nSee 'ccch --help'.\n");
+  });
+
+  it('no command at all: help on stderr, exit 2', () => {
+    const r = ccch([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Usage: ccch');
   });
 });

@@ -23,6 +23,16 @@ export interface Result {
   /** Percent, or null when the plan sets no target. */
   target: number | null;
   status: Status;
+  /** What computed it: one of the plan's data indicators (the default), the catalog or the units file. */
+  source?: 'data' | 'catalog' | 'units';
+  /** Catalog and units results: the plan targets (ids) this result checks. */
+  targets?: string[];
+  /** How value compares with target (default ">="). */
+  comparison?: string;
+  /** "percent" (the default): value = numerator / denominator in %; "change": value = numerator − denominator. */
+  scale?: 'percent' | 'change';
+  /** With --by district: the district whose units are summed. */
+  district?: string | null;
 }
 
 export interface Summary {
@@ -51,6 +61,45 @@ export function status(numerator: number, denominator: number, target: number | 
   if (target === null) return 'no-target';
   if (denominator === 0) return 'no-data';
   return meets(numerator, denominator, target) ? 'pass' : 'fail';
+}
+
+/**
+ * A comparison of n/d (percent) or n − d (change) with a target, exactly on integers. Used by
+ * the catalog and units targets, whose comparison and scale come from the plan.
+ */
+export function compareTarget(n: number, d: number, target: number, comparison: string, scale: 'percent' | 'change'): boolean {
+  let sign: number; // sign of (value − target)
+  if (scale === 'change') sign = Math.sign(n - d - target);
+  else {
+    const t = BigInt(Math.round(target * 1_000_000));
+    const lhs = BigInt(n) * 100n * 1_000_000n;
+    const rhs = t * BigInt(d);
+    sign = lhs > rhs ? 1 : lhs < rhs ? -1 : 0;
+  }
+  switch (comparison) {
+    case '>=':
+      return sign >= 0;
+    case '>':
+      return sign > 0;
+    case '<=':
+      return sign <= 0;
+    case '<':
+      return sign < 0;
+    default:
+      return sign === 0;
+  }
+}
+
+/** Tallies a summary over results. */
+export function summarize(results: readonly Result[]): Summary {
+  const summary: Summary = { pass: 0, fail: 0, noData: 0, noTarget: 0 };
+  for (const r of results) {
+    if (r.status === 'pass') summary.pass++;
+    else if (r.status === 'fail') summary.fail++;
+    else if (r.status === 'no-data') summary.noData++;
+    else summary.noTarget++;
+  }
+  return summary;
 }
 
 function result(ind: Indicator, tier: ResultTier, unit: string | null, n: number, d: number): Result {

@@ -4,7 +4,7 @@
  * definitions" and domain.md. All comparisons are on calendar days.
  */
 import { ABSENT, type RowRecord } from '../ingest/records.js';
-import { Channel, Payment, Rating, YesNo, type Field } from '../ingest/contract.js';
+import { BLANK, Channel, Payment, Rating, YesNo, type Field } from '../ingest/contract.js';
 import type { Rule } from '../plan/schema.js';
 
 export interface Period {
@@ -26,22 +26,30 @@ export type RuleFn = (r: RowRecord, p: Period) => number;
 const receivedIn = (r: RowRecord, p: Period) => r.received >= p.from && r.received <= p.to;
 const resolvedIn = (r: RowRecord, p: Period) => r.resolved >= p.from && r.resolved <= p.to; // NaN compares false
 
+/**
+ * A column the file does not have reads as blank cells (domain.md gives blank a meaning for
+ * every field the rules use but the channel): no due date, open, not digitized, no electronic
+ * result, not rated, no payment recorded, fee unknown.
+ */
+const orBlank = (v: number, blank: number) => (v === ABSENT ? blank : v);
+
 /** A dossier is known to carry a financial obligation: 1 yes, 0 no, -1 unknown. */
 function obligation(r: RowRecord): number {
   if (r.fee >= 0) return r.fee > 0 ? 1 : 0;
   if (Number.isNaN(r.fee)) return -1;
   // Fee blank (-1) or no fee column (ABSENT): a recorded payment method says so.
-  if (r.payment === ABSENT) return r.fee === ABSENT ? -1 : 0;
-  if (r.payment < 0) return -1; // unknown payment value
-  return r.payment > 0 ? 1 : 0;
+  const pay = orBlank(r.payment, BLANK);
+  if (pay < 0) return -1; // unknown payment value
+  return pay > 0 ? 1 : 0;
 }
 
 function payment(r: RowRecord, p: Period, paid: (method: number) => boolean): number {
   if (!receivedIn(r, p)) return OUT;
   const ob = obligation(r);
   if (ob !== 1) return OUT;
-  if (r.payment === ABSENT || r.payment < 0) return OUT; // no way to tell how it was paid
-  return paid(r.payment) ? HIT : DEN;
+  const pay = orBlank(r.payment, BLANK);
+  if (pay < 0) return OUT; // unknown method: no way to tell how it was paid
+  return paid(pay) ? HIT : DEN;
 }
 
 export const RULES: Record<Rule, RuleFn> = {
@@ -60,12 +68,14 @@ export const RULES: Record<Rule, RuleFn> = {
     return r.rating === Rating.SATISFIED ? HIT : DEN;
   },
   digitized(r, p) {
-    if (!receivedIn(r, p) || r.digitized <= 0) return OUT;
-    return r.digitized === YesNo.YES ? HIT : DEN;
+    const v = orBlank(r.digitized, YesNo.NO);
+    if (!receivedIn(r, p) || v <= 0) return OUT;
+    return v === YesNo.YES ? HIT : DEN;
   },
   'e-result'(r, p) {
-    if (!resolvedIn(r, p) || r.eResult <= 0) return OUT;
-    return r.eResult === YesNo.YES ? HIT : DEN;
+    const v = orBlank(r.eResult, YesNo.NO);
+    if (!resolvedIn(r, p) || v <= 0) return OUT;
+    return v === YesNo.YES ? HIT : DEN;
   },
   'online-payment'(r, p) {
     return payment(r, p, (m) => m === Payment.ONLINE);
@@ -77,14 +87,29 @@ export const RULES: Record<Rule, RuleFn> = {
 
 /**
  * The columns a rule needs: every group must have at least one of its fields present in a
- * file, or the rule is not computed from that file (reported as missing columns).
+ * file, or the rule is not computed from that file (reported as not computed). Only the
+ * channel has no blank meaning; every other missing column reads as blank cells (orBlank).
  */
 export const RULE_NEEDS: Record<Rule, Field[][]> = {
   online: [['channel']],
-  'on-time': [['due'], ['resolved']],
-  satisfaction: [['resolved'], ['rating']],
-  digitized: [['digitized']],
-  'e-result': [['resolved'], ['eResult']],
-  'online-payment': [['payment']],
-  'cashless-payment': [['payment']],
+  'on-time': [],
+  satisfaction: [],
+  digitized: [],
+  'e-result': [],
+  'online-payment': [],
+  'cashless-payment': [],
 };
+
+/** The fields each rule reads its answer from (beyond the dates that place a record in P). */
+export const RULE_FIELDS: Record<Rule, Field[]> = {
+  online: ['channel'],
+  'on-time': ['due', 'resolved'],
+  satisfaction: ['rating'],
+  digitized: ['digitized'],
+  'e-result': ['eResult'],
+  'online-payment': ['fee', 'payment'],
+  'cashless-payment': ['fee', 'payment'],
+};
+
+/** Fields whose missing column the rules read as blank cells (the report says so). */
+export const READ_AS_BLANK: readonly Field[] = ['due', 'resolved', 'digitized', 'eResult', 'rating', 'fee', 'payment'];

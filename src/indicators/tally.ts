@@ -206,6 +206,21 @@ export class Tally {
     this.apply(st, u, mask, 1);
   }
 
+  /** Marks a unit as having data of `dataset` (a summary report's row), for --by unit. */
+  markSeen(u: number, dataset: Dataset): void {
+    this.units[u]!.seen |= DATASET_BIT[dataset];
+  }
+
+  /**
+   * Adds counts for unit `u` and plan indicator `k` directly: a summary report gives a unit's
+   * numerator and denominator, not records. Tier and province sums treat them like any other.
+   */
+  addCounts(u: number, k: number, numerator: number, denominator: number): void {
+    const at = (u * this.K + k) * 2;
+    this.counts[at] = this.counts[at]! + denominator;
+    this.counts[at + 1] = this.counts[at + 1]! + numerator;
+  }
+
   private apply(st: DatasetState, u: number, mask: number, sign: number) {
     if (mask === 0) return;
     const base = u * this.K;

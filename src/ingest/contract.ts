@@ -5,7 +5,13 @@
  */
 import { fold } from '../util/text.js';
 
+/** The record datasets: what indicators count (one row per dossier / per PAKN item). */
 export type Dataset = 'dossiers' | 'feedback';
+/** Separate exports joined to dossiers by dossier code (README "Joined exports"). */
+export type FactKind = 'online' | 'digitization' | 'payments';
+export const FACT_KINDS: readonly FactKind[] = ['online', 'digitization', 'payments'];
+/** Every kind of export a file can be: a record list, a fact export, or a summary report. */
+export type Kind = Dataset | FactKind | 'summary';
 
 export type DossierField =
   | 'code'
@@ -24,13 +30,45 @@ export type DossierField =
 
 export type FeedbackField = 'code' | 'unit' | 'tier' | 'received' | 'due' | 'resolved' | 'rating';
 
-export type Field = DossierField | FeedbackField;
+export type FactField = 'submitted' | 'level' | 'component' | 'digitizedOn' | 'status' | 'amount' | 'method' | 'paidOn';
 
-export interface FieldSpec {
-  field: Field;
+/** Summary-report counts (README "Summary reports"); each is a non-negative integer per unit. */
+export type CountField =
+  | 'receivedTotal'
+  | 'receivedOnline'
+  | 'receivedDirect'
+  | 'receivedPostal'
+  | 'carriedOver'
+  | 'resolvedTotal'
+  | 'resolvedEarly'
+  | 'resolvedOnTime'
+  | 'resolvedLate'
+  | 'openWithin'
+  | 'openOverdue'
+  | 'digitizedCount'
+  | 'eResultCount'
+  | 'rated'
+  | 'satisfied'
+  | 'withFee'
+  | 'paidOnline'
+  | 'paidCashless'
+  | 'fbReceived'
+  | 'fbResolvedOnTime'
+  | 'fbResolvedLate'
+  | 'fbOpenWithin'
+  | 'fbOpenOverdue'
+  | 'fbRated'
+  | 'fbSatisfied';
+
+export type Field = DossierField | FeedbackField | FactField | CountField | 'period';
+
+export interface FieldSpec<F extends string = Field> {
+  field: F;
   /** Aliases in priority order: when two headers map to one field, the first listed wins. */
   aliases: string[];
   required?: boolean;
+  /** A column that marks the file's kind in detection (see headers.ts detectKind). */
+  marker?: boolean;
   /** Short Vietnamese and English labels for messages. */
   vi: string;
   en: string;
@@ -80,9 +118,126 @@ export const FEEDBACK_FIELDS: FieldSpec[] = [
   { field: 'rating', aliases: ['Đánh giá', 'Mức độ hài lòng'], vi: 'đánh giá', en: 'rating' },
 ];
 
-export const FIELDS: Record<Dataset, FieldSpec[]> = { dossiers: DOSSIER_FIELDS, feedback: FEEDBACK_FIELDS };
+const DOSSIER_CODE = DOSSIER_FIELDS[0]!;
 
-export function fieldSpec(dataset: Dataset, field: Field): FieldSpec {
+/** Online submissions: one row per dossier submitted online. */
+export const ONLINE_FIELDS: FieldSpec[] = [
+  DOSSIER_CODE,
+  {
+    field: 'submitted',
+    aliases: ['Ngày nộp trực tuyến', 'Thời gian nộp trực tuyến', 'Ngày nộp', 'Thời gian nộp', 'Ngày nộp hồ sơ', 'NgayNopTrucTuyen', 'NgayNop'],
+    marker: true,
+    vi: 'ngày nộp trực tuyến',
+    en: 'online submission date',
+  },
+  { field: 'level', aliases: ['Mức độ DVC', 'Mức độ dịch vụ công', 'Mức độ', 'MucDoDVC', 'MucDo'], marker: true, vi: 'mức độ DVC', en: 'service level' },
+];
+
+/** Digitization: one row per digitized dossier or per digitized component. */
+export const DIGITIZATION_FIELDS: FieldSpec[] = [
+  DOSSIER_CODE,
+  {
+    field: 'component',
+    aliases: ['Thành phần hồ sơ', 'Tên thành phần', 'Tên thành phần hồ sơ', 'Mã thành phần', 'TenThanhPhan', 'MaThanhPhan'],
+    marker: true,
+    vi: 'thành phần hồ sơ',
+    en: 'component',
+  },
+  { field: 'digitizedOn', aliases: ['Ngày số hóa', 'Thời gian số hóa', 'NgaySoHoa'], marker: true, vi: 'ngày số hóa', en: 'digitized date' },
+  {
+    field: 'status',
+    aliases: ['Trạng thái số hóa', 'Đã số hóa', 'Số hóa', 'HoSoCoThanhPhanSoHoa', 'TrangThaiSoHoa'],
+    vi: 'trạng thái số hóa',
+    en: 'digitization status',
+  },
+];
+
+/** Payments: one row per payment; a dossier may have several. */
+export const PAYMENT_FIELDS: FieldSpec[] = [
+  DOSSIER_CODE,
+  {
+    field: 'amount',
+    aliases: ['Số tiền thanh toán', 'Số tiền đã thanh toán', 'Số tiền', 'Phí, lệ phí', 'SoTienThanhToan', 'SoTien'],
+    marker: true,
+    vi: 'số tiền',
+    en: 'amount',
+  },
+  {
+    field: 'method',
+    aliases: ['Hình thức thanh toán', 'Phương thức thanh toán', 'Kênh thanh toán', 'DuocThanhToanTrucTuyen', 'HinhThucThanhToan'],
+    required: true,
+    vi: 'hình thức thanh toán',
+    en: 'payment method',
+  },
+  { field: 'paidOn', aliases: ['Ngày thanh toán', 'Thời gian thanh toán', 'NgayThanhToan'], marker: true, vi: 'ngày thanh toán', en: 'payment date' },
+];
+
+const count = (field: CountField, vi: string, en: string, aliases: string[]): FieldSpec => ({ field, aliases, marker: true, vi, en });
+
+/** Summary reports (báo cáo tổng hợp): one row per unit with counts for one period. */
+export const SUMMARY_FIELDS: FieldSpec[] = [
+  { field: 'unit', aliases: [...UNIT_ALIASES, 'Tên đơn vị', 'Cơ quan', 'Cơ quan, đơn vị'], required: true, vi: 'đơn vị', en: 'unit' },
+  { field: 'tier', aliases: TIER_ALIASES, vi: 'cấp', en: 'tier' },
+  { field: 'period', aliases: ['Kỳ báo cáo', 'Kỳ', 'Kỳ tổng hợp', 'KyBaoCao'], vi: 'kỳ báo cáo', en: 'report period' },
+  count('receivedTotal', 'tổng số tiếp nhận', 'received total', ['Tổng số tiếp nhận', 'Tổng số hồ sơ tiếp nhận', 'Tổng tiếp nhận', 'Số hồ sơ tiếp nhận', 'Tiếp nhận mới', 'TongSoTiepNhan', 'TongTiepNhan']),
+  count('receivedOnline', 'tiếp nhận trực tuyến', 'received online', ['Trực tuyến', 'Tiếp nhận trực tuyến', 'Nộp trực tuyến', 'Số hồ sơ trực tuyến', 'TiepNhanTrucTuyen']),
+  count('receivedDirect', 'tiếp nhận trực tiếp', 'received in person', ['Trực tiếp', 'Tiếp nhận trực tiếp', 'Nộp trực tiếp', 'TiepNhanTrucTiep']),
+  count('receivedPostal', 'tiếp nhận qua BCCI', 'received by post', ['Qua BCCI', 'BCCI', 'Bưu chính công ích', 'Qua bưu chính', 'Qua dịch vụ BCCI', 'TiepNhanBCCI']),
+  count('carriedOver', 'kỳ trước chuyển sang', 'carried over', ['Kỳ trước chuyển sang', 'Kỳ trước chuyển qua', 'Tồn kỳ trước', 'Từ kỳ trước chuyển sang', 'KyTruocChuyenSang']),
+  count('resolvedTotal', 'tổng số đã giải quyết', 'resolved total', ['Tổng số đã giải quyết', 'Tổng số đã xử lý', 'Đã giải quyết', 'Đã xử lý', 'TongDaGiaiQuyet', 'DaGiaiQuyet']),
+  count('resolvedEarly', 'giải quyết trước hạn', 'resolved early', ['Trước hạn', 'Giải quyết trước hạn', 'Đã xử lý trước hạn', 'DaXuLyTruocHan']),
+  count('resolvedOnTime', 'giải quyết đúng hạn', 'resolved on time', ['Đúng hạn', 'Giải quyết đúng hạn', 'Đã xử lý đúng hạn', 'DaXuLyDungHan']),
+  count('resolvedLate', 'giải quyết quá hạn', 'resolved late', ['Quá hạn', 'Trễ hạn', 'Giải quyết quá hạn', 'Giải quyết trễ hạn', 'Đã xử lý quá hạn', 'DaXuLyQuaHan']),
+  count('openWithin', 'đang xử lý trong hạn', 'open, within due', ['Đang xử lý trong hạn', 'Đang giải quyết trong hạn', 'Chưa đến hạn', 'DangXuLyTrongHan']),
+  count('openOverdue', 'đang xử lý quá hạn', 'open, past due', ['Đang xử lý quá hạn', 'Đang giải quyết quá hạn', 'Đang xử lý trễ hạn', 'DangXuLyQuaHan']),
+  count('digitizedCount', 'số hồ sơ số hóa', 'digitized', ['Số hóa', 'Đã số hóa', 'Hồ sơ số hóa', 'Số hồ sơ số hóa', 'Hồ sơ được số hóa', 'SoHoSoSoHoa']),
+  count('eResultCount', 'kết quả điện tử', 'electronic results', ['Kết quả điện tử', 'Trả kết quả điện tử', 'Số kết quả điện tử', 'Cấp kết quả điện tử', 'SoKetQuaDienTu']),
+  count('rated', 'số hồ sơ có đánh giá', 'rated', ['Có đánh giá', 'Số hồ sơ được đánh giá', 'Số lượt đánh giá', 'SoDanhGia']),
+  count('satisfied', 'số hồ sơ hài lòng', 'rated satisfied', ['Hài lòng', 'Đánh giá hài lòng', 'Số hồ sơ hài lòng', 'SoHaiLong']),
+  count('withFee', 'có nghĩa vụ tài chính', 'with a financial obligation', ['Có nghĩa vụ tài chính', 'Có phí, lệ phí', 'Phát sinh nghĩa vụ tài chính', 'Hồ sơ có phí', 'HoSoCoPhi']),
+  count('paidOnline', 'thanh toán trực tuyến', 'paid online', ['Thanh toán trực tuyến', 'Đã thanh toán trực tuyến', 'ThanhToanTrucTuyen']),
+  count('paidCashless', 'thanh toán không dùng tiền mặt', 'paid cashless', ['Thanh toán không dùng tiền mặt', 'Không dùng tiền mặt', 'ThanhToanKhongTienMat']),
+  count('fbReceived', 'PAKN tiếp nhận', 'PAKN received', ['Tổng số PAKN', 'PAKN tiếp nhận', 'Số PAKN tiếp nhận', 'TongPAKN']),
+  count('fbResolvedOnTime', 'PAKN xử lý đúng hạn', 'PAKN resolved on time', ['PAKN đúng hạn', 'PAKN xử lý đúng hạn', 'PAKN giải quyết đúng hạn', 'PAKNDungHan']),
+  count('fbResolvedLate', 'PAKN xử lý quá hạn', 'PAKN resolved late', ['PAKN quá hạn', 'PAKN trễ hạn', 'PAKN xử lý quá hạn', 'PAKNQuaHan']),
+  count('fbOpenWithin', 'PAKN đang xử lý trong hạn', 'PAKN open, within due', ['PAKN đang xử lý trong hạn', 'PAKNDangXuLyTrongHan']),
+  count('fbOpenOverdue', 'PAKN đang xử lý quá hạn', 'PAKN open, past due', ['PAKN đang xử lý quá hạn', 'PAKNDangXuLyQuaHan']),
+  count('fbRated', 'PAKN có đánh giá', 'PAKN rated', ['PAKN có đánh giá', 'PAKNDanhGia']),
+  count('fbSatisfied', 'PAKN hài lòng', 'PAKN rated satisfied', ['PAKN hài lòng', 'PAKNHaiLong']),
+];
+
+/**
+ * Parts that may not exceed their total in one summary row (a row breaking one is rejected,
+ * naming the total's column). The received channels may sum to less than the total (other
+ * channels); resolved early + on time + late may not exceed the resolved total.
+ */
+export const SUMMARY_PARTS: Array<{ total: CountField; parts: CountField[] }> = [
+  { total: 'receivedTotal', parts: ['receivedOnline', 'receivedDirect', 'receivedPostal'] },
+  { total: 'receivedTotal', parts: ['digitizedCount'] },
+  { total: 'resolvedTotal', parts: ['resolvedEarly', 'resolvedOnTime', 'resolvedLate'] },
+  { total: 'resolvedTotal', parts: ['eResultCount'] },
+  { total: 'resolvedTotal', parts: ['rated'] },
+  { total: 'rated', parts: ['satisfied'] },
+  { total: 'withFee', parts: ['paidCashless'] },
+  { total: 'paidCashless', parts: ['paidOnline'] },
+  { total: 'withFee', parts: ['paidOnline'] },
+  { total: 'fbRated', parts: ['fbSatisfied'] },
+];
+
+export const FIELDS: Record<Kind, FieldSpec[]> = {
+  dossiers: DOSSIER_FIELDS,
+  feedback: FEEDBACK_FIELDS,
+  online: ONLINE_FIELDS,
+  digitization: DIGITIZATION_FIELDS,
+  payments: PAYMENT_FIELDS,
+  summary: SUMMARY_FIELDS,
+};
+
+export function isFactKind(k: Kind): k is FactKind {
+  return k === 'online' || k === 'digitization' || k === 'payments';
+}
+
+export function fieldSpec(dataset: Kind, field: Field): FieldSpec {
   const spec = FIELDS[dataset].find((f) => f.field === field);
   if (!spec) throw new Error(`no field ${field} in ${dataset}`);
   return spec;
@@ -109,7 +264,7 @@ export interface Vocabulary {
   listed: Record<string, string[]>;
 }
 
-function vocabulary(name: string, groups: Record<string, [number, string[]]>): Vocabulary {
+export function vocabulary(name: string, groups: Record<string, [number, string[]]>): Vocabulary {
   const values = new Map<string, number>();
   const listed: Record<string, string[]> = {};
   for (const [label, [code, spellings]] of Object.entries(groups)) {

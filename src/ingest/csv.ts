@@ -3,9 +3,9 @@
  * through `readCsv`; the rest of ccch sees only a header and rows of strings.
  *
  * - UTF-8 with or without BOM; a UTF-16 BOM, NUL bytes or invalid UTF-8 stop the read with a
- *   CsvError naming the line and column.
- * - Delimiter: comma or semicolon, sniffed from the header line (the more frequent outside
- *   quotes; comma on a tie), unless given.
+ *   CsvError naming the line and column (other encodings are decoded before, see decode.ts).
+ * - Delimiter: comma, semicolon, tab or pipe, sniffed from the header line (see
+ *   sniffDelimiter), unless given.
  * - Line ends: LF, CRLF or a lone CR. Quoted fields may hold delimiters, doubled quotes and
  *   line breaks. Blank lines are skipped and are not rows.
  * - Only the columns the sink asks for are decoded to strings (the others read as ""); a
@@ -17,13 +17,19 @@
 import { isUtf8 } from 'node:buffer';
 
 export interface CsvSink {
-  /** Receives the header's fields (all decoded); returns the column indexes to decode for rows. */
-  header(fields: string[], line: number): number[];
+  /**
+   * Receives the first row, and each next one while it returns null (fields all decoded).
+   * Returns the column indexes to decode for rows, or null: "not the header" — the row is a
+   * title row above the header, and the next row is offered as the header (the delimiter, when
+   * sniffed, is sniffed again from it).
+   */
+  header(fields: string[], line: number): number[] | null;
   /**
    * Receives one row. `fields` is reused between calls: copy what you keep. `count` is the
    * number of fields the row really had. `malformed` is set for rows with broken quoting.
+   * `lead` is the row's first non-empty field (how total rows are recognized, see table.ts).
    */
-  row(fields: string[], count: number, line: number, malformed: boolean): void;
+  row(fields: string[], count: number, line: number, malformed: boolean, lead: string): void;
 }
 
 /**
@@ -37,6 +43,8 @@ export interface CsvRow {
   readonly ends: Int32Array;
   readonly quoted: Uint8Array;
   readonly count: number;
+  /** The row's first non-empty field (how total rows are recognized, see table.ts). */
+  readonly lead: number;
   text(k: number): string;
 }
 
@@ -45,7 +53,7 @@ export interface CsvRow {
  * straight from the bytes. The header is still decoded to strings.
  */
 export interface CsvByteSink {
-  header(fields: string[], line: number): number[];
+  header(fields: string[], line: number): number[] | null;
   rowBytes(row: CsvRow, line: number, malformed: boolean): void;
 }
 
@@ -119,19 +127,29 @@ function incompleteTail(buf: Buffer): number {
   return 0;
 }
 
-function sniffDelimiter(buf: Buffer, end: number): string {
-  let commas = 0;
-  let semis = 0;
+/** The delimiters sniffed, in the order that breaks a tie. */
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The delimiter of the line buf[start, end): the most frequent of comma, semicolon, tab and
+ * pipe outside quotes (the first in DELIMITERS on a tie; comma when there is none).
+ */
+export function sniffDelimiter(buf: Buffer, start: number, end: number): string {
+  const seen = [0, 0, 0, 0];
   let inQuotes = false;
-  for (let i = 0; i < end; i++) {
+  for (let i = start; i < end; i++) {
     const c = buf[i]!;
     if (c === QUOTE) inQuotes = !inQuotes;
     else if (inQuotes) continue;
-    else if (c === 0x2c) commas++;
-    else if (c === 0x3b) semis++;
+    else if (c === 0x2c) seen[0]!++;
+    else if (c === 0x3b) seen[1]!++;
+    else if (c === 0x09) seen[2]!++;
+    else if (c === 0x7c) seen[3]!++;
     else if (c === LF || c === CR) break;
   }
-  return semis > commas ? ';' : ',';
+  let best = 0;
+  for (let k = 1; k < 4; k++) if (seen[k]! > seen[best]!) best = k;
+  return DELIMITERS[best]!;
 }
 
 export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSink | CsvByteSink, options: CsvOptions = {}): Promise<CsvStats> {
@@ -185,6 +203,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     ends,
     quoted,
     count: 0,
+    lead: 0,
     text(k: number): string {
       return k < view.count ? decodeField(view.buf, k) : '';
     },
@@ -227,7 +246,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
           eol++;
         }
         if (eol === len && !final) return pos;
-        delim = sniffDelimiter(buf, eol).charCodeAt(0);
+        delim = sniffDelimiter(buf, pos, eol).charCodeAt(0);
       }
       // One record starting at pos.
       const recStart = pos;
@@ -356,26 +375,33 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
 
   function emit(buf: Buffer, nf: number, recLine: number, malformed: boolean) {
     sawContent = true;
+    // Skip rows that are entirely empty fields (",,," lines count as blank).
+    let lead = -1;
+    for (let k = 0; k < nf; k++) {
+      if (ends[k]! > starts[k]! || quoted[k] === 1) {
+        lead = k;
+        break;
+      }
+    }
+    if (lead < 0) return;
     if (!headerSeen) {
       headerSeen = true;
       const header: string[] = [];
       for (let k = 0; k < nf; k++) header.push(decodeField(buf, k));
-      wanted = sink.header(header, recLine);
+      const w = sink.header(header, recLine);
+      if (w === null) {
+        // A title row: the next row is offered as the header, its delimiter sniffed anew.
+        headerSeen = false;
+        if (options.delimiter === undefined) delim = -1;
+        return;
+      }
+      wanted = w;
       wantedMask = new Uint8Array(Math.max(nf, ...wanted.map((w) => w + 1), 1));
       for (const w of wanted) wantedMask[w] = 1;
       fields.length = wantedMask.length;
       fields.fill('');
       return;
     }
-    // Skip rows that are entirely empty fields (",,," lines count as blank).
-    let any = false;
-    for (let k = 0; k < nf; k++) {
-      if (ends[k]! > starts[k]! || quoted[k] === 1) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return;
     rows++;
     if (byteSink) {
       view.buf = buf;
@@ -383,11 +409,12 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       view.ends = ends;
       view.quoted = quoted;
       view.count = nf;
+      view.lead = lead;
       byteSink.rowBytes(view, recLine, malformed);
       return;
     }
     for (const w of wanted) fields[w] = w < nf ? decodeField(buf, w) : '';
-    (sink as CsvSink).row(fields, nf, recLine, malformed);
+    (sink as CsvSink).row(fields, nf, recLine, malformed, wantedMask[lead] === 1 ? fields[lead]! : decodeField(buf, lead));
   }
 
   let work: Buffer = Buffer.alloc(0);

@@ -4,24 +4,28 @@
  * not enough ("Mã đơn vị" is not "Đơn vị"). When several headers name one field, the alias
  * listed first in the contract wins; between two identical headers, the leftmost.
  */
-import { FIELDS, type Dataset, type Field, type FieldSpec } from './contract.js';
+import { FACT_KINDS, FIELDS, type FactKind, type Field, type FieldSpec, type Kind } from './contract.js';
 import { fold } from '../util/text.js';
 
-export interface ColumnMap {
-  dataset: Dataset;
+/** Which column holds which field, for any list of field specs (exports, catalog, units, task status). */
+export interface FieldColumns<F extends string = Field> {
   /** Field → column index. */
-  columns: Partial<Record<Field, number>>;
+  columns: Partial<Record<F, number>>;
   /** Field → the header as written in the file. */
-  headers: Partial<Record<Field, string>>;
+  headers: Partial<Record<F, string>>;
   /** Required fields with no column. */
-  missingRequired: FieldSpec[];
+  missingRequired: FieldSpec<F>[];
   /** Optional fields with no column. */
-  missing: Field[];
+  missing: F[];
   /** Number of header fields. */
   width: number;
 }
 
-function findColumn(folded: string[], spec: FieldSpec): number {
+export interface ColumnMap extends FieldColumns<Field> {
+  dataset: Kind;
+}
+
+function findColumn<F extends string>(folded: string[], spec: FieldSpec<F>): number {
   for (const alias of spec.aliases) {
     const i = folded.indexOf(fold(alias));
     if (i >= 0) return i;
@@ -29,19 +33,56 @@ function findColumn(folded: string[], spec: FieldSpec): number {
   return -1;
 }
 
-/** The dataset a header row belongs to: a feedback-code column → feedback, a dossier-code column → dossiers. */
-export function detectDataset(header: string[]): Dataset | null {
-  const folded = header.map(fold);
-  const code = (d: Dataset) => FIELDS[d].find((f) => f.field === 'code')!;
-  if (findColumn(folded, code('feedback')) >= 0) return 'feedback';
-  if (findColumn(folded, code('dossiers')) >= 0) return 'dossiers';
-  return null;
+export interface Detection {
+  kind: Kind | null;
+  /** When the headers mark more than one fact kind: those kinds (and `kind` is null). */
+  ambiguous: FactKind[];
 }
 
-export function matchHeaders(dataset: Dataset, header: string[]): ColumnMap {
+const spec = (k: Kind, f: Field) => FIELDS[k].find((s) => s.field === f)!;
+const hasMarker = (folded: string[], k: Kind) => FIELDS[k].some((s) => s.marker && findColumn(folded, s) >= 0);
+
+/**
+ * The kind of export a header row belongs to (README "Which kind a file is"), in order:
+ * 1. a feedback-code column → feedback;
+ * 2. a dossier-code column and
+ *    a. unit and received-date columns → a dossier list (whatever else it holds);
+ *    b. otherwise the marker columns of exactly one fact kind decide: a submission date or
+ *       service level → online; a component or digitized date → digitization; an amount or
+ *       payment date → payments (markers of two kinds: ambiguous, refused);
+ *    c. no marker → dossiers (the missing required columns are then reported);
+ * 3. no code column: a unit column and at least one count column → summary report;
+ * 4. anything else is of no known kind (null).
+ */
+export function detectKind(header: string[]): Detection {
   const folded = header.map(fold);
-  const map: ColumnMap = { dataset, columns: {}, headers: {}, missingRequired: [], missing: [], width: header.length };
-  for (const spec of FIELDS[dataset]) {
+  const has = (k: Kind, f: Field) => findColumn(folded, spec(k, f)) >= 0;
+  if (has('feedback', 'code')) return { kind: 'feedback', ambiguous: [] };
+  if (has('dossiers', 'code')) {
+    if (has('dossiers', 'unit') && has('dossiers', 'received')) return { kind: 'dossiers', ambiguous: [] };
+    const marked = FACT_KINDS.filter((k) => hasMarker(folded, k));
+    if (marked.length === 1) return { kind: marked[0]!, ambiguous: [] };
+    if (marked.length > 1) return { kind: null, ambiguous: marked };
+    return { kind: 'dossiers', ambiguous: [] };
+  }
+  if (has('summary', 'unit') && hasMarker(folded, 'summary')) return { kind: 'summary', ambiguous: [] };
+  return { kind: null, ambiguous: [] };
+}
+
+/** The kind of a header row, or null (see detectKind). */
+export function detectDataset(header: string[]): Kind | null {
+  return detectKind(header).kind;
+}
+
+export function matchHeaders(dataset: Kind, header: string[]): ColumnMap {
+  return { dataset, ...matchFields(FIELDS[dataset], header) };
+}
+
+/** Matches a header row against a list of field specs (in priority order). */
+export function matchFields<F extends string>(specs: readonly FieldSpec<F>[], header: string[]): FieldColumns<F> {
+  const folded = header.map(fold);
+  const map: FieldColumns<F> = { columns: {}, headers: {}, missingRequired: [], missing: [], width: header.length };
+  for (const spec of specs) {
     const i = findColumn(folded, spec);
     if (i >= 0) {
       map.columns[spec.field] = i;

@@ -8,6 +8,8 @@ import { inputError } from '../errors.js';
 
 export interface InputSource {
   name: string;
+  /** The file on disk, when there is one (an XLSX workbook is read in place, by random access). */
+  path?: string;
   open(): Promise<AsyncIterable<Buffer | string>>;
 }
 
@@ -16,6 +18,7 @@ const CHUNK = 1 << 20;
 export function fileSource(path: string, name: string = path): InputSource {
   return {
     name,
+    path,
     async open() {
       try {
         const st = await stat(path);

@@ -4,10 +4,12 @@
  */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { LABELS, message, type Lang } from '../i18n.js';
-import type { Score, Problem } from '../score.js';
+import { LABELS, MEASURE_LABELS, SIDE_LABELS, message, type Lang } from '../i18n.js';
+import type { Score, Problem, InputReport } from '../score.js';
 import type { Result, Status } from '../evaluate/evaluate.js';
 import { formatVi } from '../util/dates.js';
+import { fieldSpec, type Dataset, type Field } from '../ingest/contract.js';
+import { READ_AS_BLANK } from '../indicators/rules.js';
 import { formatInt, formatPercent, formatRate } from './format.js';
 import type { Plan } from '../plan/schema.js';
 
@@ -21,12 +23,23 @@ export interface TableOptions {
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
 
-export function problemLine(p: Problem, lang: Lang): string {
+export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   const L = LABELS[lang];
   const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
   const sev = p.severity === 'error' ? L.rejected : L.warning;
   const col = p.header ? ` [${p.header}]` : '';
   return `${where}: ${sev}${col}: ${message(lang, p.code, p.params)}`;
+}
+
+/** One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact exports. */
+export function inputLine(i: InputReport, lang: Lang, period: string): string {
+  const L = LABELS[lang];
+  const acc =
+    i.joined !== null
+      ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${L.notJoined})`)
+      : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings);
+  const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
+  return `${i.file} (${L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
 }
 
 export function renderTable(score: Score, o: TableOptions): string {
@@ -37,11 +50,13 @@ export function renderTable(score: Score, o: TableOptions): string {
   out.push(`${L.period}: ${score.period.label} (${formatVi(score.period.from)} – ${formatVi(score.period.to)})`);
   out.push(`${L.inputs}:`);
   for (const i of score.inputs) {
-    out.push(`  ${i.file} (${L.dataset[i.dataset]}): ${L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings)}`);
+    out.push(`  ${inputLine(i, lang, score.period.label)}`);
+    const sk = i.skipped;
+    if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
   }
   out.push('');
 
-  const byUnit = score.results.some((r) => r.unit !== null);
+  const byUnit = score.results.some((r) => r.unit !== null || (r.district ?? null) !== null);
   const head = [L.indicator, L.tierCol, ...(byUnit ? [L.unit] : []), L.rate, L.counts, L.target, L.result];
   const table = new Table({
     head: head.map((h) => c.bold(h)),
@@ -59,17 +74,17 @@ export function renderTable(score: Score, o: TableOptions): string {
     if (gi > 0) table.push(head.map(() => ''));
     const ind = names.get(group[0]!.indicator);
     // The indicator's name, then its id and clause (dim), down the first column.
-    const lines = wrap(ind ? ind.name[lang] : group[0]!.indicator, 40);
+    const lines = wrap(ind ? ind.name[lang] : (MEASURE_LABELS[lang][group[0]!.indicator] ?? group[0]!.indicator), 40);
     lines.push(c.dim(`${group[0]!.indicator} · ${group[0]!.clause}`));
     while (lines.length > group.length) lines.splice(lines.length - 2, 2, `${lines[lines.length - 2]} ${lines[lines.length - 1]}`);
     group.forEach((r, i) => {
       table.push([
         lines[i] ?? '',
         L.tier[r.tier] ?? r.tier,
-        ...(byUnit ? [r.unit ?? ''] : []),
-        formatRate(r.numerator, r.denominator, lang),
+        ...(byUnit ? [r.unit ?? r.district ?? ''] : []),
+        r.scale === 'change' ? formatChange(r, lang) : formatRate(r.numerator, r.denominator, lang),
         `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`,
-        r.target === null ? L.noTargetMark : `≥ ${formatPercent(r.target, lang)}`,
+        r.target === null ? L.noTargetMark : targetCell(r, lang),
         statusCell(r, lang, c),
       ]);
     });
@@ -78,13 +93,29 @@ export function renderTable(score: Score, o: TableOptions): string {
   out.push(L.summary(score.summary.pass, score.summary.fail, score.summary.noData, score.summary.noTarget));
   out.push('');
 
-  out.push(c.bold(L.quality));
-  const ids = new Map(o.indicators.map((i) => [i.id, i.name[lang]]));
-  for (const i of score.inputs) {
-    if (i.notComputed.length) {
-      out.push(`  ${L.missingColumns(i.file, i.missingColumns.join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);
+  if (score.sources.some((s) => s.inputs.some((u) => u.via !== 'records'))) {
+    out.push(c.bold(L.sources));
+    const names = new Map(o.indicators.map((i) => [i.id, i.name[lang]]));
+    for (const s of score.sources) {
+      const uses = s.inputs.map((u) => `${u.file} (${L.via[u.via]}${u.via === 'join' ? `, ${L.joinedDossiers(u.dossiers ?? 0)}` : ''})`);
+      out.push(`  ${names.get(s.indicator) ?? s.indicator}: ${uses.length ? uses.join('; ') : '—'}`);
     }
+    out.push('');
   }
+
+  out.push(c.bold(L.quality));
+  const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...o.indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
+  for (const i of score.inputs) {
+    const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
+    const label = (f: string) => (isRecords ? fieldSpec(i.dataset as Dataset, f as Field)[lang] : f);
+    if (i.notComputed.length) {
+      const cols = isRecords ? i.missingColumns.filter((f) => !READ_AS_BLANK.includes(f as Field)) : i.missingColumns;
+      out.push(`  ${L.missingColumns(i.file, cols.map(label).join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);
+    }
+    const blank = isRecords ? i.missingColumns.filter((f) => READ_AS_BLANK.includes(f as Field)) : [];
+    if (blank.length) out.push(`  ${L.readAsBlank(i.file, blank.map(label).join(', '))}`);
+  }
+  if (score.unplacedUnits?.length) out.push(`  ${SIDE_LABELS[lang].unplaced(score.unplacedUnits.length, score.unplacedUnits.join('; '))}`);
   if (score.problemCount === 0) out.push(`  ${L.noProblems}`);
   else {
     const shown = Math.min(o.problems, score.problems.length);
@@ -95,6 +126,21 @@ export function renderTable(score: Score, o: TableOptions): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+
+/** "≥ 70%"; for a change target, "> 0". */
+function targetCell(r: Result, lang: Lang): string {
+  const sign = SIGN[r.comparison ?? '>='] ?? '≥';
+  return r.scale === 'change' ? `${sign} ${formatInt(r.target!, lang)}` : `${sign} ${formatPercent(r.target!, lang)}`;
+}
+
+/** A change: this year − last year, signed ("+12", "−3", "0"). */
+function formatChange(r: Result, lang: Lang): string {
+  if (r.value === null) return '—';
+  const v = r.numerator - r.denominator;
+  return v > 0 ? `+${formatInt(v, lang)}` : v < 0 ? `−${formatInt(-v, lang)}` : '0';
 }
 
 /** Greedy word wrap at `width` characters. */

@@ -191,3 +191,26 @@ export function parseIsoDate(s: string): DayNumber {
   if (y < 0 || m < 0 || d < 0 || !valid(y, m, d)) return NaN;
   return daysFromCivil(y, m, d);
 }
+
+/**
+ * A spreadsheet date serial (as XLSX stores date cells) → calendar day; the time of day (the
+ * fraction) is ignored, after rounding to the millisecond as spreadsheets display it. In the
+ * 1900 date system serial 1 is 1900-01-01 and 60 is the 29/02/1900 that never was (Lotus's
+ * leap-year bug, kept by Excel): serials 1–59 are one day later than 61 onwards would imply,
+ * and 60 itself is NaN. In the 1904 system (`date1904`) serial 0 is 1904-01-01. NaN for
+ * anything that is not a finite number, and for days outside the years 1900–2999 (as parseDay).
+ */
+export function daysFromSerial(serial: number, date1904 = false): DayNumber {
+  if (!Number.isFinite(serial)) return NaN;
+  // Round to the millisecond: 45000.99999999999 is 23:59:59.999… of day 45000, not day 45001,
+  // but 0.5 ms before midnight shows as the next day.
+  const ms = Math.round(serial * 86_400_000);
+  const whole = Math.floor(ms / 86_400_000);
+  let day: number;
+  if (date1904) day = whole + daysFromCivil(1904, 1, 1);
+  else if (whole >= 61) day = whole + daysFromCivil(1899, 12, 30);
+  else if (whole >= 1 && whole <= 59) day = whole + daysFromCivil(1899, 12, 31);
+  else return NaN;
+  const { y } = civilFromDays(day);
+  return y >= 1900 && y <= 2999 ? day : NaN;
+}

@@ -77,8 +77,48 @@ describe('financial obligation', () => {
     expect((await one('Hình thức thanh toán', 'Thẻ'))['cashless-payment-rate/xa']).toBe('1/1');
     expect((await one('Hình thức thanh toán', ''))['cashless-payment-rate/xa']).toBe('0/0');
   });
-  it('with no payment column, the payment indicators have no data', async () => {
-    expect((await one('Phí lệ phí', '50000'))['online-payment-rate/xa']).toBe('0/0');
+  it('with no payment column, no payment is recorded: a fee is owed and not paid', async () => {
+    const c = await one('Phí lệ phí', '50000');
+    expect([c['online-payment-rate/xa'], c['cashless-payment-rate/xa']]).toEqual(['0/1', '0/1']);
+    expect((await one('Phí lệ phí', '0'))['online-payment-rate/xa']).toBe('0/0');
+  });
+});
+
+describe('a missing column reads as blank cells (domain.md: blank = open, no, not rated, none recorded)', () => {
+  const only = async (head: string, row: string, period = '2023') => {
+    const s = await scoreTexts([{ name: 'm.csv', text: `${head}\n${row}\n` }], period);
+    return { c: counts(s), input: s.inputs[0]! };
+  };
+  it('no due column: every dossier has no due date, so is on time', async () => {
+    const { c, input } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/05/2023');
+    expect(c['on-time-rate/xa']).toBe('1/1');
+    expect(input.notComputed).toEqual(['online-rate']);
+    expect(input.missingColumns).toContain('due');
+  });
+  it('no resolved column: every dossier is open at the end of the period', async () => {
+    const { c } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả', 'HS1,UBND xã A,10/03/2023,20/03/2023', '2023-03');
+    expect(c['on-time-rate/xa']).toBe('0/1'); // open at 31/03, due 20/03: late
+    expect(c['e-result-rate/xa']).toBe('0/0'); // nothing resolved
+  });
+  it('no digitized or e-result column: not digitized, no electronic result', async () => {
+    const { c } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/03/2023');
+    expect([c['digitization-rate/xa'], c['e-result-rate/xa']]).toEqual(['0/1', '0/1']);
+  });
+  it('no rating column: not rated', async () => {
+    const { c } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/03/2023');
+    expect(c['satisfaction-rate/xa']).toBe('0/0');
+  });
+  it('no channel column: online-rate is not computed from the file (channel has no blank meaning)', async () => {
+    const { c, input } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận', 'HS1,UBND xã A,10/03/2023');
+    expect(c['online-rate/xa']).toBe('0/0');
+    expect(input.notComputed).toEqual(['online-rate']);
+  });
+  it('one file with the column and one without: the second reads as blank', async () => {
+    const a = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý,Kết quả điện tử\nA,Sở Tư pháp,01/03/2023,02/03/2023,x\nB,Sở Tư pháp,01/03/2023,02/03/2023,\n';
+    const b = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý\nB,Sở Tư pháp,01/03/2023,02/03/2023\nC,Sở Tư pháp,01/03/2023,02/03/2023\n';
+    const c = counts(await scoreTexts([{ name: 'm1.csv', text: a }, { name: 'm2.csv', text: b }]));
+    expect(c['e-result-rate/so']).toBe('1/3'); // A yes; B (superseded by m2) and C: no
+    expect(c['on-time-rate/so']).toBe('3/3'); // no due dates
   });
 });
 

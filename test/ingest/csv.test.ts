@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readCsv, CsvError } from '../../src/ingest/csv.js';
+import { readCsv, CsvError, sniffDelimiter } from '../../src/ingest/csv.js';
 
 interface Got {
   header: string[];
@@ -57,6 +57,10 @@ describe('readCsv', () => {
     for (let chunk = 1; chunk <= sample.length; chunk++) expect(await read(sample, chunk)).toEqual(whole);
   });
 
+  it('sniffs the delimiter from the header line even after blank lines', async () => {
+    expect((await read('\n\r\na;b\n1;2\n')).rows[0]!.fields).toEqual(['1', '2']);
+  });
+
   it('strips a UTF-8 BOM and sniffs semicolons', async () => {
     const got = await read(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Mã;Tên\nA;"x;y"\n')]));
     expect(got.header).toEqual(['Mã', 'Tên']);
@@ -106,5 +110,47 @@ describe('readCsv', () => {
     expect(e).toMatchObject({ code: 'encoding', line: 3, column: 3 });
     expect((await fails('')).code).toBe('empty');
     expect((await fails('\n\r\n')).code).toBe('empty');
+  });
+});
+
+describe('readCsv: dialects and title rows', () => {
+  it('sniffs tab and pipe as well as comma and semicolon (comma first on a tie)', async () => {
+    expect((await read('a\tb|c\n1\t2|3\n')).header).toEqual(['a', 'b|c']);
+    expect((await read('a|b|c\n1|2|3\n')).rows[0]!.fields).toEqual(['1', '2', '3']);
+    expect((await read('"a|b";c\n1;2\n')).header).toEqual(['a|b', 'c']); // quoted pipes do not count
+    expect((await read('a,b;c\n1,2;3\n')).header).toEqual(['a', 'b;c']);
+    expect(sniffDelimiter(Buffer.from('x\ty|z\n'), 0, 6)).toBe('\t');
+    expect(sniffDelimiter(Buffer.from('a;b\nx|y|z'), 4, 9)).toBe('|');
+    expect(sniffDelimiter(Buffer.from('title'), 0, 5)).toBe(',');
+  });
+
+  it('offers rows as the header until the sink takes one, sniffing the delimiter anew', async () => {
+    const offered: Array<[string[], number]> = [];
+    const rows: Array<[string[], number, string]> = [];
+    await readCsv(
+      (async function* () {
+        yield Buffer.from('ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\n,,,\n"BÁO CÁO, NĂM 2023"\nSTT;Mã;Tên\n1;A;x\n;B;\n');
+      })(),
+      {
+        header(fields, line) {
+          offered.push([fields, line]);
+          return fields.includes('Mã') ? [1] : null;
+        },
+        row(fields, count, line, _m, lead) {
+          rows.push([fields.slice(0, count), line, lead]);
+        },
+      },
+    );
+    // ",,," is blank (not offered); the title line has no delimiter, the header's is ";".
+    expect(offered).toEqual([
+      [['ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI'], 1],
+      [['BÁO CÁO, NĂM 2023'], 3],
+      [['STT', 'Mã', 'Tên'], 4],
+    ]);
+    // Only column 1 is decoded; `lead` is the first non-empty field, decoded or not.
+    expect(rows).toEqual([
+      [['', 'A', ''], 5, '1'],
+      [['', 'B', ''], 6, 'B'],
+    ]);
   });
 });

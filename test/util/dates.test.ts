@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseDay, parseDayBytes, daysFromCivil, civilFromDays, formatIso, parseIsoDate } from '../../src/util/dates.js';
+import { parseDay, parseDayBytes, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial } from '../../src/util/dates.js';
 
 const d = (y: number, m: number, day: number) => daysFromCivil(y, m, day);
 
@@ -94,5 +94,32 @@ describe('parseDayBytes: the same parser over bytes', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('daysFromSerial (XLSX date cells)', () => {
+  const iso = (serial: number, d1904 = false) => {
+    const d = daysFromSerial(serial, d1904);
+    return Number.isNaN(d) ? 'NaN' : formatIso(d);
+  };
+  it('maps the 1900 system, with its phantom 29/02/1900', () => {
+    expect(iso(1)).toBe('1900-01-01');
+    expect(iso(59)).toBe('1900-02-28');
+    expect(iso(60)).toBe('NaN'); // 29/02/1900 never was
+    expect(iso(61)).toBe('1900-03-01');
+    expect(iso(44927)).toBe('2023-01-01'); // worked out: daysFromCivil(2023,1,1)=19358; +25569
+    expect(iso(45291)).toBe('2023-12-31');
+  });
+  it('drops the time of day, rounding to the millisecond', () => {
+    expect(iso(44927.5)).toBe('2023-01-01');
+    expect(iso(44927.99998)).toBe('2023-01-01'); // 23:59:58.3
+    expect(iso((44928 * 86_400_000 - 0.4) / 86_400_000)).toBe('2023-01-02'); // under half a millisecond before midnight
+  });
+  it('maps the 1904 system', () => {
+    expect(iso(0, true)).toBe('1904-01-01');
+    expect(iso(43465, true)).toBe('2023-01-01');
+  });
+  it('refuses what is no date', () => {
+    for (const s of [0, -1, 0.5, NaN, Infinity, 1e9]) expect(iso(s)).toBe('NaN');
   });
 });

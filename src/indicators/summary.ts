@@ -1,0 +1,134 @@
+/**
+ * Summary reports (báo cáo tổng hợp): one row per unit with counts for one period. README
+ * "Summary reports" gives the contract; here, how each indicator computes from the counts it
+ * needs. A count that is missing (no column, or a blank cell) leaves the indicators that need
+ * it without data for that unit. The counts go into the same Tally as records, so tier and
+ * province sums are unchanged.
+ */
+import type { CountField, Dataset } from '../ingest/contract.js';
+import { COUNT_FIELDS, COUNT_INDEX } from '../ingest/records.js';
+import type { Tier } from '../ingest/tier.js';
+import type { Rule } from '../plan/schema.js';
+import type { Tally } from './tally.js';
+import type { Indicator } from '../plan/schema.js';
+
+type Get = (f: CountField) => number;
+/** [numerator, denominator], or null when a needed count is missing. */
+type SummaryRule = (c: Get) => [number, number] | null;
+
+const known = (...v: number[]) => v.every((x) => !Number.isNaN(x));
+/** "Trước hạn" is optional: systems that print only "Đúng hạn" count early dossiers in it. */
+const early = (c: Get, f: CountField) => (Number.isNaN(c(f)) ? 0 : c(f));
+
+export const SUMMARY_RULES: Record<Dataset, Partial<Record<Rule, SummaryRule>>> = {
+  dossiers: {
+    online: (c) => (known(c('receivedOnline'), c('receivedTotal')) ? [c('receivedOnline'), c('receivedTotal')] : null),
+    'on-time': (c) => {
+      const e = early(c, 'resolvedEarly');
+      const [t, l, w, o] = [c('resolvedOnTime'), c('resolvedLate'), c('openWithin'), c('openOverdue')];
+      return known(t, l, w, o) ? [e + t + w, e + t + l + w + o] : null;
+    },
+    satisfaction: (c) => (known(c('satisfied'), c('rated')) ? [c('satisfied'), c('rated')] : null),
+    digitized: (c) => (known(c('digitizedCount'), c('receivedTotal')) ? [c('digitizedCount'), c('receivedTotal')] : null),
+    'e-result': (c) => {
+      const n = c('eResultCount');
+      let d = c('resolvedTotal');
+      if (Number.isNaN(d) && known(c('resolvedOnTime'), c('resolvedLate'))) d = early(c, 'resolvedEarly') + c('resolvedOnTime') + c('resolvedLate');
+      return known(n, d) ? [n, d] : null;
+    },
+    'online-payment': (c) => (known(c('paidOnline'), c('withFee')) ? [c('paidOnline'), c('withFee')] : null),
+    'cashless-payment': (c) => (known(c('paidCashless'), c('withFee')) ? [c('paidCashless'), c('withFee')] : null),
+  },
+  feedback: {
+    'on-time': (c) => {
+      const [t, l, w, o] = [c('fbResolvedOnTime'), c('fbResolvedLate'), c('fbOpenWithin'), c('fbOpenOverdue')];
+      return known(t, l, w, o) ? [t + w, t + l + w + o] : null;
+    },
+    satisfaction: (c) => (known(c('fbSatisfied'), c('fbRated')) ? [c('fbSatisfied'), c('fbRated')] : null),
+  },
+};
+
+const FEEDBACK_COUNT = (f: CountField) => f.startsWith('fb');
+
+interface Entry {
+  input: number;
+  line: number;
+  counts: Float64Array;
+}
+
+export interface DoubleCount {
+  input: number;
+  line: number;
+  unit: string;
+  tier: Tier;
+  dataset: Dataset;
+}
+
+export class SummaryStore {
+  /** Unit (tally index) → its row. The same unit twice: the later row supersedes. */
+  private readonly rows = new Map<number, Entry>();
+  /** Input number → rows superseded in it. */
+  readonly superseded = new Map<number, number>();
+
+  get size(): number {
+    return this.rows.size;
+  }
+
+  add(tally: Tally, input: number, line: number, unit: string, tier: Tier, counts: Float64Array): void {
+    const u = tally.unit(unit, tier);
+    const prev = this.rows.get(u);
+    if (prev) this.superseded.set(prev.input, (this.superseded.get(prev.input) ?? 0) + 1);
+    this.rows.set(u, { input, line, counts: Float64Array.from(counts) });
+  }
+
+  /** Rows kept per input. */
+  counted(): Map<number, number> {
+    const m = new Map<number, number>();
+    for (const e of this.rows.values()) m.set(e.input, (m.get(e.input) ?? 0) + 1);
+    return m;
+  }
+
+  /**
+   * A unit that has both records and a summary row of one dataset is counted twice; the
+   * first such unit, or null. Call before `apply` (records alone have marked units seen).
+   */
+  doubleCount(tally: Tally): DoubleCount | null {
+    for (const [u, e] of this.rows) {
+      const unit = tally.units[u]!;
+      for (const dataset of ['dossiers', 'feedback'] as const) {
+        const bit = dataset === 'dossiers' ? 1 : 2;
+        if (unit.seen & bit && this.datasets(e) & bit) return { input: e.input, line: e.line, unit: unit.name, tier: unit.tier, dataset };
+      }
+    }
+    return null;
+  }
+
+  private datasets(e: Entry): number {
+    let bits = 0;
+    COUNT_FIELDS.forEach((f, i) => {
+      if (!Number.isNaN(e.counts[i]!)) bits |= FEEDBACK_COUNT(f) ? 2 : 1;
+    });
+    return bits;
+  }
+
+  /** Adds every unit's counts to the tally; returns, per indicator, the inputs that fed it. */
+  apply(tally: Tally, indicators: readonly Indicator[]): Map<number, Set<number>> {
+    const fed = new Map<number, Set<number>>();
+    for (const [u, e] of this.rows) {
+      const ds = this.datasets(e);
+      if (ds & 1) tally.markSeen(u, 'dossiers');
+      if (ds & 2) tally.markSeen(u, 'feedback');
+      const get: (f: CountField) => number = (f) => e.counts[COUNT_INDEX[f]]!;
+      indicators.forEach((ind, k) => {
+        const rule = SUMMARY_RULES[ind.dataset][ind.rule];
+        const nd = rule?.(get);
+        if (!nd) return;
+        tally.addCounts(u, k, nd[0], nd[1]);
+        let s = fed.get(k);
+        if (!s) fed.set(k, (s = new Set()));
+        s.add(e.input);
+      });
+    }
+    return fed;
+  }
+}

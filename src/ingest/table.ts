@@ -1,0 +1,272 @@
+/**
+ * The one entry to tabular input: `readTable` looks at a source's first bytes and reads it as
+ * XLSX (a zip: `PK\x03\x04`) or as delimited text (CSV, decoded first when UTF-16 or when an
+ * encoding is named), feeding either into the same sink (csv.ts `CsvSink`). The file's name or
+ * extension plays no part. An Excel 97–2003 workbook (.xls, an OLE file) is refused.
+ *
+ * Around the sink it recognizes printed reports' extra rows, for CSV and XLSX alike:
+ * - title rows: the rows above the header (the sink's header() returns null for them);
+ * - the total row: the first data row whose first non-empty cell, folded as headers are (case,
+ *   spacing, diacritics) and without a trailing colon, is "tong cong", "tong" or "cong"
+ *   ("Tổng cộng", "TỔNG:", "Cộng");
+ * - footer rows: every row below the total row (signatures, dates, notes).
+ * None of them reaches the sink's row(); they are counted in `skipped`.
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { CsvError, readCsv, type CsvByteSink, type CsvSink } from './csv.js';
+import { readXlsx } from './xlsx.js';
+import { decodeStream, guessLegacy, utf16Bom, type Legacy } from './decode.js';
+import type { InputSource } from './source.js';
+import { fold } from '../util/text.js';
+import { inputError } from '../errors.js';
+
+export interface TableOptions {
+  /** The delimiter of delimited text (default: sniffed). */
+  delimiter?: string;
+  /** The text encoding, as canonicalEncoding() gives it (default: UTF-8, or UTF-16 by its BOM). */
+  encoding?: string;
+  /** The XLSX sheet (default: the first). */
+  sheet?: string;
+  onProgress?: (bytes: number) => void;
+}
+
+export interface Skipped {
+  /** Rows above the header. */
+  title: number;
+  /** Total rows ("Tổng cộng"): 0 or 1. */
+  total: number;
+  /** Rows below the total row. */
+  footer: number;
+}
+
+export interface TableStats {
+  format: 'csv' | 'xlsx';
+  bytes: number;
+  /** Delimited text: the delimiter used; XLSX: null. */
+  delimiter: string | null;
+  /** Delimited text: the encoding read ("utf-8", "utf-16le", …); XLSX: null. */
+  encoding: string | null;
+  /** XLSX: the sheet read; delimited text: null. */
+  sheet: string | null;
+  skipped: Skipped;
+  /** Line (or sheet row) of the total row, when there was one. */
+  totalLine: number | null;
+}
+
+const TOTAL_LABELS = new Set(['tong cong', 'tong', 'cong']);
+
+/** Whether a row's first non-empty cell marks it as a total row (see the module comment). */
+export function isTotalLabel(cell: string): boolean {
+  // Runs once per row: rule out codes and numbers before folding.
+  if (cell.length > 24) return false;
+  let i = 0;
+  while (i < cell.length && cell.charCodeAt(i) <= 32) i++;
+  const c = cell.charCodeAt(i) | 0x20; // lower-cased ASCII
+  if (c !== 0x74 /* t */ && c !== 0x63 /* c */) return false;
+  return TOTAL_LABELS.has(fold(cell).replace(/\s*:$/, ''));
+}
+
+/** isTotalLabel's first test on bytes: the lead cell's first non-blank byte must be t or c. */
+function maybeTotal(row: { buf: Uint8Array; starts: Int32Array; ends: Int32Array; lead: number }): boolean {
+  let i = row.starts[row.lead]!;
+  const e = row.ends[row.lead]!;
+  while (i < e && row.buf[i]! <= 32) i++;
+  const c = (row.buf[i] ?? 0) | 0x20;
+  return c === 0x74 || c === 0x63;
+}
+
+const SAMPLE = 64 * 1024;
+
+/**
+ * A sink may also take rows as bytes (csv.ts CsvByteSink, the fast path): delimited text then
+ * reaches `rowBytes`; XLSX rows always reach `row`.
+ */
+export async function readTable(source: InputSource, sink: CsvSink & Partial<Pick<CsvByteSink, 'rowBytes'>>, opts: TableOptions = {}): Promise<TableStats> {
+  const stream = await source.open();
+  const it = stream[Symbol.asyncIterator]();
+  // The first bytes (at least 4, when there are so many) decide the format.
+  const head: Buffer[] = [];
+  let headLen = 0;
+  while (headLen < 4) {
+    const r = await it.next();
+    if (r.done) break;
+    const b = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
+    head.push(b);
+    headLen += b.length;
+  }
+  const first = Buffer.concat(head);
+  let bytes = 0;
+  const rest = (async function* () {
+    bytes += first.length;
+    opts.onProgress?.(bytes);
+    if (first.length) yield first;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      const b = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
+      bytes += b.length;
+      opts.onProgress?.(bytes);
+      yield b;
+    }
+  })();
+
+  const skipped: Skipped = { title: 0, total: 0, footer: 0 };
+  let totalLine: number | null = null;
+  let below = false;
+  const guarded: CsvSink = {
+    header(fields, line) {
+      const w = sink.header(fields, line);
+      if (w === null) skipped.title++;
+      return w;
+    },
+    row(fields, count, line, malformed, lead) {
+      if (below) {
+        skipped.footer++;
+        return;
+      }
+      if (isTotalLabel(lead)) {
+        skipped.total++;
+        totalLine = line;
+        below = true;
+        return;
+      }
+      sink.row(fields, count, line, malformed, lead);
+    },
+  };
+  const rowBytes = sink.rowBytes;
+  const guardedBytes: CsvSink & CsvByteSink = {
+    header: guarded.header,
+    row: guarded.row,
+    rowBytes(row, line, malformed) {
+      if (below) {
+        skipped.footer++;
+        return;
+      }
+      if (maybeTotal(row) && isTotalLabel(row.text(row.lead))) {
+        skipped.total++;
+        totalLine = line;
+        below = true;
+        return;
+      }
+      rowBytes!(row, line, malformed);
+    },
+  };
+
+  if (first.length >= 4 && first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) {
+    const { path, size, cleanup } = await onDisk(source, rest, it);
+    try {
+      const st = await readXlsx(path, guarded, { sheet: opts.sheet, name: source.name });
+      opts.onProgress?.(size);
+      return { format: 'xlsx', bytes: size, delimiter: null, encoding: null, sheet: st.sheet, skipped, totalLine };
+    } finally {
+      await cleanup();
+    }
+  }
+  if (first.length >= 4 && first[0] === 0xd0 && first[1] === 0xcf && first[2] === 0x11 && first[3] === 0xe0) {
+    await it.return?.();
+    throw inputError(
+      { file: source.name },
+      'tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy lưu lại dạng "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8"',
+      'Excel 97–2003 workbooks (.xls) are not supported; save it again as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+    );
+  }
+
+  const bom = utf16Bom(first);
+  const encoding = opts.encoding !== undefined && opts.encoding !== 'utf-8' ? opts.encoding : (bom ?? 'utf-8');
+  const text = encoding === 'utf-8' ? rest : decodeStream(rest, encoding);
+  try {
+    const st = await readCsv(text, rowBytes ? guardedBytes : guarded, { delimiter: opts.delimiter });
+    return { format: 'csv', bytes, delimiter: st.delimiter, encoding, sheet: null, skipped, totalLine };
+  } catch (e) {
+    if (e instanceof CsvError && e.code === 'encoding' && encoding === 'utf-8') {
+      const guess = guessLegacy(first.subarray(0, SAMPLE));
+      if (guess) throw legacyError(source.name, e, guess);
+    }
+    if (e instanceof CsvError && e.code === 'binary' && encoding === 'utf-8') {
+      const bare = bomlessUtf16(first.subarray(0, SAMPLE));
+      if (bare) {
+        throw inputError(
+          { file: source.name, line: e.line, column: e.column },
+          `tệp có vẻ mã hóa UTF-16 không có BOM; hãy chạy lại với --encoding ${bare}, hoặc lưu lại dạng "CSV UTF-8"`,
+          `file looks UTF-16 encoded without a byte-order mark; run again with --encoding ${bare}, or save it again as "CSV UTF-8"`,
+        );
+      }
+    }
+    throw e;
+  } finally {
+    await it.return?.();
+  }
+}
+
+/**
+ * UTF-16 without a BOM: text whose every other byte is NUL (ASCII letters, digits, delimiters
+ * and line breaks are most of an export). Little-endian puts the NULs at odd offsets.
+ */
+export function bomlessUtf16(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
+  const n = sample.length - (sample.length % 2);
+  if (n < 8) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) even++;
+    if (sample[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.6 && even < pairs * 0.1) return 'utf-16le';
+  if (even >= pairs * 0.6 && odd < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
+function legacyError(file: string, e: CsvError, guess: Legacy) {
+  const where = { file, line: e.line, column: e.column };
+  switch (guess) {
+    case 'windows-1258':
+      return inputError(
+        where,
+        'tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258, hoặc lưu lại dạng "CSV UTF-8"',
+        'file is Windows-1258 encoded, not UTF-8; run again with --encoding windows-1258, or save it again as "CSV UTF-8"',
+      );
+    case 'tcvn3':
+      return inputError(
+        where,
+        'tệp có vẻ mã hóa TCVN3 (ABC), ccch không đọc được; hãy chuyển mã sang Unicode (ví dụ công cụ chuyển mã của UniKey: TCVN3 → Unicode) rồi lưu dạng "CSV UTF-8"',
+        'file looks TCVN3 (ABC) encoded, which ccch cannot read; convert it to Unicode (e.g. with UniKey\'s converter, TCVN3 → Unicode) and save it as "CSV UTF-8"',
+      );
+    case 'vni':
+      return inputError(
+        where,
+        'tệp có vẻ mã hóa VNI, ccch không đọc được; hãy chuyển mã sang Unicode (ví dụ công cụ chuyển mã của UniKey: VNI Windows → Unicode) rồi lưu dạng "CSV UTF-8"',
+        'file looks VNI encoded, which ccch cannot read; convert it to Unicode (e.g. with UniKey\'s converter, VNI Windows → Unicode) and save it as "CSV UTF-8"',
+      );
+  }
+}
+
+/**
+ * A zip is read through its central directory, at its end: a file source is read in place; a
+ * stream (stdin) is first copied to a temporary file, so that memory stays bounded.
+ */
+async function onDisk(
+  source: InputSource,
+  rest: AsyncIterable<Buffer>,
+  it: AsyncIterator<Buffer | string>,
+): Promise<{ path: string; size: number; cleanup: () => Promise<void> }> {
+  if (source.path !== undefined) {
+    await it.return?.(); // read in place
+    return { path: source.path, size: (await stat(source.path)).size, cleanup: async () => {} };
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ccch-'));
+  const path = join(dir, 'input.xlsx');
+  const cleanup = () => rm(dir, { recursive: true, force: true });
+  try {
+    await pipeline(Readable.from(rest), createWriteStream(path));
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+  return { path, size: (await stat(path)).size, cleanup };
+}

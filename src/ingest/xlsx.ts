@@ -1,0 +1,419 @@
+/**
+ * The XLSX reader: one worksheet of an Office Open XML workbook, streamed row by row into the
+ * same sink as CSV (csv.ts `CsvSink`), so that an .xlsx export follows the same contracts.
+ *
+ * - The zip is read with yauzl (random access through the central directory, CRC-checked);
+ *   the XML with saxes, a streaming parser: the worksheet is never held in memory. The shared
+ *   strings table is (Excel keeps every distinct text of the workbook there), and the styles
+ *   table, to know which cells are date-formatted.
+ * - The sheet: the first one in the workbook, or the one named by `sheet` (exact name first,
+ *   then compared as headers are: case, spacing, diacritics).
+ * - Cell values become the strings a CSV export would hold: text as written (shared, inline or
+ *   a formula's text result); numbers as stored ("100000", "0.5"); booleans "true"/"false";
+ *   errors as shown ("#N/A"); a date-formatted number (a date serial) becomes its calendar day
+ *   as yyyy-mm-dd through util/dates.ts `daysFromSerial` (the time of day is dropped, as
+ *   everywhere in ccch), honouring the workbook's 1904 date system.
+ * - Line numbers are the sheet's row numbers. Empty rows are not rows. A row's field count is
+ *   the header's width, or more when it has cells beyond it.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import yauzl from 'yauzl';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { CsvSink } from './csv.js';
+import { daysFromSerial, formatIso } from '../util/dates.js';
+import { fold } from '../util/text.js';
+import { inputError } from '../errors.js';
+
+export interface XlsxOptions {
+  /** The sheet to read (default: the first). */
+  sheet?: string;
+  /** The input's name, as messages show it. */
+  name: string;
+}
+
+export interface XlsxStats {
+  sheet: string;
+  rows: number;
+}
+
+/** A fault in the workbook itself (damaged zip or XML, a part missing). */
+export class XlsxError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'XlsxError';
+  }
+}
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
+  );
+}
+
+function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  return new Promise((resolve, reject) => {
+    const map = new Map<string, yauzl.Entry>();
+    zip.on('entry', (e: yauzl.Entry) => {
+      map.set(e.fileName.replace(/\\/g, '/').replace(/^\//, ''), e);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(map));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+
+const local = (name: string) => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+interface XmlHandlers {
+  open?(name: string, attrs: Record<string, string>): void;
+  text?(t: string): void;
+  close?(name: string): void;
+}
+
+/** Streams one zip entry through saxes; tag names without their namespace prefix. */
+async function parseEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, h: XmlHandlers): Promise<void> {
+  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
+    zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
+  );
+  const parser = new SaxesParser();
+  let failure: Error | undefined;
+  parser.on('error', (e) => {
+    failure ??= e;
+  });
+  if (h.open) parser.on('opentag', (t: SaxesTagPlain) => h.open!(local(t.name), t.attributes));
+  if (h.text) {
+    parser.on('text', h.text);
+    parser.on('cdata', h.text);
+  }
+  if (h.close) parser.on('closetag', (t: SaxesTagPlain) => h.close!(local(t.name)));
+  const dec = new StringDecoder('utf8');
+  for await (const chunk of stream) {
+    parser.write(dec.write(chunk as Buffer));
+    if (failure) throw failure;
+  }
+  parser.write(dec.end());
+  parser.close();
+  if (failure) throw failure;
+}
+
+async function need(entries: Map<string, yauzl.Entry>, path: string): Promise<yauzl.Entry> {
+  const e = entries.get(path);
+  if (!e) throw new XlsxError(`missing part ${path}`);
+  return e;
+}
+
+/** Excel writes control characters in strings as _xHHHH_. */
+const unescapeOoxml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
+
+/** A relationship target, relative to the part's folder, as a zip path. */
+function resolveTarget(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+async function readRels(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, part: string): Promise<Map<string, { target: string; type: string }>> {
+  const slash = part.lastIndexOf('/');
+  const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const rels = new Map<string, { target: string; type: string }>();
+  const e = entries.get(relsPath);
+  if (!e) return rels;
+  await parseEntry(zip, e, {
+    open(name, a) {
+      if (name === 'Relationship' && a.Id && a.Target) rels.set(a.Id, { target: resolveTarget(part, a.Target), type: a.Type ?? '' });
+    },
+  });
+  return rels;
+}
+
+/** Built-in number formats that show dates (ECMA-376 §18.8.30, and the East Asian ones). */
+const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/**
+ * A custom number format shows a date when its first section has d, m, y, h or s outside
+ * quoted text, escaped characters, [brackets] (colors, locales, elapsed time) and fill/space
+ * codes; "General" does not.
+ */
+export function isDateFormat(code: string): boolean {
+  const section = (code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '')
+    .split(';')[0] ?? '').replace(/general/gi, '');
+  return /[dmyhs]/i.test(section);
+}
+
+export async function readXlsx(path: string, sink: CsvSink, opts: XlsxOptions): Promise<XlsxStats> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(path);
+  } catch (e) {
+    throw damaged(opts.name, e);
+  }
+  // What the sink throws (a rejection of the input, or a caller's early stop) passes through as it is.
+  const fromSink = new WeakSet<object>();
+  const pass = <A extends unknown[], R>(f: (...a: A) => R) => (...a: A): R => {
+    try {
+      return f(...a);
+    } catch (e) {
+      if (typeof e === 'object' && e !== null) fromSink.add(e);
+      throw e;
+    }
+  };
+  const guarded: CsvSink = { header: pass(sink.header.bind(sink)), row: pass(sink.row.bind(sink)) };
+  try {
+    return await readWorkbook(zip, guarded, opts);
+  } catch (e) {
+    if (typeof e === 'object' && e !== null && fromSink.has(e)) throw e;
+    if (e instanceof Error && e.name === 'CcchError') throw e;
+    throw damaged(opts.name, e);
+  } finally {
+    zip.close();
+  }
+}
+
+function damaged(name: string, e: unknown) {
+  const detail = e instanceof Error ? e.message : String(e);
+  return inputError(
+    { file: name },
+    `tệp Excel (XLSX) bị hỏng, không đọc được (${detail}); hãy mở trong Excel và lưu lại`,
+    `damaged XLSX workbook, cannot be read (${detail}); open it in Excel and save it again`,
+  );
+}
+
+async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions): Promise<XlsxStats> {
+  const entries = await listEntries(zip);
+  // The workbook part: from the package relationships, else the usual place.
+  const pkg = await readRels(zip, entries, '');
+  let wbPath = 'xl/workbook.xml';
+  for (const r of pkg.values()) if (r.type.endsWith('/officeDocument')) wbPath = r.target;
+
+  const wbEntry = entries.get(wbPath);
+  if (!wbEntry) {
+    throw inputError(
+      { file: opts.name },
+      'tệp nén zip nhưng không phải sổ làm việc Excel (XLSX): không có xl/workbook.xml',
+      'a zip file but not an XLSX workbook: it has no xl/workbook.xml',
+    );
+  }
+  const sheets: Array<{ name: string; rid: string }> = [];
+  let date1904 = false;
+  await parseEntry(zip, wbEntry, {
+    open(name, a) {
+      if (name === 'sheet') {
+        const rid = Object.entries(a).find(([k]) => local(k) === 'id' && k.includes(':'))?.[1] ?? '';
+        sheets.push({ name: a.name ?? '', rid });
+      } else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+    },
+  });
+  const wbRels = await readRels(zip, entries, wbPath);
+  if (!sheets.length) throw new XlsxError('no worksheet');
+  let sheet = sheets[0]!;
+  if (opts.sheet !== undefined) {
+    const want = opts.sheet;
+    const found = sheets.find((s) => s.name === want) ?? sheets.find((s) => fold(s.name) === fold(want));
+    if (!found) {
+      const names = sheets.map((s) => `"${s.name}"`).join(', ');
+      throw inputError({ file: opts.name }, `không có trang tính "${want}" (có: ${names})`, `no sheet named "${want}" (sheets: ${names})`);
+    }
+    sheet = found;
+  }
+  const sheetPath = wbRels.get(sheet.rid)?.target;
+  if (!sheetPath) throw new XlsxError(`no part for sheet "${sheet.name}"`);
+
+  // Styles: which cell formats (xf index) show dates.
+  const dateStyle: boolean[] = [];
+  let stylesPath: string | undefined;
+  let sstPath: string | undefined;
+  for (const r of wbRels.values()) {
+    if (r.type.endsWith('/styles')) stylesPath = r.target;
+    else if (r.type.endsWith('/sharedStrings')) sstPath = r.target;
+  }
+  const stylesEntry = entries.get(stylesPath ?? 'xl/styles.xml');
+  if (stylesEntry) {
+    const custom = new Map<number, string>();
+    let inXfs = false;
+    await parseEntry(zip, stylesEntry, {
+      open(name, a) {
+        if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
+        else if (name === 'cellXfs') inXfs = true;
+        else if (name === 'xf' && inXfs) {
+          const id = Number(a.numFmtId ?? 0);
+          const code = custom.get(id);
+          dateStyle.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id));
+        }
+      },
+      close(name) {
+        if (name === 'cellXfs') inXfs = false;
+      },
+    });
+  }
+
+  // Shared strings.
+  const strings: string[] = [];
+  const sstEntry = entries.get(sstPath ?? 'xl/sharedStrings.xml');
+  if (sstEntry) {
+    let cur = '';
+    let inT = false;
+    let inPhonetic = false;
+    await parseEntry(zip, sstEntry, {
+      open(name) {
+        if (name === 'si') cur = '';
+        else if (name === 't' && !inPhonetic) inT = true;
+        else if (name === 'rPh') inPhonetic = true;
+      },
+      text(t) {
+        if (inT) cur += t;
+      },
+      close(name) {
+        if (name === 't') inT = false;
+        else if (name === 'rPh') inPhonetic = false;
+        else if (name === 'si') strings.push(unescapeOoxml(cur));
+      },
+    });
+  }
+
+  // The worksheet, streamed.
+  let rowNum = 0;
+  let col = -1;
+  let cells: string[] = [];
+  let maxCol = -1;
+  let type = 'n';
+  let style = 0;
+  let value = '';
+  let inValue = false;
+  let inPhonetic = false;
+  let headerSeen = false;
+  let width = 0;
+  let wanted: number[] = [];
+  const fields: string[] = [];
+  let rows = 0;
+
+  const cellText = (): string => {
+    switch (type) {
+      case 's': {
+        const s = strings[Number(value)];
+        if (s === undefined) throw new XlsxError(`shared string ${value} out of range`);
+        return s;
+      }
+      case 'inlineStr':
+      case 'str':
+        return unescapeOoxml(value);
+      case 'b':
+        return value === '1' ? 'true' : value === '0' ? 'false' : value;
+      case 'e':
+        return value;
+      case 'd':
+        // ISO 8601 date cells (strict OOXML): keep the calendar date.
+        return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
+      default: {
+        if (value !== '' && dateStyle[style]) {
+          const day = daysFromSerial(Number(value), date1904);
+          if (!Number.isNaN(day)) return formatIso(day);
+        }
+        return value;
+      }
+    }
+  };
+
+  const endRow = () => {
+    if (maxCol < 0) return; // an empty row is not a row
+    if (!headerSeen) {
+      const header: string[] = [];
+      for (let k = 0; k <= maxCol; k++) header.push(cells[k] ?? '');
+      const w = sink.header(header, rowNum);
+      if (w === null) return;
+      headerSeen = true;
+      wanted = w;
+      width = header.length;
+      fields.length = Math.max(width, ...wanted.map((k) => k + 1));
+      fields.fill('');
+      return;
+    }
+    for (const k of wanted) fields[k] = cells[k] ?? '';
+    let lead = '';
+    for (let k = 0; k <= maxCol; k++) {
+      if (cells[k]) {
+        lead = cells[k]!;
+        break;
+      }
+    }
+    rows++;
+    sink.row(fields, Math.max(width, maxCol + 1), rowNum, false, lead);
+  };
+
+  await parseEntry(zip, await need(entries, sheetPath), {
+    open(name, a) {
+      switch (name) {
+        case 'row':
+          rowNum = a.r !== undefined ? Number(a.r) : rowNum + 1;
+          col = -1;
+          cells = [];
+          maxCol = -1;
+          break;
+        case 'c':
+          col = a.r !== undefined ? columnIndex(a.r) : col + 1;
+          type = a.t ?? 'n';
+          style = a.s !== undefined ? Number(a.s) : 0;
+          value = '';
+          break;
+        case 'v':
+          inValue = true;
+          break;
+        case 't':
+          if (!inPhonetic) inValue = true; // <is><t> of an inline string
+          break;
+        case 'rPh':
+          inPhonetic = true;
+          break;
+      }
+    },
+    text(t) {
+      if (inValue) value += t;
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 't':
+          inValue = false;
+          break;
+        case 'rPh':
+          inPhonetic = false;
+          break;
+        case 'c': {
+          const text = cellText();
+          if (text !== '' && col >= 0) {
+            cells[col] = text;
+            if (col > maxCol) maxCol = col;
+          }
+          break;
+        }
+        case 'row':
+          endRow();
+          break;
+      }
+    },
+  });
+  return { sheet: sheet.name, rows };
+}
+
+/** "B7" → 1 (0-based column of a cell reference). */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n - 1;
+}

@@ -1,0 +1,75 @@
+/**
+ * The renderers of `ccch validate`: a table for people, JSON for CI (README "ccch validate").
+ */
+import type { ChalkInstance } from 'chalk';
+import { LABELS, type Lang } from '../i18n.js';
+import { fieldSpec, type Kind } from '../ingest/contract.js';
+import { inputClean, type Validation } from '../validate.js';
+import { inputLine, problemLine } from './table.js';
+import { inputJson, problemJson, SCHEMA_VERSION } from './json.js';
+import { formatIso, formatVi } from '../util/dates.js';
+
+const V = {
+  vi: {
+    title: (n: number) => `Kiểm tra ${n} tệp theo quy cách dữ liệu`,
+    matched: 'cột nhận ra',
+    missing: 'cột không có',
+    ignored: 'cột bỏ qua',
+    clean: 'đạt',
+    notClean: 'có dòng bị loại hoặc không khớp',
+    result: (clean: number, n: number) => `Kết quả: ${clean}/${n} tệp đạt.`,
+  },
+  en: {
+    title: (n: number) => `Checked ${n} file(s) against the data contract`,
+    matched: 'columns matched',
+    missing: 'columns missing',
+    ignored: 'columns ignored',
+    clean: 'clean',
+    notClean: 'some rows rejected or unmatched',
+    result: (clean: number, n: number) => `Result: ${clean} of ${n} files clean.`,
+  },
+};
+
+export function renderValidationTable(v: Validation, lang: Lang, c: ChalkInstance): string {
+  const L = LABELS[lang];
+  const T = V[lang];
+  const out: string[] = [];
+  out.push(c.bold(T.title(v.inputs.length)));
+  out.push(`${L.period}: ${v.period.label} (${formatVi(v.period.from)} – ${formatVi(v.period.to)})`);
+  out.push('');
+  for (const i of v.inputs) {
+    const ok = inputClean(i);
+    out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label)} — ${ok ? T.clean : T.notClean}`);
+    const sk = i.skipped;
+    if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
+    const label = (f: string) => {
+      const spec = fieldSpec(i.dataset as Kind, f as never); // validate reads exports only, never side files
+      return lang === 'vi' ? spec.vi : spec.en;
+    };
+    const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${h}"`);
+    out.push(`    ${T.matched}: ${matched.join(', ')}`);
+    if (i.missingColumns.length) out.push(`    ${T.missing}: ${i.missingColumns.map(label).join(', ')}`);
+    if (i.ignoredColumns.length) out.push(`    ${T.ignored}: ${i.ignoredColumns.map((h) => `"${h}"`).join(', ')}`);
+  }
+  out.push('');
+  if (v.problemCount === 0) out.push(L.noProblems);
+  else {
+    out.push(L.problemsHeading(v.problems.length, v.problemCount).replace(/; [^)]*--problems[^)]*/, ''));
+    for (const p of v.problems) out.push(`  ${problemLine(p, lang)}`);
+  }
+  out.push(T.result(v.inputs.filter(inputClean).length, v.inputs.length));
+  return `${out.join('\n')}\n`;
+}
+
+export function renderValidationJson(v: Validation, lang: Lang, version: string): string {
+  const json = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'ccch', version },
+    period: { from: formatIso(v.period.from), to: formatIso(v.period.to), label: v.period.label },
+    inputs: v.inputs.map((i) => ({ ...inputJson(i), clean: inputClean(i) })),
+    problems: v.problems.map((p) => problemJson(p, lang)),
+    problemsOmitted: v.problemCount - v.problems.length,
+    summary: { ...v.totals, clean: v.clean },
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
