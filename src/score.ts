@@ -3,7 +3,7 @@
  * tier and unit, statuses, row accounting, problems). It never prints and never exits;
  * input faults are thrown as CcchError.
  */
-import { CsvError, type CsvSink } from './ingest/csv.js';
+import { CsvError, type CsvByteSink, type CsvRow, type CsvSink, type CsvStats } from './ingest/csv.js';
 import { readTable, type Skipped, type TableOptions, type TableStats } from './ingest/table.js';
 import { detectKind, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { FactDecoder, RowDecoder, SummaryDecoder, type UnitTierLookup, type Warning } from './ingest/records.js';
@@ -114,6 +114,12 @@ export interface ScoreOptions {
   /** Tier of a unit from a units file (domain.md tier rule 2). */
   unitTier?: UnitTierLookup;
   codeIndex?: () => CodeIndex;
+  /**
+   * For tests of the fast path: 'strings' feeds delimited text to the decoders as strings
+   * (readCsv's string sink) instead of bytes; a function replaces the CSV reader altogether
+   * (test/ingest/reference-reader.ts, on csv-parse, is the oracle).
+   */
+  csvReader?: 'strings' | ((input: AsyncIterable<Buffer | string>, sink: CsvSink) => Promise<CsvStats>);
   /** The procedures catalog: checks the plan's catalog targets. */
   catalog?: InputSource;
   /** The units file: a tier source (read before the exports), the plan's units targets, districts. */
@@ -394,6 +400,57 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
         }
       };
 
+      let wantedCols: number[] = [];
+      const rowText: string[] = [];
+      const accept = (fields: string[], bytes: CsvRow | null, count: number, line: number, malformed: boolean): void => {
+        report.rows++;
+        if (malformed) {
+          report.rejected++;
+          problem({ line, severity: 'error', field: null, code: 'row.malformed', params: {} });
+          return;
+        }
+        if (count !== map!.width) {
+          report.warnings++;
+          problem({ line, severity: 'warning', field: null, code: 'row.fieldCount', params: { got: count, want: map!.width } });
+        }
+        if (factDecoder) {
+          const rejection = factDecoder.decode(fields);
+          if (rejection) {
+            report.rejected++;
+            problem({ line, severity: 'error', field: rejection.field, code: rejection.code, params: rejection.params });
+            return;
+          }
+          warn(line, factDecoder.warnings);
+          factFile!.add(factDecoder.code, factDecoder.bits, line);
+          return;
+        }
+        if (summaryDecoder) {
+          const rejection = summaryDecoder.decode(fields);
+          const p = summaryDecoder.period;
+          if (!rejection && p !== null && (p.from !== period.from || p.to !== period.to)) {
+            report.rejected++;
+            const value = (fields[map!.columns.period!] ?? '').trim();
+            problem({ line, severity: 'error', field: 'period', code: 'row.otherPeriod', params: { value, period: period.label } });
+            return;
+          }
+          if (rejection) {
+            report.rejected++;
+            problem({ line, severity: 'error', field: rejection.field, code: rejection.code, params: rejection.params });
+            return;
+          }
+          summaries.add(tally, idx, line, summaryDecoder.unit, summaryDecoder.tier, summaryDecoder.counts);
+          return;
+        }
+        const rejection = bytes ? decoder!.decodeBytes(bytes) : decoder!.decode(fields);
+        if (rejection) {
+          report.rejected++;
+          problem({ line, severity: 'error', field: rejection.field, code: rejection.code, params: rejection.params });
+          return;
+        }
+        warn(line, decoder!.warnings);
+        if (!facts.empty && map!.dataset === 'dossiers') facts.apply(decoder!.record);
+        tally.add(map!.dataset as Dataset, f, decoder!.record, enabled);
+      };
       const stream = opened[idx]!.all();
       const titles = new TitleRows(source.name);
       try {
@@ -416,12 +473,14 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
                 factOf.set(idx, factFile);
                 codeColumn.set(idx, map.columns.code!);
                 factDecoder = new FactDecoder(dataset, map);
-                return factDecoder.columns();
+                wantedCols = factDecoder.columns();
+                return wantedCols;
               }
               if (dataset === 'summary') {
                 report.summaryPeriod = map.columns.period !== undefined ? 'column' : 'assumed';
                 summaryDecoder = new SummaryDecoder(map, unitTier);
-                return summaryDecoder.columns();
+                wantedCols = summaryDecoder.columns();
+                return wantedCols;
               }
               f = tally.addFile();
               fileNo[idx] = f;
@@ -445,53 +504,14 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
               return decoder.columns();
             },
             row(fields, count, line, malformed) {
-              report.rows++;
-              if (malformed) {
-                report.rejected++;
-                problem({ line, severity: 'error', field: null, code: 'row.malformed', params: {} });
-                return;
-              }
-              if (count !== map!.width) {
-                report.warnings++;
-                problem({ line, severity: 'warning', field: null, code: 'row.fieldCount', params: { got: count, want: map!.width } });
-              }
-              if (factDecoder) {
-                const rejection = factDecoder.decode(fields);
-                if (rejection) {
-                  report.rejected++;
-                  problem({ line, severity: 'error', field: rejection.field, code: rejection.code, params: rejection.params });
-                  return;
-                }
-                warn(line, factDecoder.warnings);
-                factFile!.add(factDecoder.code, factDecoder.bits, line);
-                return;
-              }
-              if (summaryDecoder) {
-                const rejection = summaryDecoder.decode(fields);
-                const p = summaryDecoder.period;
-                if (!rejection && p !== null && (p.from !== period.from || p.to !== period.to)) {
-                  report.rejected++;
-                  const value = (fields[map!.columns.period!] ?? '').trim();
-                  problem({ line, severity: 'error', field: 'period', code: 'row.otherPeriod', params: { value, period: period.label } });
-                  return;
-                }
-                if (rejection) {
-                  report.rejected++;
-                  problem({ line, severity: 'error', field: rejection.field, code: rejection.code, params: rejection.params });
-                  return;
-                }
-                summaries.add(tally, idx, line, summaryDecoder.unit, summaryDecoder.tier, summaryDecoder.counts);
-                return;
-              }
-              const rejection = decoder!.decode(fields);
-              if (rejection) {
-                report.rejected++;
-                problem({ line, severity: 'error', field: rejection.field, code: rejection.code, params: rejection.params });
-                return;
-              }
-              warn(line, decoder!.warnings);
-              if (!facts.empty && map!.dataset === 'dossiers') facts.apply(decoder!.record);
-              tally.add(map!.dataset as Dataset, f, decoder!.record, enabled);
+              accept(fields, null, count, line, malformed);
+            },
+            rowBytes(row, line, malformed) {
+              if (factDecoder || summaryDecoder) {
+                // Only dossier and feedback lists have a byte decoder: the others get strings.
+                for (const k of wantedCols) rowText[k] = row.text(k);
+                accept(rowText, null, row.count, line, malformed);
+              } else accept(rowText, row, row.count, line, malformed);
             },
           },
           opts,
@@ -600,8 +620,18 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
  * The one place the ingest pass reads a table: the header peek and the full read both go
  * through here, so that reader options (delimiter, encoding, sheet) apply to both alike.
  */
-function readRows(source: InputSource, sink: CsvSink, opts: ScoreOptions, onProgress?: (bytes: number) => void): Promise<TableStats> {
+async function readRows(
+  source: InputSource,
+  sink: CsvSink & Partial<Pick<CsvByteSink, 'rowBytes'>>,
+  opts: ScoreOptions,
+  onProgress?: (bytes: number) => void,
+): Promise<TableStats> {
   const options: TableOptions = { delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress };
+  if (opts.csvReader === 'strings') return readTable(source, { header: sink.header, row: sink.row }, options);
+  if (opts.csvReader) {
+    const st = await opts.csvReader(await source.open(), { header: sink.header, row: sink.row });
+    return { format: 'csv', bytes: st.bytes, delimiter: st.delimiter, encoding: 'utf-8', sheet: null, skipped: { title: 0, total: 0, footer: 0 }, totalLine: null };
+  }
   return readTable(source, sink, options);
 }
 

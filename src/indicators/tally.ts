@@ -1,6 +1,7 @@
 /**
  * Records → counts per unit and indicator. Memory is bounded by units × indicators plus one
- * small entry per distinct code (needed to supersede duplicates): never by rows.
+ * small entry per distinct code (needed to supersede duplicates): never by rows. The codes
+ * are held by a CompactCodeIndex (code-index.ts) unless the caller gives another CodeIndex.
  *
  * Each accepted record contributes a bit mask (two bits per indicator of its dataset: in the
  * denominator, in the numerator). When a later accepted record has the same code, the earlier
@@ -11,6 +12,7 @@ import type { Dataset } from '../ingest/contract.js';
 import type { RowRecord } from '../ingest/records.js';
 import type { Tier } from '../ingest/tier.js';
 import { fold } from '../util/text.js';
+import { CompactCodeIndex } from './code-index.js';
 import { RULES, type Period, type RuleFn } from './rules.js';
 import type { Indicator } from '../plan/schema.js';
 
@@ -27,6 +29,8 @@ export const DATASET_BIT: Record<Dataset, number> = { dossiers: 1, feedback: 2 }
 export interface CodeIndex {
   /** Returns the entry for `code`, or -1 after inserting it as entry `next`. */
   getOrInsert(code: string, next: number): number;
+  /** The same for a code given as its UTF-8 bytes b[start, end) (optional; the fast path). */
+  getOrInsertBytes?(b: Uint8Array, start: number, end: number, next: number): number;
 }
 
 export class MapCodeIndex implements CodeIndex {
@@ -39,15 +43,31 @@ export class MapCodeIndex implements CodeIndex {
   }
 }
 
-class GrowableInt32 {
-  data = new Int32Array(1024);
+type IntArray = Int32Array | Uint16Array;
+
+/** A growable typed array, Uint16 where the values fit (entry masks of ≤ 8 indicators, file numbers). */
+class Growable {
+  data: IntArray;
+  constructor(private wide: boolean) {
+    this.data = wide ? new Int32Array(1024) : new Uint16Array(1024);
+  }
   set(i: number, v: number) {
+    if (!this.wide && (v < 0 || v > 0xffff)) this.widen();
     if (i >= this.data.length) {
-      const d = new Int32Array(Math.max(this.data.length * 2, i + 1));
+      const d = this.make(Math.max(this.data.length * 2, i + 1));
       d.set(this.data);
       this.data = d;
     }
     this.data[i] = v;
+  }
+  private make(n: number): IntArray {
+    return this.wide ? new Int32Array(n) : new Uint16Array(n);
+  }
+  private widen() {
+    this.wide = true;
+    const d = new Int32Array(this.data.length);
+    d.set(this.data);
+    this.data = d;
   }
 }
 
@@ -56,9 +76,9 @@ interface DatasetState {
   rules: RuleFn[];
   codes: CodeIndex;
   entries: number;
-  entryUnit: GrowableInt32;
-  entryMask: GrowableInt32;
-  entryFile: GrowableInt32;
+  entryUnit: Growable;
+  entryMask: Growable;
+  entryFile: Growable;
 }
 
 export interface FileCounts {
@@ -69,6 +89,11 @@ export interface FileCounts {
 export class Tally {
   readonly units: Unit[] = [];
   private readonly unitIndex = new Map<string, number>();
+  /**
+   * Unit name as spelled → its unit per tier (so, huyen, xa; -1 not yet seen). Decoders hand
+   * the same string again for the same spelling, so this skips folding the name on every row.
+   */
+  private readonly bySpelling = new Map<string, Int32Array>();
   /** counts[(unit * K + indicator) * 2 + 0|1] = denominator | numerator. */
   private counts: Float64Array;
   readonly K: number;
@@ -78,7 +103,7 @@ export class Tally {
   constructor(
     readonly indicators: readonly Indicator[],
     readonly period: Period,
-    makeIndex: () => CodeIndex = () => new MapCodeIndex(),
+    makeIndex: () => CodeIndex = () => new CompactCodeIndex(),
   ) {
     this.K = indicators.length;
     this.counts = new Float64Array(64 * this.K * 2);
@@ -90,9 +115,9 @@ export class Tally {
         rules: slots.map((i) => RULES[indicators[i]!.rule]),
         codes: makeIndex(),
         entries: 0,
-        entryUnit: new GrowableInt32(),
-        entryMask: new GrowableInt32(),
-        entryFile: new GrowableInt32(),
+        entryUnit: new Growable(true),
+        entryMask: new Growable(slots.length > 8),
+        entryFile: new Growable(false),
       };
     };
     this.state = { dossiers: make('dossiers'), feedback: make('feedback') };
@@ -110,6 +135,21 @@ export class Tally {
   }
 
   unit(name: string, tier: Tier): number {
+    let per = this.bySpelling.get(name);
+    if (per === undefined) {
+      per = new Int32Array([-1, -1, -1]);
+      this.bySpelling.set(name, per);
+    }
+    const t = tier === 'so' ? 0 : tier === 'huyen' ? 1 : 2;
+    let u = per[t]!;
+    if (u < 0) {
+      u = this.unitByKey(name, tier);
+      per[t] = u;
+    }
+    return u;
+  }
+
+  private unitByKey(name: string, tier: Tier): number {
     const key = `${tier}|${fold(name)}`;
     let u = this.unitIndex.get(key);
     if (u === undefined) {
@@ -135,10 +175,23 @@ export class Tally {
     let mask = 0;
     for (let s = 0; s < st.rules.length; s++) mask |= st.rules[s]!(r, this.period) << (2 * s);
     mask &= enabled;
-    const u = this.unit(r.unit, r.tier);
+    const slots = r.unitSlots;
+    let u: number;
+    if (slots != null) {
+      const t = r.tier === 'so' ? 0 : r.tier === 'huyen' ? 1 : 2;
+      u = slots[t]!;
+      if (u < 0) {
+        u = this.unit(r.unit, r.tier);
+        slots[t] = u;
+      }
+    } else u = this.unit(r.unit, r.tier);
     this.units[u]!.seen |= DATASET_BIT[dataset];
     this.files[file]!.accepted++;
-    const prev = st.codes.getOrInsert(r.code, st.entries);
+    const codes = st.codes;
+    const prev =
+      r.codeBuf != null && codes.getOrInsertBytes !== undefined
+        ? codes.getOrInsertBytes(r.codeBuf, r.codeStart!, r.codeEnd!, st.entries)
+        : codes.getOrInsert(r.code, st.entries);
     let e: number;
     if (prev >= 0) {
       e = prev;

@@ -8,7 +8,8 @@
  *   sniffDelimiter), unless given.
  * - Line ends: LF, CRLF or a lone CR. Quoted fields may hold delimiters, doubled quotes and
  *   line breaks. Blank lines are skipped and are not rows.
- * - Only the columns the sink asks for are decoded to strings (the others read as "").
+ * - Only the columns the sink asks for are decoded to strings (the others read as ""); a
+ *   CsvByteSink receives the row's bytes and field offsets instead and decodes what it needs.
  * - A row whose quoting is malformed (text after a closing quote) is passed to the sink as
  *   malformed, so that it can be rejected with its line; an unclosed quote at the end of the
  *   input stops the read (it would swallow the rest of the file).
@@ -29,6 +30,31 @@ export interface CsvSink {
    * `lead` is the row's first non-empty field (how total rows are recognized, see table.ts).
    */
   row(fields: string[], count: number, line: number, malformed: boolean, lead: string): void;
+}
+
+/**
+ * The current row as the scanner holds it: field k is buf[starts[k], ends[k]), quoted[k] = 1
+ * when it was quoted (doubled quotes still doubled). Valid only during the call; `text(k)`
+ * decodes field k exactly as a CsvSink would receive it ('' for k ≥ count).
+ */
+export interface CsvRow {
+  readonly buf: Buffer;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly quoted: Uint8Array;
+  readonly count: number;
+  /** The row's first non-empty field (how total rows are recognized, see table.ts). */
+  readonly lead: number;
+  text(k: number): string;
+}
+
+/**
+ * The byte-level variant of CsvSink, for the hot path: the sink decodes only what it needs,
+ * straight from the bytes. The header is still decoded to strings.
+ */
+export interface CsvByteSink {
+  header(fields: string[], line: number): number[] | null;
+  rowBytes(row: CsvRow, line: number, malformed: boolean): void;
 }
 
 export interface CsvOptions {
@@ -59,6 +85,10 @@ export interface CsvStats {
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
+const inQuoteStop = new Uint8Array(256);
+inQuoteStop[QUOTE] = 1;
+inQuoteStop[LF] = 1;
+inQuoteStop[CR] = 1;
 
 /** 1-based character column of byte `pos` in `buf`, counting from byte `lineStart`. */
 function charColumn(buf: Buffer, lineStart: number, pos: number): number {
@@ -122,7 +152,7 @@ export function sniffDelimiter(buf: Buffer, start: number, end: number): string 
   return DELIMITERS[best]!;
 }
 
-export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSink, options: CsvOptions = {}): Promise<CsvStats> {
+export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSink | CsvByteSink, options: CsvOptions = {}): Promise<CsvStats> {
   let delim = options.delimiter !== undefined ? options.delimiter.charCodeAt(0) : -1;
   let tail: Buffer = Buffer.alloc(0);
   let bytes = 0;
@@ -137,6 +167,17 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
   let quoted = new Uint8Array(64);
+
+  // Bytes that end an unquoted field (the delimiter, LF, CR), and bytes that matter in a quoted one.
+  const stop = new Uint8Array(256);
+  let stopFor = -1;
+  function setStops() {
+    stop.fill(0);
+    stop[LF] = 1;
+    stop[CR] = 1;
+    if (delim >= 0 && delim < 256) stop[delim] = 1;
+    stopFor = delim;
+  }
 
   function decodeField(buf: Buffer, k: number): string {
     const s = starts[k]!;
@@ -154,6 +195,19 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     }
     return out + buf.toString('utf8', from, e);
   }
+
+  const byteSink = 'rowBytes' in sink ? sink : null;
+  const view = {
+    buf: Buffer.alloc(0) as Buffer,
+    starts,
+    ends,
+    quoted,
+    count: 0,
+    lead: 0,
+    text(k: number): string {
+      return k < view.count ? decodeField(view.buf, k) : '';
+    },
+  };
 
   /**
    * Scans complete records in buf[0, limit); returns the offset where the unconsumed tail
@@ -224,6 +278,10 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
           let closed = false;
           while (pos < len) {
             const c = buf[pos]!;
+            if (inQuoteStop[c] === 0) {
+              pos++;
+              continue;
+            }
             if (c === QUOTE) {
               if (pos + 1 < len && buf[pos + 1] === QUOTE) {
                 pos += 2;
@@ -271,11 +329,8 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
         } else {
           starts[nf] = pos;
           quoted[nf] = 0;
-          while (pos < len) {
-            const c = buf[pos]!;
-            if (c === delim || c === LF || c === CR) break;
-            pos++;
-          }
+          if (stopFor !== delim) setStops();
+          while (pos < len && stop[buf[pos]!] === 0) pos++;
           ends[nf] = pos;
         }
         nf++;
@@ -347,11 +402,22 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       fields.fill('');
       return;
     }
-    for (const w of wanted) fields[w] = w < nf ? decodeField(buf, w) : '';
     rows++;
-    sink.row(fields, nf, recLine, malformed, wantedMask[lead] === 1 ? fields[lead]! : decodeField(buf, lead));
+    if (byteSink) {
+      view.buf = buf;
+      view.starts = starts;
+      view.ends = ends;
+      view.quoted = quoted;
+      view.count = nf;
+      view.lead = lead;
+      byteSink.rowBytes(view, recLine, malformed);
+      return;
+    }
+    for (const w of wanted) fields[w] = w < nf ? decodeField(buf, w) : '';
+    (sink as CsvSink).row(fields, nf, recLine, malformed, wantedMask[lead] === 1 ? fields[lead]! : decodeField(buf, lead));
   }
 
+  let work: Buffer = Buffer.alloc(0);
   let carry: Buffer = Buffer.alloc(0); // incomplete UTF-8 sequence held for validation
   let validated = 0; // bytes validated (for error positions)
   for await (const chunk of input) {
@@ -372,7 +438,15 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     carry = hold ? Buffer.from(joined.subarray(joined.length - hold)) : Buffer.alloc(0);
     checkBytes(body, tail);
     validated += body.length;
-    const data = tail.length ? Buffer.concat([tail, body]) : body;
+    let data = body;
+    if (tail.length) {
+      // Join the unconsumed tail and the new bytes in a buffer reused from chunk to chunk.
+      const need = tail.length + body.length;
+      if (work.length < need) work = Buffer.allocUnsafe(Math.max(need, work.length * 2));
+      tail.copy(work, 0);
+      body.copy(work, tail.length);
+      data = work.subarray(0, need);
+    }
     const used = scan(data, false);
     tail = used < data.length ? Buffer.from(data.subarray(used)) : Buffer.alloc(0);
     options.onProgress?.(bytes);

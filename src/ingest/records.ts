@@ -28,8 +28,8 @@ import { parseReportPeriod } from './report-period.js';
 import type { Period } from '../indicators/rules.js';
 import type { ColumnMap } from './headers.js';
 import { tierFromColumn, tierFromName, type Tier } from './tier.js';
-import { parseDay, formatIso } from '../util/dates.js';
-import { FoldCache, fold, tidy } from '../util/text.js';
+import { parseDay, parseDayBytes, formatIso } from '../util/dates.js';
+import { ByteMemo, FoldCache, fold, tidy, type ByteFields } from '../util/text.js';
 
 /** The file has no column for the field. */
 export const ABSENT = -2;
@@ -51,6 +51,69 @@ export interface RowRecord {
   payment: number;
   /** VND ≥ 0; -1 blank; NaN unknown; ABSENT with no column. */
   fee: number;
+  /**
+   * When the row was decoded from bytes: the code's UTF-8 bytes, codeBuf[codeStart, codeEnd)
+   * (valid until the next row), so that the code index need not build a string. null otherwise.
+   */
+  readonly codeBuf?: Uint8Array | null;
+  readonly codeStart?: number;
+  readonly codeEnd?: number;
+  /**
+   * A small array that stays with this spelling of the unit for as long as the decoder lives
+   * (three slots, one per tier, -1 at first): the tally notes its unit numbers there so as not
+   * to look the name up on every row. null when the decoder has none.
+   */
+  readonly unitSlots?: Int32Array | null;
+}
+
+/** The decoder's reusable record: `code` is decoded from the row's bytes only when asked for. */
+class DecodedRecord implements RowRecord {
+  unit = '';
+  tier: Tier = 'so';
+  received = NaN;
+  due = NaN;
+  resolved = NaN;
+  channel = ABSENT;
+  digitized = ABSENT;
+  eResult = ABSENT;
+  rating = ABSENT;
+  payment = ABSENT;
+  fee = ABSENT;
+  codeBuf: Uint8Array | null = null;
+  codeStart = 0;
+  codeEnd = 0;
+  unitSlots: Int32Array | null = null;
+  private codeText = '';
+
+  get code(): string {
+    if (this.codeBuf !== null) {
+      this.codeText = Buffer.from(this.codeBuf.buffer, this.codeBuf.byteOffset + this.codeStart, this.codeEnd - this.codeStart).toString('utf8');
+      this.codeBuf = null;
+    }
+    return this.codeText;
+  }
+
+  set code(v: string) {
+    this.codeText = v;
+    this.codeBuf = null;
+  }
+
+  setCodeBytes(buf: Uint8Array, start: number, end: number) {
+    this.codeBuf = buf;
+    this.codeStart = start;
+    this.codeEnd = end;
+  }
+}
+
+/** A byte at the edge of a field that JavaScript's trim() certainly keeps: printable ASCII, not a space. */
+const solid = (c: number) => c > 0x20 && c < 0x7f;
+
+interface UnitInfo {
+  unit: string;
+  /** Tier from a units file or the name; null when undecidable. */
+  tier: Tier | null;
+  /** See RowRecord.unitSlots. */
+  slots: Int32Array;
 }
 
 export interface Rejection {
@@ -74,6 +137,13 @@ export class RowDecoder {
   private readonly col: Partial<Record<Field, number>>;
   private readonly tierCache: FoldCache<Tier | null>;
   private readonly vocabCaches = new Map<Vocabulary, FoldCache<number>>();
+  private readonly rec: DecodedRecord;
+  // The byte path's memos, one per column (see decodeBytes).
+  private readonly unitMemo: ByteMemo<UnitInfo>;
+  private readonly tierMemo = new ByteMemo<Tier | null | undefined>((raw) => tierFromColumn(raw));
+  private readonly feeMemo = new ByteMemo<number>((raw) => parseFee(raw));
+  private readonly byteVocab: Partial<Record<Field, ByteMemo<number>>> = {};
+  private codeScratch = Buffer.alloc(64);
 
   constructor(
     readonly dataset: Dataset,
@@ -81,21 +151,21 @@ export class RowDecoder {
     unitTier?: UnitTierLookup,
   ) {
     this.col = map.columns;
-    this.record = {
-      code: '',
-      unit: '',
-      tier: 'so',
-      received: NaN,
-      due: NaN,
-      resolved: NaN,
-      channel: ABSENT,
-      digitized: ABSENT,
-      eResult: ABSENT,
-      rating: ABSENT,
-      payment: ABSENT,
-      fee: ABSENT,
-    };
+    this.rec = new DecodedRecord();
+    this.record = this.rec;
     this.tierCache = new FoldCache((name) => unitTier?.(name) ?? tierFromName(name));
+    this.unitMemo = new ByteMemo((raw) => {
+      const unit = tidy(raw);
+      return { unit, tier: unit === '' ? null : this.tierCache.get(unit), slots: new Int32Array([-1, -1, -1]) };
+    });
+    const vocabs: Array<[Field, Vocabulary]> = [
+      ['channel', CHANNEL],
+      ['digitized', YES_NO],
+      ['eResult', YES_NO],
+      ['rating', RATING],
+      ['payment', PAYMENT],
+    ];
+    for (const [f, v] of vocabs) this.byteVocab[f] = new ByteMemo((raw) => lookup(v, raw));
   }
 
   /** The columns this decoder reads, for the CSV reader to decode. */
@@ -169,7 +239,8 @@ export class RowDecoder {
     if (tier === null) tier = this.tierCache.get(unit);
     if (tier === null) return { code: 'row.tierUndecidable', field: 'unit', params: { unit } };
 
-    r.code = code;
+    this.rec.code = code;
+    this.rec.unitSlots = null;
     r.unit = unit;
     r.tier = tier;
     r.received = received;
@@ -193,7 +264,126 @@ export class RowDecoder {
     }
     return null;
   }
+
+  /**
+   * The byte-level twin of `decode`, for rows straight from the CSV scanner: the same record,
+   * rejections and warnings (test/ingest/fast-path.test.ts holds it to that against csv-parse).
+   * The common case reads the bytes directly — dates parsed from digits, codes kept as bytes,
+   * units, tiers, vocabularies and fees memoized by their raw bytes; anything unusual (quoted
+   * cells, white space or non-ASCII at a cell's edge, an unparseable date) takes the string
+   * path's own code on the decoded text.
+   */
+  decodeBytes(row: ByteFields): Rejection | null {
+    this.warnings.length = 0;
+    const r = this.rec;
+    const col = this.col;
+    const buf = row.buf;
+    const n = row.count;
+
+    // Code.
+    const ci = col.code!;
+    let cs = 0;
+    let ce = 0;
+    let cb: Uint8Array = buf;
+    if (ci < n && row.quoted[ci] === 0 && row.ends[ci]! > row.starts[ci]! && solid(buf[row.starts[ci]!]!) && solid(buf[row.ends[ci]! - 1]!)) {
+      cs = row.starts[ci]!;
+      ce = row.ends[ci]!;
+    } else {
+      const code = row.text(ci).trim();
+      if (code === '') return { code: 'row.noCode', field: 'code', params: {} };
+      const len = Buffer.byteLength(code, 'utf8');
+      if (len > this.codeScratch.length) this.codeScratch = Buffer.alloc(Math.max(len, this.codeScratch.length * 2));
+      this.codeScratch.write(code, 0, 'utf8');
+      cb = this.codeScratch;
+      ce = len;
+    }
+
+    // Unit.
+    const u = this.unitMemo.get(row, col.unit!);
+    if (u.unit === '') return { code: 'row.noUnit', field: 'unit', params: {} };
+
+    // Dates.
+    const received = this.dayBytes(row, col.received!);
+    if (received === BLANK_DAY) return { code: 'row.noReceived', field: 'received', params: {} };
+    if (Number.isNaN(received)) return badDate(this.dataset, 'received', row.text(col.received!).trim());
+    let due = NaN;
+    if (col.due !== undefined) {
+      due = this.dayBytes(row, col.due);
+      if (due === BLANK_DAY) due = NaN;
+      else if (Number.isNaN(due)) return badDate(this.dataset, 'due', row.text(col.due).trim());
+    }
+    let resolved = NaN;
+    if (col.resolved !== undefined) {
+      resolved = this.dayBytes(row, col.resolved);
+      if (resolved === BLANK_DAY) resolved = NaN;
+      else if (Number.isNaN(resolved)) return badDate(this.dataset, 'resolved', row.text(col.resolved).trim());
+      else if (resolved < received) {
+        return { code: 'row.resolvedBeforeReceived', field: 'resolved', params: { resolved: formatIso(resolved), received: formatIso(received) } };
+      }
+    }
+
+    // Tier: the row's column, then a units file, then the name.
+    let tier: Tier | null | undefined = null;
+    if (col.tier !== undefined) {
+      tier = this.tierMemo.get(row, col.tier);
+      if (tier === undefined) return { code: 'row.badTier', field: 'tier', params: { value: row.text(col.tier).trim() } };
+    }
+    if (tier === null) tier = u.tier;
+    if (tier === null) return { code: 'row.tierUndecidable', field: 'unit', params: { unit: u.unit } };
+
+    r.setCodeBytes(cb, cs, ce);
+    r.unit = u.unit;
+    r.unitSlots = u.slots;
+    r.tier = tier;
+    r.received = received;
+    r.due = due;
+    r.resolved = resolved;
+    if (this.dataset === 'dossiers') {
+      r.channel = this.vocabBytes(row, 'channel', null);
+      r.digitized = this.vocabBytes(row, 'digitized', YesNo.NO);
+      r.eResult = this.vocabBytes(row, 'eResult', YesNo.NO);
+    }
+    r.rating = this.vocabBytes(row, 'rating', BLANK);
+    if (this.dataset === 'dossiers') {
+      const fi = col.fee;
+      if (fi === undefined) r.fee = ABSENT;
+      else {
+        r.fee = this.feeMemo.get(row, fi);
+        if (Number.isNaN(r.fee)) this.warnings.push({ code: 'value.unknown', field: 'fee', value: row.text(fi).trim() });
+      }
+      r.payment = this.vocabBytes(row, 'payment', BLANK);
+    }
+    return null;
+  }
+
+  /** A date cell: a day number, BLANK_DAY when blank, NaN when unparseable. */
+  private dayBytes(row: ByteFields, k: number): number {
+    if (k < row.count && row.quoted[k] === 0) {
+      const s = row.starts[k]!;
+      const e = row.ends[k]!;
+      if (s === e) return BLANK_DAY;
+      const b = row.buf;
+      if (solid(b[s]!) && solid(b[e - 1]!)) {
+        const d = parseDayBytes(b, s, e);
+        if (!Number.isNaN(d)) return d;
+      }
+    }
+    const raw = row.text(k).trim();
+    return raw === '' ? BLANK_DAY : parseDay(raw);
+  }
+
+  private vocabBytes(row: ByteFields, f: Field, blankIs: number | null): number {
+    const k = this.col[f];
+    if (k === undefined) return ABSENT;
+    const code = this.byteVocab[f]!.get(row, k);
+    if (code === UNKNOWN) this.warnings.push({ code: 'value.unknown', field: f, value: row.text(k).trim() });
+    if (code === BLANK && blankIs === null) this.warnings.push({ code: 'value.blank', field: f, value: '' });
+    if (code === BLANK && blankIs !== null) return blankIs;
+    return code;
+  }
 }
+
+const BLANK_DAY = -Infinity; // internal: the date cell is blank
 
 function badDate(dataset: Kind, field: Field, value: string): Rejection {
   const spec = fieldSpec(dataset, field);

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { CsvError, readCsv, type CsvSink } from './csv.js';
+import { CsvError, readCsv, type CsvByteSink, type CsvSink } from './csv.js';
 import { readXlsx } from './xlsx.js';
 import { decodeStream, guessLegacy, utf16Bom, type Legacy } from './decode.js';
 import type { InputSource } from './source.js';
@@ -71,9 +71,22 @@ export function isTotalLabel(cell: string): boolean {
   return TOTAL_LABELS.has(fold(cell).replace(/\s*:$/, ''));
 }
 
+/** isTotalLabel's first test on bytes: the lead cell's first non-blank byte must be t or c. */
+function maybeTotal(row: { buf: Uint8Array; starts: Int32Array; ends: Int32Array; lead: number }): boolean {
+  let i = row.starts[row.lead]!;
+  const e = row.ends[row.lead]!;
+  while (i < e && row.buf[i]! <= 32) i++;
+  const c = (row.buf[i] ?? 0) | 0x20;
+  return c === 0x74 || c === 0x63;
+}
+
 const SAMPLE = 64 * 1024;
 
-export async function readTable(source: InputSource, sink: CsvSink, opts: TableOptions = {}): Promise<TableStats> {
+/**
+ * A sink may also take rows as bytes (csv.ts CsvByteSink, the fast path): delimited text then
+ * reaches `rowBytes`; XLSX rows always reach `row`.
+ */
+export async function readTable(source: InputSource, sink: CsvSink & Partial<Pick<CsvByteSink, 'rowBytes'>>, opts: TableOptions = {}): Promise<TableStats> {
   const stream = await source.open();
   const it = stream[Symbol.asyncIterator]();
   // The first bytes (at least 4, when there are so many) decide the format.
@@ -125,6 +138,24 @@ export async function readTable(source: InputSource, sink: CsvSink, opts: TableO
       sink.row(fields, count, line, malformed, lead);
     },
   };
+  const rowBytes = sink.rowBytes;
+  const guardedBytes: CsvSink & CsvByteSink = {
+    header: guarded.header,
+    row: guarded.row,
+    rowBytes(row, line, malformed) {
+      if (below) {
+        skipped.footer++;
+        return;
+      }
+      if (maybeTotal(row) && isTotalLabel(row.text(row.lead))) {
+        skipped.total++;
+        totalLine = line;
+        below = true;
+        return;
+      }
+      rowBytes!(row, line, malformed);
+    },
+  };
 
   if (first.length >= 4 && first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) {
     const { path, size, cleanup } = await onDisk(source, rest, it);
@@ -149,7 +180,7 @@ export async function readTable(source: InputSource, sink: CsvSink, opts: TableO
   const encoding = opts.encoding !== undefined && opts.encoding !== 'utf-8' ? opts.encoding : (bom ?? 'utf-8');
   const text = encoding === 'utf-8' ? rest : decodeStream(rest, encoding);
   try {
-    const st = await readCsv(text, guarded, { delimiter: opts.delimiter });
+    const st = await readCsv(text, rowBytes ? guardedBytes : guarded, { delimiter: opts.delimiter });
     return { format: 'csv', bytes, delimiter: st.delimiter, encoding, sheet: null, skipped, totalLine };
   } catch (e) {
     if (e instanceof CsvError && e.code === 'encoding' && encoding === 'utf-8') {

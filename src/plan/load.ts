@@ -3,6 +3,9 @@
  * and, for schema faults, the path of the bad key (indicators[2].targets.so).
  */
 import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
@@ -38,7 +41,26 @@ export async function loadPlan(file: string = DEFAULT_PLAN, shownAs: string = fi
     if (code === 'ENOENT') throw planError({ file: shownAs }, 'không tìm thấy tệp kế hoạch', 'plan file not found');
     throw planError({ file: shownAs }, `không đọc được tệp kế hoạch (${code ?? e})`, `cannot read plan file (${code ?? e})`);
   }
-  return parsePlan(src, shownAs);
+  return compiledPlan(file, src) ?? parsePlan(src, shownAs);
+}
+
+/**
+ * The build (scripts/compile-plans.mjs) parses and validates the bundled plans once and writes
+ * them as JSON beside the code, keyed by the SHA-256 of the YAML: parsing 120 KB of YAML costs
+ * more time and memory than scoring a small export. Used only when the file's bytes are
+ * exactly those compiled; anything else is parsed as usual.
+ */
+export const PLAN_CACHE_DIR = fileURLToPath(new URL('../plan-cache/', import.meta.url));
+
+function compiledPlan(file: string, src: string): Plan | undefined {
+  let cached: { sha256?: string; plan?: Plan };
+  try {
+    cached = JSON.parse(readFileSync(`${PLAN_CACHE_DIR}${basename(file)}.json`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (cached.sha256 !== createHash('sha256').update(src).digest('hex')) return undefined;
+  return cached.plan;
 }
 
 export function parsePlan(src: string, file: string): Plan {

@@ -8,7 +8,8 @@
  *   yyyy-mm-dd                    optionally followed by "THH:mm:ss" or " HH:mm:ss" (HH:mm too)
  *   yyyyMMddHHmmss                the national portal's 14-digit form
  * Day comes before month in slashed dates. Returns NaN for anything else or an impossible
- * date (31/02/2023, month 13, hour 25).
+ * date (31/02/2023, month 13, hour 25). `parseDayBytes` is the same parser over raw bytes (the
+ * CSV fast path); `parseDay` runs it on a string's character codes.
  */
 export type DayNumber = number;
 
@@ -52,16 +53,12 @@ export function formatVi(day: DayNumber): string {
   return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }
 
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : -1;
-}
-
-function num(s: string, from: number, to: number): number {
+/** Digits b[from, to) as a number, or -1 when any is not a digit. */
+function num(b: ArrayLike<number>, from: number, to: number): number {
   let v = 0;
   for (let i = from; i < to; i++) {
-    const c = digit(s, i);
-    if (c < 0) return -1;
+    const c = b[i]! - 48;
+    if (c < 0 || c > 9) return -1;
     v = v * 10 + c;
   }
   return v;
@@ -71,74 +68,86 @@ function valid(y: number, m: number, d: number): boolean {
   return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-/** Validates an optional clock time "HH:mm" or "HH:mm:ss" in s[from, to). */
-function validTime(s: string, from: number, to: number): boolean {
+function indexOfByte(b: ArrayLike<number>, c: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (b[i] === c) return i;
+  return -1;
+}
+
+/** Validates an optional clock time "HH:mm" or "HH:mm:ss" in b[from, to). */
+function validTime(b: ArrayLike<number>, from: number, to: number): boolean {
   const len = to - from;
   if (len !== 4 && len !== 5 && len !== 7 && len !== 8) return false;
   // H:mm, HH:mm, H:mm:ss, HH:mm:ss
-  const colon = s.indexOf(':', from);
-  if (colon < 0 || colon >= to) return false;
-  const h = num(s, from, colon);
+  const colon = indexOfByte(b, 58 /* : */, from, to);
+  if (colon < 0) return false;
+  const h = num(b, from, colon);
   if (colon - from < 1 || colon - from > 2 || h < 0 || h > 23) return false;
-  const mi = num(s, colon + 1, colon + 3);
+  if (colon + 3 > to) return false;
+  const mi = num(b, colon + 1, colon + 3);
   if (mi < 0 || mi > 59) return false;
   if (colon + 3 === to) return true;
-  if (s.charCodeAt(colon + 3) !== 58 /* : */ || colon + 6 !== to) return false;
-  const se = num(s, colon + 4, colon + 6);
+  if (b[colon + 3] !== 58 /* : */ || colon + 6 !== to) return false;
+  const se = num(b, colon + 4, colon + 6);
   return se >= 0 && se <= 59;
 }
 
-export function parseDay(raw: string): DayNumber {
-  let start = 0;
-  let end = raw.length;
-  while (start < end && raw.charCodeAt(start) <= 32) start++;
-  while (end > start && raw.charCodeAt(end - 1) <= 32) end--;
+/**
+ * The parser itself, over bytes (or char codes): b[from, to). Used directly by the CSV fast
+ * path on the file's bytes, and by `parseDay` on a string's char codes: one logic for both.
+ * Leading and trailing bytes ≤ 0x20 (spaces, tabs, control characters) are ignored.
+ */
+export function parseDayBytes(b: ArrayLike<number>, from: number, to: number): DayNumber {
+  let start = from;
+  let end = to;
+  while (start < end && b[start]! <= 32) start++;
+  while (end > start && b[end - 1]! <= 32) end--;
   const len = end - start;
   if (len < 8) return NaN;
-  const s = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  const s = start;
 
   // yyyy-mm-dd[(T| )time]
-  if (s.charCodeAt(4) === 45 /* - */) {
-    if (s.charCodeAt(7) !== 45) return NaN;
-    const y = num(s, 0, 4);
-    const m = num(s, 5, 7);
-    const d = num(s, 8, 10);
+  if (b[s + 4] === 45 /* - */) {
+    if (b[s + 7] !== 45 || len < 10) return NaN;
+    const y = num(b, s, s + 4);
+    const m = num(b, s + 5, s + 7);
+    const d = num(b, s + 8, s + 10);
     if (y < 0 || m < 0 || d < 0 || !valid(y, m, d)) return NaN;
     if (len > 10) {
-      const sep = s.charCodeAt(10);
+      const sep = b[s + 10];
       if (sep !== 84 /* T */ && sep !== 32) return NaN;
-      if (!validTime(s, 11, len)) return NaN;
+      if (!validTime(b, s + 11, end)) return NaN;
     }
     return daysFromCivil(y, m, d);
   }
 
   // d/m/yyyy[ time]
-  const slash1 = s.indexOf('/');
+  const slash1 = indexOfByte(b, 47 /* / */, s, end) - s;
   if (slash1 === 1 || slash1 === 2) {
-    const slash2 = s.indexOf('/', slash1 + 1);
+    const slash2 = indexOfByte(b, 47, s + slash1 + 1, end) - s;
     if (slash2 !== slash1 + 2 && slash2 !== slash1 + 3) return NaN;
-    const d = num(s, 0, slash1);
-    const m = num(s, slash1 + 1, slash2);
-    const y = num(s, slash2 + 1, slash2 + 5);
+    if (slash2 + 5 > len) return NaN;
+    const d = num(b, s, s + slash1);
+    const m = num(b, s + slash1 + 1, s + slash2);
+    const y = num(b, s + slash2 + 1, s + slash2 + 5);
     if (d < 0 || m < 0 || y < 0 || !valid(y, m, d)) return NaN;
     const after = slash2 + 5;
     if (after < len) {
-      if (s.charCodeAt(after) !== 32) return NaN;
-      let t = after;
-      while (t < len && s.charCodeAt(t) === 32) t++;
-      if (!validTime(s, t, len)) return NaN;
+      if (b[s + after] !== 32) return NaN;
+      let t = s + after;
+      while (t < end && b[t] === 32) t++;
+      if (!validTime(b, t, end)) return NaN;
     }
     return daysFromCivil(y, m, d);
   }
 
   // yyyyMMddHHmmss
   if (len === 14) {
-    const y = num(s, 0, 4);
-    const m = num(s, 4, 6);
-    const d = num(s, 6, 8);
-    const h = num(s, 8, 10);
-    const mi = num(s, 10, 12);
-    const se = num(s, 12, 14);
+    const y = num(b, s, s + 4);
+    const m = num(b, s + 4, s + 6);
+    const d = num(b, s + 6, s + 8);
+    const h = num(b, s + 8, s + 10);
+    const mi = num(b, s + 10, s + 12);
+    const se = num(b, s + 12, s + 14);
     if (y < 0 || m < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return NaN;
     if (!valid(y, m, d)) return NaN;
     return daysFromCivil(y, m, d);
@@ -146,12 +155,39 @@ export function parseDay(raw: string): DayNumber {
   return NaN;
 }
 
+/**
+ * The string parser's scratch: a Buffer, like the CSV reader's, so that parseDayBytes only ever
+ * sees one kind of array (it stays monomorphic). Characters beyond Latin-1 are stored as 0xFF,
+ * which, like them, is neither a digit, a separator nor white space.
+ */
+const scratch = Buffer.alloc(64);
+
+/** Parses a date written in one of the contract's formats; NaN for anything else. */
+export function parseDay(raw: string): DayNumber {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && raw.charCodeAt(start) <= 32) start++;
+  while (end > start && raw.charCodeAt(end - 1) <= 32) end--;
+  const len = end - start;
+  if (len < 8) return NaN;
+  const b = len <= scratch.length ? scratch : Buffer.alloc(len);
+  for (let i = 0; i < len; i++) {
+    const c = raw.charCodeAt(start + i);
+    b[i] = c < 0xff ? c : 0xff;
+  }
+  return parseDayBytes(b, 0, len);
+}
+
 /** Parses a strict ISO calendar date (yyyy-mm-dd), as used by --from/--to; NaN otherwise. */
 export function parseIsoDate(s: string): DayNumber {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return NaN;
-  const y = num(s, 0, 4);
-  const m = num(s, 5, 7);
-  const d = num(s, 8, 10);
+  for (let i = 0; i < 10; i++) {
+    const c = s.charCodeAt(i);
+    scratch[i] = c < 0xff ? c : 0xff;
+  }
+  const y = num(scratch, 0, 4);
+  const m = num(scratch, 5, 7);
+  const d = num(scratch, 8, 10);
   if (y < 0 || m < 0 || d < 0 || !valid(y, m, d)) return NaN;
   return daysFromCivil(y, m, d);
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseDay, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial } from '../../src/util/dates.js';
+import fc from 'fast-check';
+import { parseDay, parseDayBytes, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial } from '../../src/util/dates.js';
 
 const d = (y: number, m: number, day: number) => daysFromCivil(y, m, day);
 
@@ -64,6 +65,35 @@ describe('day numbers', () => {
     expect(parseIsoDate('2023-03-31')).toBe(d(2023, 3, 31));
     expect(parseIsoDate('2023-3-31')).toBeNaN();
     expect(parseIsoDate('31/03/2023')).toBeNaN();
+  });
+});
+
+describe('parseDayBytes: the same parser over bytes', () => {
+  const dateish = fc.stringMatching(/^[ \t0-9/:T\-a]{0,22}$/);
+  const formed = fc
+    .tuple(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 1, max: 13 }), fc.integer({ min: 1899, max: 3000 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 7 }))
+    .map(([d, m, y, h, mi, style]) => {
+      const p = (n: number) => String(n).padStart(2, '0');
+      return [
+        `${p(d)}/${p(m)}/${y}`,
+        `${d}/${m}/${y} ${h}:${p(mi)}`,
+        `${p(d)}/${p(m)}/${y} ${p(h)}:${p(mi)}:${p(mi)}`,
+        `${y}-${p(m)}-${p(d)}`,
+        `${y}-${p(m)}-${p(d)}T${p(h)}:${p(mi)}:00`,
+        `${y}-${p(m)}-${p(d)} ${p(h)}:${p(mi)}`,
+        `${y}${p(m)}${p(d)}${p(h)}${p(mi)}${p(mi)}`,
+        ` ${p(d)}/${p(m)}/${y}   ${p(h)}:${p(mi)} `,
+      ][style]!;
+    });
+  it('agrees with parseDay on date-like text, in ASCII and beyond', () => {
+    fc.assert(
+      fc.property(fc.oneof(dateish, formed, fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => {
+        const b = Buffer.from(`x${s}y`, 'utf8');
+        const got = parseDayBytes(b, 1, b.length - 1);
+        expect(Object.is(got, parseDay(s))).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

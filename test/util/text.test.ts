@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { fold, tidy } from '../../src/util/text.js';
+import fc from 'fast-check';
+import { ByteMemo, fold, tidy } from '../../src/util/text.js';
 
 describe('fold', () => {
   it('ignores case, spacing, normalization and diacritics', () => {
@@ -13,5 +14,55 @@ describe('fold', () => {
   });
   it('tidy keeps diacritics and NFC', () => {
     expect(tidy(' UBND  xã Phú Hữu '.normalize('NFD'))).toBe('UBND xã Phú Hữu'.normalize('NFC'));
+  });
+});
+
+describe('ByteMemo', () => {
+  /** One row of byte fields, as the CSV reader hands them (text() as a CsvSink would get it). */
+  function row(cells: Array<[string, boolean]>) {
+    let buf = '';
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (const [c, q] of cells) {
+      const raw = q ? c.replace(/"/g, '""') : c;
+      starts.push(Buffer.byteLength(buf));
+      buf += raw;
+      ends.push(Buffer.byteLength(buf));
+      buf += ',';
+    }
+    return {
+      buf: Buffer.from(buf),
+      starts: Int32Array.from(starts),
+      ends: Int32Array.from(ends),
+      quoted: Uint8Array.from(cells.map(([, q]) => (q ? 1 : 0))),
+      count: cells.length,
+      text: (k: number) => (k < cells.length ? cells[k]![0] : ''),
+    };
+  }
+
+  it('returns compute(text) for every cell, cached or not, past its limit too', () => {
+    let calls = 0;
+    const memo = new ByteMemo((s) => {
+      calls++;
+      return `<${s}>`;
+    }, 50);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.constantFrom('', 'a', 'Có', 'Có'.normalize('NFD'), 'x"y'), fc.string({ maxLength: 8 })), fc.boolean()), { minLength: 1, maxLength: 30 }), (cells) => {
+        const r = row(cells);
+        for (let k = 0; k <= cells.length; k++) expect(memo.get(r, k)).toBe(`<${r.text(k)}>`);
+      }),
+      { numRuns: 300 },
+    );
+    expect(calls).toBeGreaterThan(50); // the limit was passed, and computing went on
+  });
+
+  it('tells a quoted cell from an unquoted one with the same bytes', () => {
+    const memo = new ByteMemo((s) => s.length);
+    // Unquoted a""b is the text a""b; quoted "a""b" is the text a"b: same bytes between the delimiters.
+    const unq = row([['a""b', false]]);
+    const q = { ...row([['a"b', true]]), text: () => 'a"b' };
+    expect(memo.get(unq, 0)).toBe(4);
+    expect(memo.get(q, 0)).toBe(3);
+    expect(memo.get(unq, 0)).toBe(4);
   });
 });

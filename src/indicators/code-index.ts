@@ -1,0 +1,196 @@
+/**
+ * A compact index of dossier codes, for superseding duplicates (see tally.ts): code bytes →
+ * entry number. Memory beyond a fixed base grows with distinct codes only, by the code's
+ * length + 5 bytes per code + 6–12 bytes of hash slots:
+ *
+ * - the codes' UTF-8 bytes are kept once, back to back, in an arena of fixed-size chunks
+ *   (no copying when it grows);
+ * - per entry: where its bytes start in the arena (4 bytes) and their length (1 byte); hashes
+ *   are not kept but computed again from the arena when the table grows;
+ * - an open-addressing table (linear probing, at most 70 % full) of entry numbers, each
+ *   with 7 bits of its hash so that most probes that miss do not touch the entry.
+ *
+ * Collisions are resolved exactly: two codes are the same entry only when their bytes are equal.
+ * Codes longer than MAX_ARENA_CODE bytes (never seen in real exports) go to a plain Map.
+ * The tally adds 6–8 bytes per entry (unit, indicator mask, file): about 45 bytes for a
+ * 21-byte code in all.
+ */
+import type { CodeIndex } from './tally.js';
+
+const CHUNK_BITS = 22;
+const CHUNK = 1 << CHUNK_BITS; // 4 MiB
+const MAX_ARENA_CODE = 255;
+const ENTRY_MASK = (1 << 25) - 1;
+
+/** FNV-1a over b[start, end). */
+export function hashBytes(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  // Final mix so that the low bits (the slot) depend on every byte.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h | 0;
+}
+
+export class CompactCodeIndex implements CodeIndex {
+  /**
+   * Slots: 0 = empty, else (tag << 25) | (entry + 1), the tag being the hash's top 7 bits, so
+   * that most probes that miss are settled without touching the entry. Past 2^25 - 1 entries
+   * the tags are dropped (slots hold entry + 1 alone).
+   */
+  private slots = new Uint32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+  private tagged = true;
+  private offs = new Uint32Array(1 << 10);
+  private lens = new Uint8Array(1 << 10);
+  private size = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private chunkPos = CHUNK; // forces the first chunk
+  private big: Map<string, number> | undefined;
+  private scratch = Buffer.alloc(256);
+
+  /** `taggedUpTo`: entries past which slots drop their tags (tests lower it). */
+  constructor(private readonly taggedUpTo = ENTRY_MASK) {}
+
+  /** Bytes held by the arena (as filled) and the typed arrays (as allocated), for tests and the bench. */
+  memoryBytes(): number {
+    const arena = this.chunks.length === 0 ? 0 : (this.chunks.length - 1) * CHUNK + this.chunkPos;
+    return arena + this.offs.byteLength + this.lens.byteLength + this.slots.byteLength;
+  }
+
+  /** Number of codes held. */
+  get count(): number {
+    return this.size + (this.big?.size ?? 0);
+  }
+
+  getOrInsert(code: string, next: number): number {
+    const n = Buffer.byteLength(code, 'utf8');
+    if (n > this.scratch.length) this.scratch = Buffer.alloc(Math.max(n, this.scratch.length * 2));
+    this.scratch.write(code, 0, 'utf8');
+    return this.getOrInsertBytes(this.scratch, 0, n, next);
+  }
+
+  /** Returns the entry for the code b[start, end), or -1 after inserting it as entry `next`. */
+  getOrInsertBytes(b: Uint8Array, start: number, end: number, next: number): number {
+    const len = end - start;
+    if (len > MAX_ARENA_CODE) return this.bigGetOrInsert(Buffer.from(b.buffer, b.byteOffset + start, len).toString('latin1'), next);
+    const h = hashBytes(b, start, end);
+    const slots = this.slots;
+    const mask = this.mask;
+    let i = h & mask;
+    const tagged = this.tagged;
+    const tag = h >>> 25;
+    for (;;) {
+      const s = slots[i]!;
+      if (s === 0) break;
+      if (!tagged) {
+        const e = s - 1;
+        if (this.lens[e] === len && this.equal(e, b, start, len)) return this.entryNo(e);
+      } else if (s >>> 25 === tag) {
+        const e = (s & ENTRY_MASK) - 1;
+        if (this.lens[e] === len && this.equal(e, b, start, len)) return this.entryNo(e);
+      }
+      i = (i + 1) & mask;
+    }
+    // Insert.
+    const e = this.size;
+    if (e >= this.offs.length) this.growEntries();
+    this.lens[e] = len;
+    this.offs[e] = this.store(b, start, len);
+    this.ids.set(e, next);
+    slots[i] = tagged ? ((tag << 25) | (e + 1)) >>> 0 : e + 1;
+    this.size++;
+    if (tagged && this.size >= this.taggedUpTo) {
+      this.tagged = false;
+      this.rebuild(this.mask + 1);
+      return -1;
+    }
+    if (this.size * 10 > (mask + 1) * 7) this.rehash();
+    return -1;
+  }
+
+  /** Entry numbers as given by the caller (usually 0, 1, 2… so the map is the identity). */
+  private readonly ids = new EntryIds();
+
+  private entryNo(e: number): number {
+    return this.ids.get(e);
+  }
+
+  private equal(e: number, b: Uint8Array, start: number, len: number): boolean {
+    const off = this.offs[e]!;
+    const chunk = this.chunks[off >>> CHUNK_BITS]!;
+    const p = off & (CHUNK - 1);
+    // Codes tend to share prefixes and differ at the end: compare from the end.
+    for (let k = len - 1; k >= 0; k--) if (chunk[p + k] !== b[start + k]) return false;
+    return true;
+  }
+
+  private store(b: Uint8Array, start: number, len: number): number {
+    if (this.chunkPos + len > CHUNK) {
+      this.chunks.push(new Uint8Array(CHUNK));
+      this.chunkPos = 0;
+    }
+    const ci = this.chunks.length - 1;
+    const chunk = this.chunks[ci]!;
+    const p = this.chunkPos;
+    for (let k = 0; k < len; k++) chunk[p + k] = b[start + k]!;
+    this.chunkPos += len;
+    return ((ci << CHUNK_BITS) | p) >>> 0;
+  }
+
+  private growEntries() {
+    const n = this.offs.length * 2;
+    const o = new Uint32Array(n);
+    o.set(this.offs);
+    this.offs = o;
+    const l = new Uint8Array(n);
+    l.set(this.lens);
+    this.lens = l;
+  }
+
+  private rehash() {
+    this.rebuild((this.mask + 1) * 2);
+  }
+
+  /** Refills a slot table of `cap` slots. Hashes are not stored (4 bytes a code saved): they are computed again from the arena. */
+  private rebuild(cap: number) {
+    const slots = new Uint32Array(cap);
+    const mask = cap - 1;
+    for (let e = 0; e < this.size; e++) {
+      const off = this.offs[e]!;
+      const p = off & (CHUNK - 1);
+      const h = hashBytes(this.chunks[off >>> CHUNK_BITS]!, p, p + this.lens[e]!);
+      let i = h & mask;
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = this.tagged ? (((h >>> 25) << 25) | (e + 1)) >>> 0 : e + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+
+  private bigGetOrInsert(key: string, next: number): number {
+    this.big ??= new Map();
+    const e = this.big.get(key);
+    if (e !== undefined) return e;
+    this.big.set(key, next);
+    return -1;
+  }
+}
+
+/**
+ * Entry numbers chosen by the caller. Tally numbers entries 0, 1, 2… in insertion order, the
+ * same order as ours, so this stays an identity and costs nothing; any other numbering is kept
+ * in a map.
+ */
+class EntryIds {
+  private other: Map<number, number> | undefined;
+  set(e: number, id: number) {
+    if (id === e && this.other === undefined) return;
+    this.other ??= new Map();
+    this.other.set(e, id);
+  }
+  get(e: number): number {
+    return this.other?.get(e) ?? e;
+  }
+}

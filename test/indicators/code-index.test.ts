@@ -1,0 +1,77 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { CompactCodeIndex, hashBytes } from '../../src/indicators/code-index.js';
+import { MapCodeIndex } from '../../src/indicators/tally.js';
+
+describe('CompactCodeIndex', () => {
+  it('gives the same answers as a Map, strings and bytes alike', () => {
+    const code = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('HS01', 'HS02', 'hs01', 'HS01 ', 'Hồ sơ 1', 'Hồ sơ 1'.normalize('NFD'), ''),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.integer({ min: 0, max: 300 }).map((n) => `H18.${n}-230101-${String(n).padStart(7, '0')}`),
+      fc.string({ minLength: 256, maxLength: 300 }), // past the arena's limit: the Map side
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(code, fc.boolean()), { maxLength: 400 }), fc.integer({ min: 1, max: 500 }), (ops, taggedUpTo) => {
+        const a = new CompactCodeIndex(taggedUpTo);
+        const b = new MapCodeIndex();
+        let next = 0;
+        for (const [c, asBytes] of ops) {
+          const buf = Buffer.from(`xx${c}yy`, 'utf8');
+          const got = asBytes ? a.getOrInsertBytes(buf, 2, buf.length - 2, next) : a.getOrInsert(c, next);
+          const want = b.getOrInsert(c, next);
+          expect(got).toBe(want);
+          if (want < 0) next++;
+        }
+        expect(a.count).toBe(next);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps 300 000 distinct codes apart (through many rehashes) and finds every one again', () => {
+    const idx = new CompactCodeIndex();
+    const buf = Buffer.alloc(32);
+    const put = (i: number) => buf.write(`H18.${i % 97}-2301-${i}`, 0, 'latin1');
+    let wrong = 0;
+    for (let i = 0; i < 300_000; i++) if (idx.getOrInsertBytes(buf, 0, put(i), i) !== -1) wrong++;
+    for (let i = 0; i < 300_000; i += 7) if (idx.getOrInsertBytes(buf, 0, put(i), -5) !== i) wrong++;
+    expect(wrong).toBe(0);
+    expect(idx.count).toBe(300_000);
+  });
+
+  it('holds a code in its length + at most ~22 bytes (the issue allows 64 per dossier in all)', () => {
+    const idx = new CompactCodeIndex();
+    const buf = Buffer.alloc(32);
+    const n = 200_000;
+    let codeBytes = 0;
+    for (let i = 0; i < n; i++) {
+      const len = buf.write(`H18.${String(i % 97).padStart(2, '0')}-230101-${String(i).padStart(7, '0')}`, 0, 'latin1');
+      codeBytes += len;
+      idx.getOrInsertBytes(buf, 0, len, i);
+    }
+    const perCode = (idx.memoryBytes() - codeBytes) / n;
+    expect(codeBytes / n).toBe(21);
+    expect(perCode).toBeLessThanOrEqual(22);
+  });
+
+  it('resolves hash collisions exactly', () => {
+    // Find two different short codes with the same 32-bit hash, then index both.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const s = `c${i}`;
+      const b = Buffer.from(s);
+      const h = hashBytes(b, 0, b.length) & 0xfffff; // colliding slots (low 20 bits) are enough to share a probe chain
+      const o = seen.get(h);
+      if (o !== undefined) pair = [o, s];
+      else seen.set(h, s);
+    }
+    const idx = new CompactCodeIndex();
+    expect(idx.getOrInsert(pair[0], 0)).toBe(-1);
+    expect(idx.getOrInsert(pair[1], 1)).toBe(-1);
+    expect(idx.getOrInsert(pair[0], 2)).toBe(0);
+    expect(idx.getOrInsert(pair[1], 2)).toBe(1);
+  });
+});
