@@ -375,10 +375,17 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
 
   function emit(buf: Buffer, nf: number, recLine: number, malformed: boolean) {
     sawContent = true;
-    // Skip rows that are entirely empty fields (",,," lines count as blank).
+    // Skip rows whose fields are all empty or white space (",,," and "   " lines are blank).
     let lead = -1;
     for (let k = 0; k < nf; k++) {
-      if (ends[k]! > starts[k]! || quoted[k] === 1) {
+      if (quoted[k] === 1) {
+        lead = k;
+        break;
+      }
+      let i = starts[k]!;
+      const e = ends[k]!;
+      while (i < e && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
+      if (i < e) {
         lead = k;
         break;
       }

@@ -52,6 +52,17 @@ describe('readCsv', () => {
     expect(got.rows.map((r) => r.line)).toEqual([2, 4, 6]);
   });
 
+  it('lines of white space only (or of fields that are only white space) are blank lines, not rows', async () => {
+    const text = 'a,b,c\n1,2,3\n   \n\t\n , , \n4,5,6\n';
+    const got = await read(text);
+    expect(got.rows.map((r) => r.fields)).toEqual([
+      ['1', '2', '3'],
+      ['4', '5', '6'],
+    ]);
+    expect(got.rows.map((r) => r.line)).toEqual([2, 6]);
+    for (let chunk = 1; chunk <= text.length; chunk++) expect(await read(text, chunk)).toEqual(got);
+  });
+
   it('gives the same result at every chunk size', async () => {
     const whole = await read(sample);
     for (let chunk = 1; chunk <= sample.length; chunk++) expect(await read(sample, chunk)).toEqual(whole);
