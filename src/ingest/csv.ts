@@ -390,7 +390,11 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
         break;
       }
     }
-    if (lead < 0) return;
+    if (lead < 0) {
+      // A blank line before the header: sniff the delimiter again from the next line.
+      if (!headerSeen && options.delimiter === undefined) delim = -1;
+      return;
+    }
     if (!headerSeen) {
       headerSeen = true;
       const header: string[] = [];

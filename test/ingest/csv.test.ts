@@ -63,6 +63,13 @@ describe('readCsv', () => {
     for (let chunk = 1; chunk <= text.length; chunk++) expect(await read(text, chunk)).toEqual(got);
   });
 
+  it('a white-space line above the header does not decide the delimiter', async () => {
+    const text = '\n  \na;b\n1;2\n';
+    const got = await read(text);
+    expect(got.header).toEqual(['a', 'b']);
+    expect(got.rows.map((r) => r.fields)).toEqual([['1', '2']]);
+  });
+
   it('gives the same result at every chunk size', async () => {
     const whole = await read(sample);
     for (let chunk = 1; chunk <= sample.length; chunk++) expect(await read(sample, chunk)).toEqual(whole);
