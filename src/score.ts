@@ -4,7 +4,7 @@
  * input faults are thrown as CcchError.
  */
 import { CsvError, type CsvByteSink, type CsvRow, type CsvSink, type CsvStats } from './ingest/csv.js';
-import { readTable, type Skipped, type TableOptions, type TableStats } from './ingest/table.js';
+import { readTable, type FileAccounting, type TableOptions, type TableStats } from './ingest/table.js';
 import { detectKind, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { FactDecoder, RowDecoder, SummaryDecoder, type UnitTierLookup, type Warning } from './ingest/records.js';
 import type { InputSource } from './ingest/source.js';
@@ -38,28 +38,10 @@ export interface Problem {
   params: Record<string, string | number>;
 }
 
-export interface InputReport {
-  file: string;
+/** One input's report; `unmatched`: fact-export rows whose dossier code matches no accepted dossier row (0 for other kinds). */
+export interface InputReport extends FileAccounting {
   /** The export's kind (README "Which kind a file is"), or a side file given with --catalog / --units. */
   dataset: Kind | 'catalog' | 'units';
-  /** How the file was read: delimited text or an XLSX workbook. */
-  format: 'csv' | 'xlsx';
-  /** Delimited text: the delimiter; XLSX: null. */
-  delimiter: string | null;
-  /** Delimited text: the encoding it was read in; XLSX: null. */
-  encoding: string | null;
-  /** XLSX: the sheet read; delimited text: null. */
-  sheet: string | null;
-  /** Rows of a printed report that are not data: title rows, the total row, rows below it. */
-  skipped: Skipped;
-  bytes: number;
-  rows: number;
-  counted: number;
-  rejected: number;
-  superseded: number;
-  /** Fact exports: rows whose dossier code matches no accepted dossier row (0 for other kinds). */
-  unmatched: number;
-  warnings: number;
   /** Field → header as written, for the columns recognized. */
   columns: Partial<Record<string, string>>;
   /** Fields of the contract with no column in this file. */
@@ -276,22 +258,8 @@ async function readSideFiles(opts: ScoreOptions, maxProblems: number) {
   const side: SideProblem[] = [];
   const reports: InputReport[] = [];
   const sideReport = (r: SideReport<string>, dataset: 'catalog' | 'units', notComputed: string[]): InputReport => ({
-    file: r.file,
+    ...r,
     dataset,
-    format: r.format,
-    delimiter: r.delimiter,
-    encoding: r.encoding,
-    sheet: r.sheet,
-    skipped: r.skipped,
-    bytes: r.bytes,
-    rows: r.rows,
-    counted: r.counted,
-    rejected: r.rejected,
-    superseded: r.superseded,
-    unmatched: 0,
-    warnings: r.warnings,
-    columns: r.columns,
-    missingColumns: r.missingColumns,
     notComputed,
     ignoredColumns: [],
     joined: null,

@@ -5,15 +5,10 @@
  */
 import { ingest, type InputReport, type Problem, type ScoreOptions } from './score.js';
 import type { NamedPeriod } from './period.js';
+import type { RowCounts } from './ingest/table.js';
 
-export interface ValidationTotals {
+export interface ValidationTotals extends RowCounts {
   files: number;
-  rows: number;
-  counted: number;
-  rejected: number;
-  superseded: number;
-  unmatched: number;
-  warnings: number;
 }
 
 export interface Validation {

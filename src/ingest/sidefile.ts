@@ -5,7 +5,7 @@
  * and reason) or superseded by a later row with the same key.
  */
 import { CsvError } from './csv.js';
-import { readTable, type Skipped } from './table.js';
+import { readTable, type FileAccounting } from './table.js';
 import { matchFields, type FieldColumns } from './headers.js';
 import type { FieldSpec } from './contract.js';
 import type { InputSource } from './source.js';
@@ -23,23 +23,8 @@ export interface SideProblem {
   params: Record<string, string | number>;
 }
 
-export interface SideReport<F extends string> {
-  file: string;
-  format: 'csv' | 'xlsx';
-  /** Delimited text: the delimiter; XLSX: null. */
-  delimiter: string | null;
-  /** Delimited text: the encoding read; XLSX: null. */
-  encoding: string | null;
-  sheet: string | null;
-  skipped: Skipped;
-  bytes: number;
-  rows: number;
-  counted: number;
-  rejected: number;
-  superseded: number;
-  /** Rows whose key the plan does not know (task status: an unknown task id). */
-  unmatched: number;
-  warnings: number;
+/** A side file's report; `unmatched` counts rows whose key the plan does not know (task status: an unknown task id). */
+export interface SideReport<F extends string> extends FileAccounting {
   columns: Partial<Record<F, string>>;
   missingColumns: F[];
 }

@@ -44,6 +44,34 @@ export interface Skipped {
   footer: number;
 }
 
+/** What became of a file's data rows: rows = counted + rejected + superseded + unmatched. */
+export interface RowCounts {
+  rows: number;
+  counted: number;
+  rejected: number;
+  superseded: number;
+  /** Rows whose key matched nothing they refer to (a fact export's dossier code, a status file's task id). */
+  unmatched: number;
+  warnings: number;
+}
+
+/** How one input was read, and what became of its rows (every report of a file starts with this). */
+export interface FileAccounting extends RowCounts {
+  /** The file as given on the command line ("-" for stdin). */
+  file: string;
+  /** How the file was read: delimited text or an XLSX workbook. */
+  format: 'csv' | 'xlsx';
+  /** Delimited text: the delimiter; XLSX: null. */
+  delimiter: string | null;
+  /** Delimited text: the encoding it was read in; XLSX: null. */
+  encoding: string | null;
+  /** XLSX: the sheet read; delimited text: null. */
+  sheet: string | null;
+  /** Rows of a printed report that are not data: title rows, the total row, rows below it. */
+  skipped: Skipped;
+  bytes: number;
+}
+
 export interface TableStats {
   format: 'csv' | 'xlsx';
   bytes: number;
