@@ -21,6 +21,7 @@
 import { openSync, writeSync, closeSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { civilFromDays, daysFromCivil } from '../dist/util/dates.js';
 
 /** mulberry32: a small, fast, seedable PRNG. */
 export function rng(seed) {
@@ -204,26 +205,12 @@ function pick(r, table) {
   return table[table.length - 1][0];
 }
 
-// Days since 1970-01-01 ↔ civil date (as src/util/dates.ts).
-function civil(z) {
-  const zz = z + 719468;
-  const era = Math.floor(zz / 146097);
-  const doe = zz - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
-function dayOf(y, m, d) {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const mp = (m + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
-}
+// Days since 1970-01-01 ↔ civil date: the project's one date module (built to dist/ first).
+const civil = (z) => {
+  const { y, m, d } = civilFromDays(z);
+  return [y, m, d];
+};
+const dayOf = daysFromCivil;
 
 const p2 = (n) => (n < 10 ? `0${n}` : `${n}`);
 
