@@ -152,7 +152,10 @@ export async function main(argv: string[]): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT.OK;
       // `ccch` with no command: commander has shown the help on stderr as an error.
       if (e.code === 'commander.help') return e.exitCode === 0 ? EXIT.OK : EXIT.ERROR;
-      cli.stderr(`ccch: ${usageMessage(e.message, cli.lang)}\n${cli.lang === 'vi' ? "Xem 'ccch --help'." : "See 'ccch --help'."}\n`);
+      // One line: the message, then where the help is (the command's own, when one was named).
+      const sub = e.code === 'commander.unknownCommand' ? undefined : program.commands.find((c) => argv.slice(2).includes(c.name()));
+      const help = `ccch${sub ? ` ${sub.name()}` : ''} --help`;
+      cli.stderr(`ccch: ${usageMessage(e.message, cli.lang)} (${cli.lang === 'vi' ? 'xem' : 'see'} '${help}')\n`);
       return EXIT.ERROR;
     }
     if (e instanceof CcchError) {

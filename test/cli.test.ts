@@ -132,11 +132,11 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     [['score', 'fixtures/hand/all-pass.csv', '--period', '2023', '--to', '2023-03-01'], /^ccch: --period không dùng cùng --from\/--to$/],
     [['score', 'fixtures/hand/all-pass.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
     [['score', 'fixtures/hand/all-pass.csv', '--lang', 'fr'], /^ccch: --lang: ngôn ngữ không hỗ trợ "fr"/],
-    [['score', 'fixtures/hand/all-pass.csv', '--bogus'], /^ccch: tùy chọn không biết: --bogus$/],
-    [['score', 'fixtures/hand/all-pass.csv', '--perod', '2023'], /^ccch: tùy chọn không biết: --perod \(có phải ý bạn là --period\?\)$/],
-    [['score', 'fixtures/hand/all-pass.csv', '--period'], /^ccch: tùy chọn --period <period> cần một giá trị$/],
-    [['score'], /^ccch: thiếu đối số bắt buộc: files$/],
-    [['frobnicate'], /^ccch: lệnh không biết: frobnicate$/],
+    [['score', 'fixtures/hand/all-pass.csv', '--bogus'], /^ccch: tùy chọn không biết: --bogus \(xem 'ccch score --help'\)$/],
+    [['score', 'fixtures/hand/all-pass.csv', '--perod', '2023'], /^ccch: tùy chọn không biết: --perod \(có phải ý bạn là --period\?\) \(xem 'ccch score --help'\)$/],
+    [['score', 'fixtures/hand/all-pass.csv', '--period'], /^ccch: tùy chọn --period <period> cần một giá trị \(xem 'ccch score --help'\)$/],
+    [['score'], /^ccch: thiếu đối số bắt buộc: files \(xem 'ccch score --help'\)$/],
+    [['frobnicate'], /^ccch: lệnh không biết: frobnicate \(xem 'ccch --help'\)$/],
     [['score', '-', '-'], /^ccch: chỉ đọc được đầu vào chuẩn \(-\) một lần$/],
   ])('%j', (args, pattern) => {
     const r = ccch(args as string[]);
@@ -144,6 +144,7 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(pattern);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1); // one line
   });
 
   it('English errors with --lang en', () => {
@@ -151,7 +152,7 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     expect(r.stderr).toBe('ccch: nope.csv: no such file\n');
     const u = ccch(['score', 'fixtures/hand/all-pass.csv', '--bogus', '--lang', 'en']);
     expect(u.code).toBe(2);
-    expect(u.stderr).toBe("ccch: unknown option '--bogus'\nSee 'ccch --help'.\n");
+    expect(u.stderr).toBe("ccch: unknown option '--bogus' (see 'ccch score --help')\n");
   });
 
   it('no command at all: help on stderr, exit 2', () => {
