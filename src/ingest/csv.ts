@@ -375,17 +375,18 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
 
   function emit(buf: Buffer, nf: number, recLine: number, malformed: boolean) {
     sawContent = true;
-    // Skip rows whose fields are all empty or white space (",,," and "   " lines are blank).
+    // Skip rows whose fields are all empty or white space, quoted or not (",,," "   " and
+    // "" "," " lines are blank): white space as String.prototype.trim sees it, as for values.
     let lead = -1;
     for (let k = 0; k < nf; k++) {
-      if (quoted[k] === 1) {
-        lead = k;
-        break;
-      }
       let i = starts[k]!;
       const e = ends[k]!;
       while (i < e && (buf[i] === 0x20 || buf[i] === 0x09)) i++;
-      if (i < e) {
+      if (i === e) continue;
+      const c = buf[i]!;
+      // An ASCII byte other than white space settles it; otherwise (NBSP, U+2003, \f, a quoted
+      // line break…) decode the field and trim it.
+      if ((c > 0x20 && c < 0x80) || decodeField(buf, k).trim() !== '') {
         lead = k;
         break;
       }

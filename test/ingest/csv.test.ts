@@ -63,6 +63,16 @@ describe('readCsv', () => {
     for (let chunk = 1; chunk <= text.length; chunk++) expect(await read(text, chunk)).toEqual(got);
   });
 
+  it('quoted white space, empty quotes and Unicode white space make blank lines too', async () => {
+    const text = 'a,b\n1,2\n"  "\n"",,""\n" "," "\n\u00a0,\u2003\n\f\n"\r\n"\n3,4\n';
+    const got = await read(text);
+    expect(got.rows.map((r) => r.fields)).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(got.rows.map((r) => r.line)).toEqual([2, 10]);
+  });
+
   it('a white-space line above the header does not decide the delimiter', async () => {
     const text = '\n  \na;b\n1;2\n';
     const got = await read(text);
