@@ -4,7 +4,7 @@
  * input faults are thrown as CcchError.
  */
 import { CsvError, type CsvByteSink, type CsvRow, type CsvSink, type CsvStats } from './ingest/csv.js';
-import { readTable, type FileAccounting, type TableOptions, type TableStats } from './ingest/table.js';
+import { emptyAccounting, readTable, type FileAccounting, type TableOptions, type TableStats } from './ingest/table.js';
 import { detectKind, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { FactDecoder, RowDecoder, SummaryDecoder, type UnitTierLookup, type Warning } from './ingest/records.js';
 import type { InputSource } from './ingest/source.js';
@@ -327,20 +327,8 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
       let enabled = 0;
       let f = -1;
       const report: InputReport = {
-        file: source.name,
+        ...emptyAccounting(source.name),
         dataset: 'dossiers',
-        format: 'csv',
-        delimiter: ',',
-        encoding: 'utf-8',
-        sheet: null,
-        skipped: { title: 0, total: 0, footer: 0 },
-        bytes: 0,
-        rows: 0,
-        counted: 0,
-        rejected: 0,
-        superseded: 0,
-        unmatched: 0,
-        warnings: 0,
         columns: {},
         missingColumns: [],
         notComputed: [],

@@ -230,14 +230,8 @@ export class RowDecoder {
     }
 
     // Tier: the row's column, then a units file, then the name.
-    let tier: Tier | null | undefined = null;
-    const tierRaw = this.cell(fields, 'tier');
-    if (tierRaw !== undefined) {
-      tier = tierFromColumn(tierRaw);
-      if (tier === undefined) return { code: 'row.badTier', field: 'tier', params: { value: tierRaw.trim() } };
-    }
-    if (tier === null) tier = this.tierCache.get(unit);
-    if (tier === null) return { code: 'row.tierUndecidable', field: 'unit', params: { unit } };
+    const tier = resolveTier(this.cell(fields, 'tier'), unit, this.tierCache);
+    if (typeof tier !== 'string') return tier;
 
     this.rec.code = code;
     this.rec.unitSlots = null;
@@ -385,6 +379,19 @@ export class RowDecoder {
 
 const BLANK_DAY = -Infinity; // internal: the date cell is blank
 
+/**
+ * A row's tier (domain.md, Tiers): its tier column when not blank (an unknown value rejects
+ * the row), else the units file or the unit's name (through `byName`), else a rejection.
+ */
+function resolveTier(tierRaw: string | undefined, unit: string, byName: FoldCache<Tier | null>): Tier | Rejection {
+  if (tierRaw !== undefined) {
+    const t = tierFromColumn(tierRaw);
+    if (t === undefined) return { code: 'row.badTier', field: 'tier', params: { value: tierRaw.trim() } };
+    if (t !== null) return t;
+  }
+  return byName.get(unit) ?? { code: 'row.tierUndecidable', field: 'unit', params: { unit } };
+}
+
 function badDate(dataset: Kind, field: Field, value: string): Rejection {
   const spec = fieldSpec(dataset, field);
   return { code: 'row.badDate', field, params: { fieldVi: spec.vi, fieldEn: spec.en, value } };
@@ -526,14 +533,8 @@ export class SummaryDecoder {
   decode(fields: string[]): Rejection | null {
     const unit = tidy(this.cell(fields, 'unit') ?? '');
     if (unit === '') return { code: 'row.noUnit', field: 'unit', params: {} };
-    let tier: Tier | null | undefined = null;
-    const tierRaw = this.cell(fields, 'tier');
-    if (tierRaw !== undefined) {
-      tier = tierFromColumn(tierRaw);
-      if (tier === undefined) return { code: 'row.badTier', field: 'tier', params: { value: tierRaw.trim() } };
-    }
-    if (tier === null) tier = this.tierCache.get(unit);
-    if (tier === null) return { code: 'row.tierUndecidable', field: 'unit', params: { unit } };
+    const tier = resolveTier(this.cell(fields, 'tier'), unit, this.tierCache);
+    if (typeof tier !== 'string') return tier;
 
     let period: Period | null = null;
     const periodRaw = this.cell(fields, 'period');

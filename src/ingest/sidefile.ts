@@ -5,7 +5,7 @@
  * and reason) or superseded by a later row with the same key.
  */
 import { CsvError } from './csv.js';
-import { readTable, type FileAccounting } from './table.js';
+import { emptyAccounting, readTable, type FileAccounting } from './table.js';
 import { matchFields, type FieldColumns } from './headers.js';
 import type { FieldSpec } from './contract.js';
 import type { InputSource } from './source.js';
@@ -60,19 +60,7 @@ export async function readSideFile<F extends string>(
 ): Promise<{ report: SideReport<F>; map: FieldColumns<F> }> {
   let map: FieldColumns<F> | undefined;
   const report: SideReport<F> = {
-    file: source.name,
-    format: 'csv',
-    delimiter: ',',
-    encoding: 'utf-8',
-    sheet: null,
-    skipped: { title: 0, total: 0, footer: 0 },
-    bytes: 0,
-    rows: 0,
-    counted: 0,
-    rejected: 0,
-    superseded: 0,
-    unmatched: 0,
-    warnings: 0,
+    ...emptyAccounting(source.name),
     columns: {},
     missingColumns: [],
   };

@@ -72,6 +72,25 @@ export interface FileAccounting extends RowCounts {
   bytes: number;
 }
 
+/** A file's accounting before it is read: every count zero. */
+export function emptyAccounting(file: string): FileAccounting {
+  return {
+    file,
+    format: 'csv',
+    delimiter: ',',
+    encoding: 'utf-8',
+    sheet: null,
+    skipped: { title: 0, total: 0, footer: 0 },
+    bytes: 0,
+    rows: 0,
+    counted: 0,
+    rejected: 0,
+    superseded: 0,
+    unmatched: 0,
+    warnings: 0,
+  };
+}
+
 export interface TableStats {
   format: 'csv' | 'xlsx';
   bytes: number;

@@ -3,13 +3,14 @@
  * JSON output"; bump TASKS_SCHEMA_VERSION on any change that is not a pure addition).
  */
 import type { ChalkInstance } from 'chalk';
-import { LABELS, TASK_LABELS, message, type Lang } from '../i18n.js';
+import { LABELS, TASK_LABELS, type Lang } from '../i18n.js';
 import type { SideProblem, SideReport } from '../ingest/sidefile.js';
 import type { StateCounts, TaskBoard, TaskState, TrackedTask } from '../tasks/track.js';
 import { TASK_STATES } from '../tasks/track.js';
 import type { Plan } from '../plan/schema.js';
 import { formatIso, formatVi } from '../util/dates.js';
 import { problemLine } from './table.js';
+import { problemJson } from './json.js';
 
 export const TASKS_SCHEMA_VERSION = 1;
 
@@ -58,16 +59,7 @@ export function tasksJson(v: TasksView, lang: Lang, version: string) {
       : [],
     counts: countsJson(v.board.counts),
     groups: v.board.groups.map((g) => ({ id: g.id, name: g.name, counts: countsJson(g.counts), tasks: g.tasks })),
-    problems: v.problems.map((p) => ({
-      file: p.file,
-      line: p.line,
-      column: p.column,
-      header: p.header,
-      severity: p.severity,
-      field: p.field,
-      code: p.code,
-      message: message(lang, p.code, p.params),
-    })),
+    problems: v.problems.map((p) => problemJson(p, lang)),
   };
 }
 
