@@ -8,7 +8,8 @@ import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePlan, PLAN_CACHE_DIR } from '../dist/plan/load.js';
+import { PLAN_CACHE_DIR } from '../dist/plan/load.js';
+import { parsePlan } from '../dist/plan/parse.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 mkdirSync(PLAN_CACHE_DIR, { recursive: true });

@@ -15,7 +15,12 @@
  * When a file is not UTF-8 and no encoding was named, `guessLegacy` looks at its first bytes to
  * name the likely legacy encoding in the refusal (see its comment for the byte signatures).
  */
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+// iconv-lite is loaded on first use: most runs read UTF-8 and should not pay for its tables.
+type Iconv = typeof import('iconv-lite');
+let iconvModule: Iconv | undefined;
+const iconvLib = (): Iconv => (iconvModule ??= createRequire(import.meta.url)('iconv-lite') as Iconv);
 
 export type Utf16 = 'utf-16le' | 'utf-16be';
 
@@ -36,13 +41,13 @@ export function canonicalEncoding(name: string): string | null {
   const n = name.trim().toLowerCase();
   if (UTF8_NAMES.has(n)) return 'utf-8';
   if (n === 'tcvn3' || n === 'tcvn' || n === 'abc' || n.startsWith('vni')) return null; // no maintained decoder
-  if (!iconv.encodingExists(n)) return null;
+  if (!iconvLib().encodingExists(n)) return null;
   return n;
 }
 
 /** Decodes `input` from `encoding` to UTF-8 text chunks. */
 export async function* decodeStream(input: AsyncIterable<Buffer | string>, encoding: string): AsyncGenerator<Buffer> {
-  const decoder = iconv.getDecoder(encoding); // strips a BOM of the encoding
+  const decoder = iconvLib().getDecoder(encoding); // strips a BOM of the encoding
   const normalize = !encoding.startsWith('utf');
   let held = '';
   const out = (text: string, final: boolean): Buffer | null => {

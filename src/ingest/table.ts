@@ -19,7 +19,6 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { CsvError, readCsv, type CsvByteSink, type CsvSink } from './csv.js';
-import { readXlsx } from './xlsx.js';
 import { decodeStream, guessLegacy, utf16Bom, type Legacy } from './decode.js';
 import type { InputSource } from './source.js';
 import { fold } from '../util/text.js';
@@ -207,6 +206,8 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
   if (first.length >= 4 && first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) {
     const { path, size, cleanup } = await onDisk(source, rest, it);
     try {
+      // The XLSX reader (zip + XML parsers) is loaded only for workbooks.
+      const { readXlsx } = await import('./xlsx.js');
       const st = await readXlsx(path, guarded, { sheet: opts.sheet, name: source.name });
       opts.onProgress?.(size);
       return { format: 'xlsx', bytes: size, delimiter: null, encoding: null, sheet: st.sheet, skipped, totalLine };

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
-import { DEFAULT_PLAN, loadPlan, parsePlan } from '../../src/plan/load.js';
+import { DEFAULT_PLAN, loadPlan } from '../../src/plan/load.js';
+import { parsePlan } from '../../src/plan/parse.js';
 import { CcchError } from '../../src/errors.js';
 
 const planText = readFileSync(DEFAULT_PLAN, 'utf8');

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { parsePlan, DEFAULT_PLAN } from '../../src/plan/load.js';
+import { DEFAULT_PLAN } from '../../src/plan/load.js';
+import { parsePlan } from '../../src/plan/parse.js';
 import { ROOT } from '../helpers.js';
 
 /** The built module, which finds dist/plan-cache/ beside it (the source tree has none). */

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadPlan, parsePlan } from '../../src/plan/load.js';
+import { loadPlan } from '../../src/plan/load.js';
+import { parsePlan } from '../../src/plan/parse.js';
 import { CcchError } from '../../src/errors.js';
 import { fixture, plan } from '../helpers.js';
 
