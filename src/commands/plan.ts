@@ -4,8 +4,6 @@
  */
 import type { Command } from 'commander';
 import { loadPlan, DEFAULT_PLAN } from '../plan/load.js';
-import { listPlan } from '../plan/listing.js';
-import { renderPlanJson, renderPlanMd, renderPlanTable } from '../report/plan.js';
 import { type Cli, parseFormat, parseLang } from '../cli-support.js';
 
 interface PlanFlags {
@@ -36,6 +34,9 @@ export function register(program: Command, cli: Cli): void {
       cli.lang = lang;
       const format = parseFormat(flags.format, ['table', 'json', 'md']);
       const plan = await loadPlan(flags.plan ?? DEFAULT_PLAN, flags.plan ?? DEFAULT_PLAN);
+      // Loaded here, not at start-up: other commands need none of it.
+      const { listPlan } = await import('../plan/listing.js');
+      const { renderPlanJson, renderPlanMd, renderPlanTable } = await import('../report/plan.js');
       const listing = listPlan(plan, { section: flags.section, lead: flags.lead, computable: flags.computable });
       cli.stdout(
         format === 'json' ? renderPlanJson(listing, cli.version) : format === 'md' ? renderPlanMd(listing, lang) : renderPlanTable(listing, lang, cli.chalk),

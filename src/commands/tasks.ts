@@ -4,9 +4,7 @@
  */
 import type { Command } from 'commander';
 import { loadPlan, DEFAULT_PLAN } from '../plan/load.js';
-import { readStatus } from '../tasks/status.js';
-import { planTasks, trackTasks, type TaskGrouping } from '../tasks/track.js';
-import { renderTasksJson, renderTasksTable } from '../report/tasks.js';
+import type { TaskGrouping } from '../tasks/track.js';
 import type { SideProblem } from '../ingest/sidefile.js';
 import { daysFromCivil, parseIsoDate } from '../util/dates.js';
 import { usageError } from '../errors.js';
@@ -55,6 +53,10 @@ export function register(program: Command, cli: Cli): void {
       }
       const plan = await loadPlan(flags.plan ?? DEFAULT_PLAN, flags.plan ?? DEFAULT_PLAN);
       const problems: SideProblem[] = [];
+      // Loaded here, not at start-up: other commands need none of it.
+      const { readStatus } = await import('../tasks/status.js');
+      const { planTasks, trackTasks } = await import('../tasks/track.js');
+      const { renderTasksJson, renderTasksTable } = await import('../report/tasks.js');
       const ids = planTasks(plan).map((t) => t.task.id);
       const status = flags.status !== undefined ? await readStatus(inputSources([flags.status], cli)[0]!, ids, asOf, problems) : null;
       const board = trackTasks(plan, status?.entries ?? new Map(), asOf, group as TaskGrouping);
