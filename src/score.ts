@@ -301,6 +301,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
   let dossierLists = 0;
   const sideFiles = await readSideFiles(opts, maxProblems);
   const unitTier = opts.unitTier ?? sideFiles.units?.tierOf;
+  const unitName = sideFiles.units?.nameOf;
 
   // Every input's kind first (from its header), so that the fact exports can be read first.
   const opened: Replay[] = [];
@@ -434,7 +435,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
               }
               if (dataset === 'summary') {
                 report.summaryPeriod = map.columns.period !== undefined ? 'column' : 'assumed';
-                summaryDecoder = new SummaryDecoder(map, unitTier);
+                summaryDecoder = new SummaryDecoder(map, unitTier, unitName);
                 wantedCols = summaryDecoder.columns();
                 return wantedCols;
               }
@@ -456,7 +457,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
                 if (own) byColumns[k]!.add(idx);
                 else if (ok && !joined) byColumns[k]!.add(idx);
               });
-              decoder = new RowDecoder(dataset, map, unitTier);
+              decoder = new RowDecoder(dataset, map, unitTier, unitName);
               return decoder.columns();
             },
             row(fields, count, line, malformed) {

@@ -40,6 +40,8 @@ export interface UnitsTable {
   find(nameOrCode: string): UnitEntry | undefined;
   /** Tier lookup for the exports' decoder (domain.md tier rule 2). */
   tierOf(name: string): Tier | undefined;
+  /** The units file's name for a unit an export names by name or code (undefined when unknown or unnamed). */
+  nameOf(nameOrCode: string): string | undefined;
   /** Districts in first-seen order: key → label. */
   districts: Map<string, string>;
   /** Columns present. */
@@ -156,6 +158,10 @@ export async function readUnits(source: InputSource, problems: SideProblem[]): P
     units: kept,
     find,
     tierOf: (name) => find(name)?.tier,
+    nameOf: (s) => {
+      const e = find(s);
+      return e && e.name !== '' ? e.name : undefined;
+    },
     districts,
     has: { eCert: map.columns.eCert !== undefined, copies: map.columns.copies !== undefined && map.columns.copiesLastYear !== undefined },
   };

@@ -131,6 +131,16 @@ export interface Warning {
 /** Resolves a unit's tier from a units file (domain.md tier rule 2); undefined when it does not know the unit. */
 export type UnitTierLookup = (unitName: string) => Tier | undefined;
 
+/** A unit's name as the units file writes it (an export may name a unit by its code); undefined when it does not know the unit. */
+export type UnitNameLookup = (unitNameOrCode: string) => string | undefined;
+
+/** The unit's name for grouping and display: the units file's spelling when it knows the unit. */
+function unitNamer(unitName?: UnitNameLookup): (tidied: string) => string {
+  if (!unitName) return (u) => u;
+  const cache = new FoldCache((u: string) => unitName(u) ?? u);
+  return (u) => (u === '' ? u : cache.get(u));
+}
+
 export class RowDecoder {
   readonly record: RowRecord;
   readonly warnings: Warning[] = [];
@@ -140,6 +150,7 @@ export class RowDecoder {
   private readonly rec: DecodedRecord;
   // The byte path's memos, one per column (see decodeBytes).
   private readonly unitMemo: ByteMemo<UnitInfo>;
+  private readonly unitOf: (tidied: string) => string;
   private readonly tierMemo = new ByteMemo<Tier | null | undefined>((raw) => tierFromColumn(raw));
   private readonly feeMemo = new ByteMemo<number>((raw) => parseFee(raw));
   private readonly byteVocab: Partial<Record<Field, ByteMemo<number>>> = {};
@@ -149,13 +160,15 @@ export class RowDecoder {
     readonly dataset: Dataset,
     map: ColumnMap,
     unitTier?: UnitTierLookup,
+    unitName?: UnitNameLookup,
   ) {
     this.col = map.columns;
     this.rec = new DecodedRecord();
     this.record = this.rec;
     this.tierCache = new FoldCache((name) => unitTier?.(name) ?? tierFromName(name));
+    this.unitOf = unitNamer(unitName);
     this.unitMemo = new ByteMemo((raw) => {
-      const unit = tidy(raw);
+      const unit = this.unitOf(tidy(raw));
       return { unit, tier: unit === '' ? null : this.tierCache.get(unit), slots: new Int32Array([-1, -1, -1]) };
     });
     const vocabs: Array<[Field, Vocabulary]> = [
@@ -205,7 +218,7 @@ export class RowDecoder {
     const code = (this.cell(fields, 'code') ?? '').trim();
     if (code === '') return { code: 'row.noCode', field: 'code', params: {} };
     const unitRaw = this.cell(fields, 'unit') ?? '';
-    const unit = tidy(unitRaw);
+    const unit = this.unitOf(tidy(unitRaw));
     if (unit === '') return { code: 'row.noUnit', field: 'unit', params: {} };
 
     const receivedRaw = (this.cell(fields, 'received') ?? '').trim();
@@ -516,9 +529,12 @@ export class SummaryDecoder {
   private readonly col: Partial<Record<Field, number>>;
   private readonly tierCache: FoldCache<Tier | null>;
 
-  constructor(map: ColumnMap, unitTier?: UnitTierLookup) {
+  private readonly unitOf: (tidied: string) => string;
+
+  constructor(map: ColumnMap, unitTier?: UnitTierLookup, unitName?: UnitNameLookup) {
     this.col = map.columns;
     this.tierCache = new FoldCache((name) => unitTier?.(name) ?? tierFromName(name));
+    this.unitOf = unitNamer(unitName);
   }
 
   columns(): number[] {
@@ -531,7 +547,7 @@ export class SummaryDecoder {
   }
 
   decode(fields: string[]): Rejection | null {
-    const unit = tidy(this.cell(fields, 'unit') ?? '');
+    const unit = this.unitOf(tidy(this.cell(fields, 'unit') ?? ''));
     if (unit === '') return { code: 'row.noUnit', field: 'unit', params: {} };
     const tier = resolveTier(this.cell(fields, 'tier'), unit, this.tierCache);
     if (typeof tier !== 'string') return tier;

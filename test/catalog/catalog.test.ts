@@ -157,6 +157,15 @@ describe('units file', () => {
   });
 });
 
+describe('units file: a unit written by its code is that unit', () => {
+  it('shows and groups an export unit given as a code under the units file\'s name', async () => {
+    const s = await run({ files: ['units/ho-so.csv'], units: 'units/don-vi.csv', byUnit: true });
+    // H3's unit is written "26002": the units file names it UBND phường Tân Phong.
+    expect(nd(s, 'online-rate', null, 'UBND phường Tân Phong')).toEqual({ xa: '1/1 pass' });
+    expect(nd(s, 'online-rate', null, '26002')).toEqual({});
+  });
+});
+
 describe('helpers', () => {
   it('districtOf strips the administrative word, whatever the spelling', () => {
     expect(districtOf('Thành phố Biên Hòa')).toEqual({ key: 'bien hoa', label: 'Biên Hòa' });
