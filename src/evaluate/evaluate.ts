@@ -148,12 +148,5 @@ export function evaluate(plan: Plan, tally: Tally, byUnit: boolean): { results: 
       }
     }
   });
-  const summary: Summary = { pass: 0, fail: 0, noData: 0, noTarget: 0 };
-  for (const r of results) {
-    if (r.status === 'pass') summary.pass++;
-    else if (r.status === 'fail') summary.fail++;
-    else if (r.status === 'no-data') summary.noData++;
-    else summary.noTarget++;
-  }
-  return { results, summary };
+  return { results, summary: summarize(results) };
 }

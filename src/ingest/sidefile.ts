@@ -9,19 +9,11 @@ import { emptyAccounting, readTable, type FileAccounting } from './table.js';
 import { matchFields, type FieldColumns } from './headers.js';
 import type { FieldSpec } from './contract.js';
 import type { InputSource } from './source.js';
-import { csvError } from '../score.js';
+import { csvError, type Problem } from '../score.js';
 import { inputError } from '../errors.js';
 
-export interface SideProblem {
-  file: string;
-  line: number;
-  column: number | null;
-  header: string | null;
-  severity: 'error' | 'warning';
-  field: string | null;
-  code: string;
-  params: Record<string, string | number>;
-}
+/** A side file's problem: the same shape as an export's (score.ts Problem). */
+export type SideProblem = Problem;
 
 /** A side file's report; `unmatched` counts rows whose key the plan does not know (task status: an unknown task id). */
 export interface SideReport<F extends string> extends FileAccounting {
