@@ -21,6 +21,7 @@ import type { SideProblem, SideReport } from './ingest/sidefile.js';
 import type { Plan } from './plan/schema.js';
 import type { NamedPeriod } from './period.js';
 import { inputError } from './errors.js';
+import { stat } from 'node:fs/promises';
 
 
 export interface Problem {
@@ -409,6 +410,8 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
         tally.add(map!.dataset as Dataset, f, decoder!.record, enabled);
       };
       const stream = opened[idx]!.all();
+      const size = source.path ? await stat(source.path).then((st) => st.size, () => 0) : 0;
+      let distinctBefore = 0;
       const titles = new TitleRows(source.name);
       try {
         const stats = await readRows(
@@ -440,6 +443,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
                 return wantedCols;
               }
               f = tally.addFile();
+              distinctBefore = tally.distinct(dataset);
               fileNo[idx] = f;
               if (dataset === 'dossiers') dossierLists++;
               // A fact export given for this dataset stands in for a missing column.
@@ -472,7 +476,15 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
             },
           },
           opts,
-          opts.onProgress ? (b) => opts.onProgress!(source.name, b) : undefined,
+          (b) => {
+            // Distinct codes so far over the share of the file read: the code index's growth hint.
+            if (size > 0 && f >= 0 && b > 0) {
+              const ds = map!.dataset as Dataset;
+              const d = tally.distinct(ds) - distinctBefore;
+              if (d > 0) tally.expect(ds, distinctBefore + (d * size * 1.1) / b);
+            }
+            opts.onProgress?.(source.name, b);
+          },
         );
         report.bytes = stats.bytes;
         report.format = stats.format;

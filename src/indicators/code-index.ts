@@ -59,6 +59,17 @@ export class CompactCodeIndex implements CodeIndex {
     return arena + this.offs.byteLength + this.lens.byteLength + this.slots.byteLength;
   }
 
+  /**
+   * A hint: about `n` codes are expected in all (the reader's estimate from the share of the
+   * file read so far). When the slot table must grow it then grows towards `n` at once — up to
+   * 8× — instead of doubling again and again, each rebuild re-hashing every code held. Memory
+   * still follows the codes actually held: the table grows only when they fill it.
+   */
+  expect(n: number): void {
+    this.expected = n;
+  }
+  private expected = 0;
+
   /** Number of codes held. */
   get count(): number {
     return this.size + (this.big?.size ?? 0);
@@ -150,7 +161,10 @@ export class CompactCodeIndex implements CodeIndex {
   }
 
   private rehash() {
-    this.rebuild((this.mask + 1) * 2);
+    const cap = this.mask + 1;
+    let next = cap * 2;
+    while (next < cap * 8 && this.expected * 10 > next * 7) next *= 2;
+    this.rebuild(next);
   }
 
   /** Refills a slot table of `cap` slots. Hashes are not stored (4 bytes a code saved): they are computed again from the arena. */

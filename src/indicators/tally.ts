@@ -31,6 +31,8 @@ export interface CodeIndex {
   getOrInsert(code: string, next: number): number;
   /** The same for a code given as its UTF-8 bytes b[start, end) (optional; the fast path). */
   getOrInsertBytes?(b: Uint8Array, start: number, end: number, next: number): number;
+  /** A hint: about `n` codes are expected in all (optional). */
+  expect?(n: number): void;
 }
 
 export class MapCodeIndex implements CodeIndex {
@@ -127,6 +129,16 @@ export class Tally {
   addFile(): number {
     this.files.push({ accepted: 0, superseded: 0 });
     return this.files.length - 1;
+  }
+
+  /** Distinct codes of `dataset` counted so far. */
+  distinct(dataset: Dataset): number {
+    return this.state[dataset].entries;
+  }
+
+  /** A hint: about `n` distinct codes of `dataset` are expected in all (see CompactCodeIndex.expect). */
+  expect(dataset: Dataset, n: number): void {
+    this.state[dataset].codes.expect?.(n);
   }
 
   /** The plan indicator indexes of a dataset, in slot order. */

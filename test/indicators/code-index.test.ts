@@ -41,6 +41,36 @@ describe('CompactCodeIndex', () => {
     expect(idx.count).toBe(300_000);
   });
 
+  it('with an expected count, grows towards it in fewer rebuilds, and answers the same', () => {
+    const buf = Buffer.alloc(32);
+    const put = (i: number) => buf.write(`H18.${(i % 150_000) % 97}-2301-${i % 150_000}`, 0, 'latin1');
+    const run = (expected: number) => {
+      const idx = new CompactCodeIndex();
+      let rebuilds = 0;
+      const any = idx as unknown as { rebuild: (cap: number) => void };
+      const orig = any.rebuild.bind(idx);
+      any.rebuild = (cap: number) => {
+        rebuilds++;
+        orig(cap);
+      };
+      idx.expect(expected);
+      const answers: number[] = [];
+      for (let i = 0; i < 200_000; i++) answers.push(idx.getOrInsertBytes(buf, 0, put(i), i));
+      return { answers, rebuilds, count: idx.count, bytes: idx.memoryBytes() };
+    };
+    const plain = run(0);
+    const hinted = run(150_000);
+    expect(hinted.answers).toEqual(plain.answers);
+    expect(hinted.count).toBe(150_000);
+    expect(plain.rebuilds).toBe(6); // 4096 slots doubling six times to 262 144
+    expect(hinted.rebuilds).toBeLessThanOrEqual(3);
+    // The table still follows the codes held: a hint far above them does not allocate it.
+    const over = new CompactCodeIndex();
+    over.expect(50_000_000);
+    for (let i = 0; i < 1000; i++) over.getOrInsertBytes(buf, 0, put(i), i);
+    expect(over.memoryBytes()).toBeLessThan(200_000);
+  });
+
   it('holds a code in its length + at most ~22 bytes (the issue allows 64 per dossier in all)', () => {
     const idx = new CompactCodeIndex();
     const buf = Buffer.alloc(32);
