@@ -10,6 +10,11 @@
  * - an open-addressing table (linear probing, at most 70 % full) of entry numbers, each
  *   with 7 bits of its hash so that most probes that miss do not touch the entry.
  *
+ * - codes are packed before they are hashed, compared and kept: digits and . - / _ take half a
+ *   byte each, any other byte a byte and a half (packCode). A code like H18.01-231224-0000001
+ *   takes 12 bytes instead of 21. Packing is one-to-one, so packed codes are equal only when
+ *   the codes are.
+ *
  * Collisions are resolved exactly: two codes are the same entry only when their bytes are equal.
  * Codes longer than MAX_ARENA_CODE bytes (never seen in real exports) go to a plain Map.
  * The tally adds 6–8 bytes per entry (unit, indicator mask, file): about 45 bytes for a
@@ -21,6 +26,48 @@ const CHUNK_BITS = 22;
 const CHUNK = 1 << CHUNK_BITS; // 4 MiB
 const MAX_ARENA_CODE = 255;
 const ENTRY_MASK = (1 << 25) - 1;
+
+/** Nibble of each byte that has one (digits, then . - / _), or -1. */
+const NIBBLE = new Int8Array(256).fill(-1);
+for (let d = 0; d < 10; d++) NIBBLE[0x30 + d] = d;
+NIBBLE[0x2e] = 10; // .
+NIBBLE[0x2d] = 11; // -
+NIBBLE[0x2f] = 12; // /
+NIBBLE[0x5f] = 13; // _
+const ESCAPE = 14; // followed by the byte's two nibbles
+const PAD = 15; // fills the last byte of an odd number of nibbles
+
+/**
+ * Packs the code b[start, end) into `out` (which must hold ⌈3 × length / 2⌉ bytes), half a byte
+ * per digit or . - / _, a byte and a half per other byte; returns the packed length. One-to-one.
+ */
+export function packCode(b: Uint8Array, start: number, end: number, out: Uint8Array): number {
+  let n = 0; // nibbles written
+  for (let i = start; i < end; i++) {
+    const c = b[i]!;
+    const v = NIBBLE[c]!;
+    if (v >= 0) {
+      if (n & 1) out[n >> 1] = out[n >> 1]! | v;
+      else out[n >> 1] = v << 4;
+      n++;
+    } else {
+      // ESCAPE, high nibble, low nibble.
+      if (n & 1) {
+        out[n >> 1] = out[n >> 1]! | ESCAPE;
+        out[(n >> 1) + 1] = c;
+      } else {
+        out[n >> 1] = (ESCAPE << 4) | (c >> 4);
+        out[(n >> 1) + 1] = (c & 15) << 4;
+      }
+      n += 3;
+    }
+  }
+  if (n & 1) {
+    out[n >> 1] = out[n >> 1]! | PAD;
+    n++;
+  }
+  return n >> 1;
+}
 
 /** FNV-1a over b[start, end). */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
@@ -49,6 +96,7 @@ export class CompactCodeIndex implements CodeIndex {
   private chunkPos = CHUNK; // forces the first chunk
   private big: Map<string, number> | undefined;
   private scratch = Buffer.alloc(256);
+  private readonly packed = new Uint8Array(Math.ceil((3 * MAX_ARENA_CODE) / 2) + 1);
 
   /** `taggedUpTo`: entries past which slots drop their tags (tests lower it). */
   constructor(private readonly taggedUpTo = ENTRY_MASK) {}
@@ -83,9 +131,15 @@ export class CompactCodeIndex implements CodeIndex {
   }
 
   /** Returns the entry for the code b[start, end), or -1 after inserting it as entry `next`. */
-  getOrInsertBytes(b: Uint8Array, start: number, end: number, next: number): number {
-    const len = end - start;
-    if (len > MAX_ARENA_CODE) return this.bigGetOrInsert(Buffer.from(b.buffer, b.byteOffset + start, len).toString('latin1'), next);
+  getOrInsertBytes(raw: Uint8Array, rawStart: number, rawEnd: number, next: number): number {
+    const rawLen = rawEnd - rawStart;
+    const big = () => this.bigGetOrInsert(Buffer.from(raw.buffer, raw.byteOffset + rawStart, rawLen).toString('latin1'), next);
+    if (rawLen > MAX_ARENA_CODE) return big();
+    const b = this.packed;
+    const start = 0;
+    const len = packCode(raw, rawStart, rawEnd, b);
+    if (len > MAX_ARENA_CODE) return big();
+    const end = len;
     const h = hashBytes(b, start, end);
     const slots = this.slots;
     const mask = this.mask;

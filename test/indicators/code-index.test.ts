@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { CompactCodeIndex, hashBytes } from '../../src/indicators/code-index.js';
+import { CompactCodeIndex, hashBytes, packCode } from '../../src/indicators/code-index.js';
 import { MapCodeIndex } from '../../src/indicators/tally.js';
 
 describe('CompactCodeIndex', () => {
@@ -86,14 +86,40 @@ describe('CompactCodeIndex', () => {
     expect(perCode).toBeLessThanOrEqual(22);
   });
 
+  it('packs codes one-to-one: digits and . - / _ in half a byte, other bytes in a byte and a half', () => {
+    const pack = (s: string) => {
+      const raw = Buffer.from(s, 'utf8');
+      const out = new Uint8Array(Math.ceil((raw.length * 3) / 2) + 1);
+      return Buffer.from(out.subarray(0, packCode(raw, 0, raw.length, out))).toString('hex');
+    };
+    expect(pack('H18.01-231224-0000001')).toHaveLength(24); // 12 bytes for 21
+    expect(pack('0123')).toBe('0123');
+    expect(pack('1.2-3/4_5')).toBe('1a2b3c4d5f');
+    expect(pack('a')).toBe('e61f');
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), (x, y) => {
+        expect(pack(x) === pack(y)).toBe(Buffer.from(x).equals(Buffer.from(y)));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('0', '9', '.', '-', '/', '_', 'a', 'Z', 'đ', ' ', '\u00ff'), { maxLength: 12 }), fc.array(fc.constantFrom('0', '9', '.', '-', '_', 'a', 'đ'), { maxLength: 12 }), (x, y) => {
+        expect(pack(x.join('')) === pack(y.join(''))).toBe(x.join('') === y.join(''));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('resolves hash collisions exactly', () => {
     // Find two different short codes with the same 32-bit hash, then index both.
     const seen = new Map<number, string>();
     let pair: [string, string] | undefined;
     for (let i = 0; !pair; i++) {
       const s = `c${i}`;
-      const b = Buffer.from(s);
-      const h = hashBytes(b, 0, b.length) & 0xfffff; // colliding slots (low 20 bits) are enough to share a probe chain
+      const raw = Buffer.from(s);
+      const b = new Uint8Array(64);
+      const n = packCode(raw, 0, raw.length, b); // the index hashes codes packed
+      const h = hashBytes(b, 0, n) & 0xfffff; // colliding slots (low 20 bits) are enough to share a probe chain
       const o = seen.get(h);
       if (o !== undefined) pair = [o, s];
       else seen.set(h, s);
