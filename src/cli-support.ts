@@ -8,6 +8,7 @@ import { usageError } from './errors.js';
 import { LANGS, type Lang } from './i18n.js';
 import { fileSource, streamSource, type InputSource } from './ingest/source.js';
 import { canonicalEncoding } from './ingest/decode.js';
+import { availableParallelism } from 'node:os';
 
 export interface Cli {
   version: string;
@@ -111,6 +112,21 @@ export interface ReaderFlags {
   delimiter?: string;
   encoding?: string;
   units?: string;
+  threads?: string;
+}
+
+/** The default of --threads: the cores this process may use, at most MAX_THREADS. */
+export const MAX_THREADS = 8;
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(MAX_THREADS, availableParallelism()));
+}
+
+/** --threads: a whole number from 1 to MAX_THREADS. */
+export function parseThreads(s: string): number {
+  const t = s.trim();
+  const n = Number(t);
+  if (/^\d+$/.test(t) && n >= 1 && n <= MAX_THREADS) return n;
+  throw usageError(`--threads: cần số nguyên từ 1 đến ${MAX_THREADS}, không phải "${s}"`, `--threads: needs a whole number from 1 to ${MAX_THREADS}, not "${s}"`);
 }
 
 export function addReaderOptions(cmd: Command): Command {
@@ -118,12 +134,17 @@ export function addReaderOptions(cmd: Command): Command {
     .option('--units <file>', 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử / units file: tiers, districts, e-certification')
     .option('--sheet <name>', 'trang tính của tệp XLSX (mặc định: trang đầu) / XLSX sheet (default: the first)')
     .option('--delimiter <d>', 'dấu phân cách CSV: , ; | tab (mặc định: tự nhận) / CSV delimiter (default: sniffed)')
-    .option('--encoding <name>', 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM) / CSV encoding (default: UTF-8, UTF-16 by BOM)');
+    .option('--encoding <name>', 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM) / CSV encoding (default: UTF-8, UTF-16 by BOM)')
+    .option(
+      '--threads <n>',
+      `số luồng đọc một tệp CSV lớn (mặc định: số nhân CPU, tối đa ${MAX_THREADS}); kết quả như nhau / threads to read a big CSV file with (default: the CPU cores, at most ${MAX_THREADS}); same results`,
+    );
 }
 
 /** Parsed reader options, as ScoreOptions takes them. */
-export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string } {
+export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string; threads: number } {
   return {
+    threads: flags.threads !== undefined ? parseThreads(flags.threads) : defaultThreads(),
     ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter(flags.delimiter) } : {}),
     ...(flags.encoding !== undefined ? { encoding: parseEncoding(flags.encoding) } : {}),
     ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),

@@ -14,6 +14,8 @@ export interface Where {
 }
 
 export class CcchError extends Error {
+  /** What kind of input error, where a caller needs to tell (the CSV reader's error code, e.g. "unclosedQuote"). */
+  reason?: string;
   constructor(
     readonly kind: ErrorKind,
     readonly text: { vi: string; en: string },

@@ -3,7 +3,7 @@
  * tier and unit, statuses, row accounting, problems). It never prints and never exits;
  * input faults are thrown as CcchError.
  */
-import { CsvError, type CsvByteSink, type CsvRow, type CsvSink, type CsvStats } from './ingest/csv.js';
+import { CsvError, sniffDelimiter, type CsvByteSink, type CsvRow, type CsvSink, type CsvStats } from './ingest/csv.js';
 import { emptyAccounting, readTable, type FileAccounting, type TableOptions, type TableStats } from './ingest/table.js';
 import { detectKind, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { FactDecoder, RowDecoder, SummaryDecoder, type UnitTierLookup, type Warning } from './ingest/records.js';
@@ -20,8 +20,14 @@ import { catalogResults, districtResults, unitsResults } from './catalog/measure
 import type { SideProblem, SideReport } from './ingest/sidefile.js';
 import type { Plan } from './plan/schema.js';
 import type { NamedPeriod } from './period.js';
-import { inputError } from './errors.js';
-import { stat } from 'node:fs/promises';
+import { CcchError, inputError, type ErrorKind, type Where } from './errors.js';
+import { stat, open as openFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { lineOffset, rangeSource, splitPoints } from './ingest/split.js';
+import { fileSource } from './ingest/source.js';
+import { utf16Bom } from './ingest/decode.js';
 
 
 export interface Problem {
@@ -110,12 +116,25 @@ export interface ScoreOptions {
   /** Add per-district results (needs `units`). */
   byDistrict?: boolean;
   onProgress?: (file: string, bytes: number) => void;
+  /** Told when a file was read in `ranges` byte ranges ('split'), or will be read again on one thread ('again'; see ingest/split.ts). */
+  onSplit?: (file: string, ranges: number, outcome: 'split' | 'again') => void;
   /** Delimiter of delimited text (default: sniffed per file). */
   delimiter?: string;
   /** Encoding of delimited text, as decode.ts canonicalEncoding() gives it (default: UTF-8 or UTF-16 by BOM). */
   encoding?: string;
   /** XLSX sheet name (default: the first sheet). */
   sheet?: string;
+  /**
+   * Threads to read a big delimited-text record list with, in byte ranges (default 1: this
+   * thread only). See ingest/split.ts; the results are the same either way.
+   */
+  threads?: number;
+  /** Smallest file read in byte ranges (default SPLIT_MIN_BYTES). */
+  splitMinBytes?: number;
+  /** For tests: where to cut files read on several threads (byte offsets; see ingest/split.ts splitPoints). */
+  cuts?: number[];
+  /** The tally to count into (a split worker's RecordBatcher); default a new Tally. */
+  makeTally?: (indicators: Plan['indicators'], period: NamedPeriod) => Tally;
 }
 
 /** How many rows (blank ones aside) may stand above the header as title rows. */
@@ -126,6 +145,8 @@ export const DEFAULT_MAX_PROBLEMS = 100_000;
 /** What one pass over the inputs produced, before evaluation (shared by score and validate). */
 export interface Ingested {
   tally: Tally;
+  /** Per input (in command-line order, side files aside): where its text ended and its total row, as readTable saw them. */
+  read: Array<{ endLine: number | null; totalLine: number | null }>;
   inputs: InputReport[];
   problems: Problem[];
   problemCount: number;
@@ -178,6 +199,30 @@ class Replay {
         yield r.value;
       }
     })(this);
+  }
+
+  /**
+   * Where the data begins in the bytes read so far (the peek's): the first data row's line and
+   * offset, the header's delimiter (as given, or sniffed from the header's line as the CSV reader
+   * does) and width; null past them, or for text given as strings.
+   */
+  dataStart(header: { line: number; width: number }, firstRow: number, delimiter: string | undefined): DataStart | null {
+    if (this.buffered.some((c) => typeof c === 'string')) return null;
+    const b = Buffer.concat(this.buffered as Buffer[]);
+    const offset = lineOffset(b, firstRow);
+    const from = lineOffset(b, header.line);
+    if (offset < 0 || from < 0) return null;
+    let eol = from;
+    let q = false;
+    while (eol < offset) {
+      const c = b[eol]!;
+      if (c === 0x22) q = !q;
+      else if (!q && (c === 0x0a || c === 0x0d)) break;
+      eol++;
+    }
+    const start = from === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : from;
+    const delim = delimiter ?? sniffDelimiter(b, start, eol);
+    return { line: firstRow, offset, delimiter: delim.charCodeAt(0), width: header.width };
   }
 
   /** After the peek: reopen the source when it opens afresh, dropping the chunks held. */
@@ -254,6 +299,273 @@ export async function score(opts: ScoreOptions): Promise<Score> {
   return { ...head, results, summary: summarize(results), ...(unplacedUnits ? { unplacedUnits } : {}) };
 }
 
+// ---------------------------------------------------------------------------------------
+// Reading one big file on several threads (ingest/split.ts): range 0 in this thread, through
+// the ordinary read; ranges 1… in worker threads (ingest/split-worker.ts), whose accepted
+// records come back in batches and are counted in the one Tally as they arrive (Tally.range
+// keeps superseding exact in any interleaving). Problems, accounting and line numbers are put
+// together at the end. A cut that turns out to fall inside a quoted cell, or a total row above
+// the last range, makes the whole run read again on one thread (SplitFailed).
+
+/** A byte range of a file to read as a file of its own (its header, then its records). */
+export interface RangeJob {
+  plan: Plan;
+  period: NamedPeriod;
+  path: string;
+  name: string;
+  ranges: Array<[number, number]>;
+  /** The units file, read again by the worker (its problems are the main read's to report). */
+  units?: { path: string; name: string };
+  delimiter?: string;
+  maxProblems: number;
+}
+
+/** What reading one byte range gave, besides its records. */
+export interface RangeRead {
+  report: InputReport;
+  problems: Problem[];
+  problemCount: number;
+  endLine: number | null;
+  totalLine: number | null;
+}
+
+/** Reads one byte range in a worker thread, its records going to the tally `makeTally` makes. */
+export async function readRange(
+  job: RangeJob,
+  hooks: { gate: () => Promise<void>; makeTally: (indicators: Plan['indicators'], period: NamedPeriod) => Tally; onProgress: (bytes: number) => void },
+): Promise<RangeRead> {
+  const opts: ScoreOptions = {
+    plan: job.plan,
+    period: job.period,
+    inputs: [rangeSource(job.path, job.name, job.ranges, hooks.gate)],
+    maxProblems: job.maxProblems,
+    delimiter: job.delimiter,
+    units: job.units ? fileSource(job.units.path, job.units.name) : undefined,
+    onProgress: (_f, b) => hooks.onProgress(b),
+    makeTally: hooks.makeTally,
+  };
+  const side = await readSideFiles(opts, 0);
+  const r = await ingestWith(opts, { units: side.units, catalog: undefined, reports: [], problems: [], problemCount: 0 });
+  return { report: r.inputs[0]!, problems: r.problems, problemCount: r.problemCount, endLine: r.read[0]!.endLine, totalLine: r.read[0]!.totalLine };
+}
+
+const SPLIT_WORKER = new URL('./ingest/split-worker.js', import.meta.url);
+/** Below this size a file is read on one thread: a worker's start-up would cost more than it saves. */
+export const SPLIT_MIN_BYTES = 8 << 20;
+
+/** Whether the options let files be read in byte ranges on several threads. */
+function splittable(opts: ScoreOptions): boolean {
+  return (
+    (opts.threads ?? 1) > 1 &&
+    !opts.csvReader &&
+    !opts.codeIndex &&
+    !opts.unitTier &&
+    !opts.makeTally &&
+    // A failed split reads everything again: every input must be a file.
+    opts.inputs.every((s) => s.path !== undefined) &&
+    (!opts.units || opts.units.path !== undefined) &&
+    (opts.encoding === undefined || opts.encoding === 'utf-8') &&
+    SPLIT_WORKER.protocol === 'file:' &&
+    existsSync(fileURLToPath(SPLIT_WORKER))
+  );
+}
+
+/** A split read that cannot give the one-thread result: read everything again on one thread. */
+class SplitFailed extends Error {
+  constructor(
+    readonly file: string,
+    readonly ranges: number,
+  ) {
+    super(`${file}: read again on one thread`);
+  }
+}
+
+interface SplitRead {
+  file: number;
+  ranges: number;
+  /** Range 0, for the ordinary read. */
+  first: InputSource;
+  /** Bytes read so far, all ranges together (range 0's as given). */
+  bytes(range0: number): number;
+  /** Waits for the workers and puts their problems and accounting into `report`. */
+  finish(report: InputReport, range0: { endLine: number | null; totalLine: number | null }): Promise<{ problems: Problem[]; problemCount: number; totalLine: number | null }>;
+  stop(): void;
+}
+
+/**
+ * Starts reading a record list in byte ranges: workers for ranges 1…, whose records go into
+ * `tally` as file `file` as they come; range 0 is left to the caller. Null when the file is
+ * not worth splitting or cannot be (not plain UTF-8 text, no record start near a cut).
+ */
+async function startSplit(
+  opts: ScoreOptions,
+  source: InputSource,
+  ds: DataStart,
+  maxProblems: number,
+  tally: Tally,
+  onProgress: (total: number) => void,
+): Promise<SplitRead | null> {
+  const path = source.path!;
+  let size: number;
+  const head = Buffer.alloc(4);
+  try {
+    size = (await stat(path)).size;
+    const fh = await openFile(path, 'r');
+    try {
+      await fh.read(head, 0, 4, 0);
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return null; // the one-thread read reports it
+  }
+  if (size < (opts.splitMinBytes ?? SPLIT_MIN_BYTES)) return null;
+  if ((head[0] === 0x50 && head[1] === 0x4b) || (head[0] === 0xd0 && head[1] === 0xcf) || utf16Bom(head)) return null;
+  const points = await splitPoints(path, size, ds.offset, Math.floor(opts.threads ?? 1), ds.delimiter, ds.width, opts.cuts);
+  if (points.length === 0) return null;
+  const bounds = [0, ...points, size];
+  const n = bounds.length - 1;
+  const file = tally.addFile();
+  const units = opts.units?.path !== undefined ? { path: opts.units.path, name: opts.units.name } : undefined;
+  const seen = new Array<number>(n).fill(0);
+  const workers: RangeWorker[] = [];
+  for (let k = 1; k < n; k++) {
+    const unitMap: number[] = [];
+    workers.push(
+      runRangeWorker(
+        {
+          plan: opts.plan,
+          period: opts.period,
+          path,
+          name: source.name,
+          ranges: [
+            [0, ds.offset],
+            [bounds[k]!, bounds[k + 1]!],
+          ],
+          units,
+          delimiter: opts.delimiter,
+          maxProblems,
+        },
+        (batch) => tally.addBatch(batch, file, k, unitMap),
+        (b) => {
+          seen[k] = Math.max(0, b - ds.offset);
+          onProgress(seen.reduce((a, c) => a + c, 0));
+        },
+      ),
+    );
+  }
+  const stop = () => workers.forEach((w) => w.stop());
+  return {
+    file,
+    ranges: n,
+    first: rangeSource(path, source.name, [[0, bounds[1]!]]),
+    bytes(range0) {
+      seen[0] = range0;
+      return seen.reduce((a, b) => a + b, 0);
+    },
+    stop,
+    async finish(report, range0) {
+      const reads: RangeRead[] = [];
+      let start = range0.endLine!; // the line range 1 begins on
+      for (let k = 1; k < n; k++) {
+        // A total row above this range would make it footer: not what was counted.
+        const above = k === 1 ? range0.totalLine : reads[k - 2]!.totalLine;
+        if (above !== null) throw new SplitFailed(source.name, n);
+        let r: RangeRead;
+        try {
+          r = await workers[k - 1]!.result;
+        } catch (e) {
+          stop();
+          if (k < n - 1 && e instanceof CcchError && e.reason === 'unclosedQuote') throw new SplitFailed(source.name, n);
+          if (e instanceof CcchError && e.where.line !== undefined) e.where.line += start - ds.line;
+          throw e;
+        }
+        reads.push(r);
+        const shift = start - ds.line;
+        if (k < n - 1) start = r.endLine! + shift;
+      }
+      const problems: Problem[] = [];
+      let problemCount = 0;
+      let totalLine = range0.totalLine;
+      let begin = range0.endLine!;
+      reads.forEach((r, i) => {
+        const shift = begin - ds.line;
+        report.rows += r.report.rows;
+        report.rejected += r.report.rejected;
+        report.warnings += r.report.warnings;
+        report.skipped.total += r.report.skipped.total;
+        report.skipped.footer += r.report.skipped.footer;
+        for (const p of r.problems) if (problems.length < maxProblems) problems.push({ ...p, line: p.line + shift });
+        problemCount += r.problemCount;
+        if (r.totalLine !== null) totalLine = r.totalLine + shift;
+        if (i < reads.length - 1) begin = r.endLine! + shift;
+      });
+      report.bytes = size;
+      return { problems, problemCount, totalLine };
+    },
+  };
+}
+
+interface RangeWorker {
+  result: Promise<RangeRead>;
+  stop(): void;
+}
+
+/** Starts a worker thread reading one range; its errors come back as the CcchError they were. */
+function runRangeWorker(job: RangeJob, onBatch: (batch: Uint8Array) => void, onProgress: (bytes: number) => void): RangeWorker {
+  // A small young generation: the worker allocates little per row, and a grown one is only resident memory (~8 MB).
+  const worker = new Worker(SPLIT_WORKER, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  let settled = false;
+  const result = new Promise<RangeRead>((resolve, reject) => {
+    worker.on('message', (m: SplitMessage) => {
+      if (m.type === 'batch') {
+        if (settled) return;
+        onBatch(m.batch);
+        const buffer = m.batch.buffer as ArrayBuffer;
+        worker.postMessage({ type: 'ack', buffer }, [buffer]);
+      } else if (m.type === 'progress') onProgress(m.bytes);
+      else if (m.type === 'done') {
+        settled = true;
+        resolve(m.result);
+      } else {
+        settled = true;
+        reject(reviveError(m.error));
+      }
+    });
+    worker.on('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`split worker stopped (exit code ${code})`));
+    });
+  });
+  result.catch(() => {}); // a failure after stop() is not an unhandled rejection
+  return {
+    result,
+    stop() {
+      settled = true;
+      void worker.terminate();
+    },
+  };
+}
+
+/** What a split worker posts (ingest/split-worker.ts). */
+export type SplitMessage =
+  | { type: 'batch'; batch: Uint8Array }
+  | { type: 'progress'; bytes: number }
+  | { type: 'done'; result: RangeRead }
+  | { type: 'error'; error: { kind?: string; text?: { vi: string; en: string }; where?: Where; reason?: string; message: string } };
+
+function reviveError(e: Extract<SplitMessage, { type: 'error' }>['error']): Error {
+  if (e.kind && e.text) {
+    const err = new CcchError(e.kind as ErrorKind, e.text, e.where ?? {});
+    err.reason = e.reason;
+    return err;
+  }
+  return new Error(e.message);
+}
+
 /** Reads the side files (--units, --catalog) before the exports: the units file is a tier source for them. */
 async function readSideFiles(opts: ScoreOptions, maxProblems: number) {
   const side: SideProblem[] = [];
@@ -286,8 +598,22 @@ async function readSideFiles(opts: ScoreOptions, maxProblems: number) {
  * summary reports, in command-line order.
  */
 export async function ingest(opts: ScoreOptions): Promise<Ingested> {
+  const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  try {
+    return await ingestWith(opts, side);
+  } catch (e) {
+    if (!(e instanceof SplitFailed)) throw e;
+    opts.onSplit?.(e.file, e.ranges, 'again');
+    return ingestWith({ ...opts, threads: 1 }, side);
+  }
+}
+
+type SideFiles = Awaited<ReturnType<typeof readSideFiles>>;
+
+/** ingest() with the side files already read (a byte range of a file is read with its file's). */
+async function ingestWith(opts: ScoreOptions, sideFiles: SideFiles): Promise<Ingested> {
   const { plan, period } = opts;
-  const tally = new Tally(plan.indicators, period, opts.codeIndex);
+  const tally = opts.makeTally ? opts.makeTally(plan.indicators, period) : new Tally(plan.indicators, period, opts.codeIndex);
   const maxProblems = opts.maxProblems ?? DEFAULT_MAX_PROBLEMS;
   const problems: Problem[] = [];
   let problemCount = 0;
@@ -300,18 +626,22 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
   /** Per plan indicator: inputs feeding it from their own columns. */
   const byColumns = plan.indicators.map(() => new Set<number>());
   let dossierLists = 0;
-  const sideFiles = await readSideFiles(opts, maxProblems);
+  const read: Array<{ endLine: number | null; totalLine: number | null }> = opts.inputs.map(() => ({ endLine: null, totalLine: null }));
   const unitTier = opts.unitTier ?? sideFiles.units?.tierOf;
   const unitName = sideFiles.units?.nameOf;
 
   // Every input's kind first (from its header), so that the fact exports can be read first.
   const opened: Replay[] = [];
+  const splits: SplitRead[] = [];
   try {
     const kinds: Kind[] = [];
+    const dataStarts: Array<DataStart | null> = [];
     for (const source of opts.inputs) {
       const r = await Replay.open(source);
       opened.push(r);
-      kinds.push(await peekKind(source, r, opts));
+      const peeked = await peekKind(source, r, opts);
+      kinds.push(peeked.kind);
+      dataStarts.push(peeked.dataStart);
       await r.settle();
     }
     const order = [
@@ -321,6 +651,13 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
 
     for (const idx of order) {
       const source = opts.inputs[idx]!;
+      const kind = kinds[idx]!;
+      const ds = dataStarts[idx];
+      let split: SplitRead | null = null;
+      if (ds && (kind === 'dossiers' || kind === 'feedback') && facts.empty && splittable(opts)) {
+        split = await startSplit(opts, source, ds, maxProblems, tally, (total) => opts.onProgress?.(source.name, total));
+        if (split) splits.push(split);
+      }
       let map: ColumnMap | undefined;
       let decoder: RowDecoder | undefined;
       let factDecoder: FactDecoder | undefined;
@@ -409,8 +746,9 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
         if (!facts.empty && map!.dataset === 'dossiers') facts.apply(decoder!.record);
         tally.add(map!.dataset as Dataset, f, decoder!.record, enabled);
       };
-      const stream = opened[idx]!.all();
-      const size = source.path ? await stat(source.path).then((st) => st.size, () => 0) : 0;
+      if (split) await opened[idx]!.close();
+      const stream = split ? await split.first.open() : opened[idx]!.all();
+      const size = source.size ?? (source.path ? await stat(source.path).then((st) => st.size, () => 0) : 0);
       let distinctBefore = 0;
       const titles = new TitleRows(source.name);
       try {
@@ -442,7 +780,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
                 wantedCols = summaryDecoder.columns();
                 return wantedCols;
               }
-              f = tally.addFile();
+              f = split ? split.file : tally.addFile();
               distinctBefore = tally.distinct(dataset);
               fileNo[idx] = f;
               if (dataset === 'dossiers') dossierLists++;
@@ -476,7 +814,8 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
             },
           },
           opts,
-          (b) => {
+          (range0) => {
+            const b = split ? split.bytes(range0) : range0;
             // Distinct codes so far over the share of the file read: the code index's growth hint.
             if (size > 0 && f >= 0 && b > 0) {
               const ds = map!.dataset as Dataset;
@@ -492,15 +831,27 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
         report.encoding = stats.encoding;
         report.sheet = stats.sheet;
         report.skipped = stats.skipped;
+        read[idx] = { endLine: stats.endLine, totalLine: stats.totalLine };
         if (!map) titles.end();
         if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
       } catch (e) {
-        if (e instanceof CsvError) throw csvError(e, source.name);
-        throw e;
+        split?.stop();
+        const err = e instanceof CsvError ? csvError(e, source.name) : e;
+        // Range 0 ends inside a quoted cell: the cut was not a record start (or the quote is never closed).
+        if (split && err instanceof CcchError && err.reason === 'unclosedQuote') throw new SplitFailed(source.name, split.ranges);
+        throw err;
+      }
+      if (split) {
+        const rest = await split.finish(report, read[idx]!);
+        for (const p of rest.problems) if (problems.length < maxProblems) problems.push(p);
+        problemCount += rest.problemCount;
+        read[idx] = { endLine: null, totalLine: rest.totalLine };
+        opts.onSplit?.(source.name, split.ranges, 'split');
       }
       inputs[idx] = report;
     }
   } finally {
+    for (const sp of splits) sp.stop();
     for (const r of opened) await r.close();
   }
 
@@ -576,6 +927,7 @@ export async function ingest(opts: ScoreOptions): Promise<Ingested> {
   const allProblems = [...sideFiles.problems, ...problems].slice(0, Math.max(maxProblems, sideFiles.problems.length));
   return {
     tally,
+    read,
     inputs: [...sideFiles.reports, ...inputs],
     problems: allProblems,
     problemCount: problemCount + sideFiles.problemCount,
@@ -599,7 +951,7 @@ async function readRows(
   if (opts.csvReader === 'strings') return readTable(source, { header: sink.header, row: sink.row }, options);
   if (opts.csvReader) {
     const st = await opts.csvReader(await source.open(), { header: sink.header, row: sink.row });
-    return { format: 'csv', bytes: st.bytes, delimiter: st.delimiter, encoding: 'utf-8', sheet: null, skipped: { title: 0, total: 0, footer: 0 }, totalLine: null };
+    return { format: 'csv', bytes: st.bytes, delimiter: st.delimiter, encoding: 'utf-8', sheet: null, skipped: { title: 0, total: 0, footer: 0 }, totalLine: null, endLine: st.endLine };
   }
   return readTable(source, sink, options);
 }
@@ -628,9 +980,26 @@ class TitleRows {
   }
 }
 
-/** Reads just the header of a source, for its kind; throws the same errors a full read would. */
-async function peekKind(source: InputSource, replay: Replay, opts: ScoreOptions): Promise<Kind> {
+/** Where a delimited-text file's first data row begins (its line and byte offset), and its header's delimiter and width. */
+export interface DataStart {
+  line: number;
+  offset: number;
+  delimiter: number;
+  width: number;
+}
+
+/**
+ * Reads just the header of a source, for its kind; throws the same errors a full read would.
+ * For a UTF-8 text file it goes on to the first data row, to learn where the data begins (for
+ * reading the file in byte ranges, see ingest/split.ts); an error past the header is left for
+ * the full read to report, as it would be without the look ahead.
+ */
+async function peekKind(source: InputSource, replay: Replay, opts: ScoreOptions): Promise<{ kind: Kind; dataStart: DataStart | null }> {
   const titles = new TitleRows(source.name);
+  let kind: Kind | null = null;
+  let header: { line: number; width: number } | null = null;
+  let firstRow: number | null = null;
+  const lookAhead = source.path !== undefined && (opts.encoding === undefined || opts.encoding === 'utf-8');
   try {
     await readRows(
       { name: source.name, path: source.path, open: async () => replay.peek() },
@@ -638,15 +1007,26 @@ async function peekKind(source: InputSource, replay: Replay, opts: ScoreOptions)
         header(fields, line) {
           const d = detectKind(fields);
           if (!d.kind) return titles.title(fields, line, d.ambiguous);
-          throw new Peeked(d.kind);
+          kind = d.kind;
+          header = { line, width: fields.length };
+          if (!lookAhead) throw new Peeked(d.kind);
+          return [];
         },
-        row() {},
+        row(_fields, _count, line) {
+          firstRow = line;
+          throw new Peeked(kind!);
+        },
       },
       opts,
     );
+    if (kind) return { kind, dataStart: null };
     titles.end();
   } catch (e) {
-    if (e instanceof Peeked) return e.kind;
+    if (e instanceof Peeked) {
+      const h = header as { line: number; width: number } | null;
+      return { kind: e.kind, dataStart: firstRow === null || h === null ? null : replay.dataStart(h, firstRow, opts.delimiter) };
+    }
+    if (kind) return { kind, dataStart: null };
     if (e instanceof CsvError) throw csvError(e, source.name);
     throw e;
   }
@@ -654,6 +1034,12 @@ async function peekKind(source: InputSource, replay: Replay, opts: ScoreOptions)
 }
 
 export function csvError(e: CsvError, file: string) {
+  const err = csvErrorOf(e, file);
+  err.reason = e.code;
+  return err;
+}
+
+function csvErrorOf(e: CsvError, file: string) {
   const where = { file, line: e.line, column: e.column };
   switch (e.code) {
     case 'empty':

@@ -138,6 +138,8 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     [['score'], /^ccch: thiếu đối số bắt buộc: files \(xem 'ccch score --help'\)$/],
     [['frobnicate'], /^ccch: lệnh không biết: frobnicate \(xem 'ccch --help'\)$/],
     [['score', '-', '-'], /^ccch: chỉ đọc được đầu vào chuẩn \(-\) một lần$/],
+    [['score', 'fixtures/hand/all-pass.csv', '--threads', '0'], /^ccch: --threads: cần số nguyên từ 1 đến 8, không phải "0"$/],
+    [['validate', 'fixtures/hand/all-pass.csv', '--threads', 'two'], /^ccch: --threads: cần số nguyên từ 1 đến 8, không phải "two"$/],
   ])('%j', (args, pattern) => {
     const r = ccch(args as string[]);
     expect(r.code).toBe(2);

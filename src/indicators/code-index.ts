@@ -1,23 +1,22 @@
 /**
  * A compact index of dossier codes, for superseding duplicates (see tally.ts): code bytes →
  * entry number. Memory beyond a fixed base grows with distinct codes only, by the code's
- * length + 5 bytes per code + 6–12 bytes of hash slots:
+ * packed length + 5 bytes per code + 6–12 bytes of hash slots:
  *
- * - the codes' UTF-8 bytes are kept once, back to back, in an arena of fixed-size chunks
+ * - codes are packed before they are hashed, compared and kept: digits and . - / _ take half a
+ *   byte each, any other byte a byte and a half (packCode). A code like H18.01-231224-0000001
+ *   takes 12 bytes instead of 21. Packing is one-to-one, so packed codes are equal only when
+ *   the codes are;
+ * - the packed codes are kept once, back to back, in an arena of fixed-size chunks
  *   (no copying when it grows);
  * - per entry: where its bytes start in the arena (4 bytes) and their length (1 byte); hashes
  *   are not kept but computed again from the arena when the table grows;
  * - an open-addressing table (linear probing, at most 70 % full) of entry numbers, each
  *   with 7 bits of its hash so that most probes that miss do not touch the entry.
  *
- * - codes are packed before they are hashed, compared and kept: digits and . - / _ take half a
- *   byte each, any other byte a byte and a half (packCode). A code like H18.01-231224-0000001
- *   takes 12 bytes instead of 21. Packing is one-to-one, so packed codes are equal only when
- *   the codes are.
- *
  * Collisions are resolved exactly: two codes are the same entry only when their bytes are equal.
  * Codes longer than MAX_ARENA_CODE bytes (never seen in real exports) go to a plain Map.
- * The tally adds 6–8 bytes per entry (unit, indicator mask, file): about 45 bytes for a
+ * The tally adds 7–9 bytes per entry (unit, indicator mask, file, range): about 35 bytes for a
  * 21-byte code in all.
  */
 import type { CodeIndex } from './tally.js';

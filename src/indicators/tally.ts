@@ -81,6 +81,8 @@ interface DatasetState {
   entryUnit: Growable;
   entryMask: Growable;
   entryFile: Growable;
+  /** The byte range of its file the entry's row came from (see `range`). */
+  entryRange: Uint8Array;
 }
 
 export interface FileCounts {
@@ -90,17 +92,27 @@ export interface FileCounts {
 
 export class Tally {
   readonly units: Unit[] = [];
-  private readonly unitIndex = new Map<string, number>();
+  private unitIndex = new Map<string, number>();
   /**
    * Unit name as spelled → its unit per tier (so, huyen, xa; -1 not yet seen). Decoders hand
    * the same string again for the same spelling, so this skips folding the name on every row.
    */
-  private readonly bySpelling = new Map<string, Int32Array>();
+  private bySpelling = new Map<string, Int32Array>();
   /** counts[(unit * K + indicator) * 2 + 0|1] = denominator | numerator. */
   private counts: Float64Array;
   readonly K: number;
-  private readonly state: Record<Dataset, DatasetState>;
+  private state: Record<Dataset, DatasetState>;
   readonly files: FileCounts[] = [];
+  /**
+   * The byte range of the current file that rows now come from (0 unless the file is read on
+   * several threads, see ingest/split.ts and addBatch). Rows of a file reach the tally range by
+   * range in any interleaving, each range's in order: a code's later row is the one from the
+   * higher range, or from the same range added later; a unit's name is its spelling in the
+   * lowest range that has it, as if the file had been read from the top.
+   */
+  range = 0;
+  /** Per unit: the lowest range it was seen in, in the file being read when it was registered. */
+  private unitRange: number[] = [];
 
   constructor(
     readonly indicators: readonly Indicator[],
@@ -117,9 +129,10 @@ export class Tally {
         rules: slots.map((i) => RULES[indicators[i]!.rule]),
         codes: makeIndex(),
         entries: 0,
-        entryUnit: new Growable(true),
+        entryUnit: new Growable(false), // Uint16 until a unit number passes 65 535
         entryMask: new Growable(slots.length > 8),
         entryFile: new Growable(false),
+        entryRange: new Uint8Array(1024),
       };
     };
     this.state = { dossiers: make('dossiers'), feedback: make('feedback') };
@@ -164,9 +177,15 @@ export class Tally {
   private unitByKey(name: string, tier: Tier): number {
     const key = `${tier}|${fold(name)}`;
     let u = this.unitIndex.get(key);
+    if (u !== undefined && this.unitRange[u]! > this.range) {
+      // First seen further down the file (a later range, read sooner): this spelling comes first.
+      this.units[u]!.name = name;
+      this.unitRange[u] = this.range;
+    }
     if (u === undefined) {
       u = this.units.length;
       this.units.push({ name, tier, seen: 0 });
+      this.unitRange.push(this.range);
       this.unitIndex.set(key, u);
       const need = (u + 1) * this.K * 2;
       if (need > this.counts.length) {
@@ -178,44 +197,109 @@ export class Tally {
     return u;
   }
 
+  /** The bit mask of a record: two bits per indicator slot of its dataset (in the denominator, in the numerator). */
+  protected maskOf(dataset: Dataset, r: RowRecord, enabled: number): number {
+    const st = this.state[dataset];
+    let mask = 0;
+    for (let s = 0; s < st.rules.length; s++) mask |= st.rules[s]!(r, this.period) << (2 * s);
+    return mask & enabled;
+  }
+
+  /** The record's unit number (cached per spelling in the decoder's unitSlots). */
+  protected unitOf(r: RowRecord): number {
+    const slots = r.unitSlots;
+    if (slots == null) return this.unit(r.unit, r.tier);
+    const t = r.tier === 'so' ? 0 : r.tier === 'huyen' ? 1 : 2;
+    let u = slots[t]!;
+    if (u < 0) {
+      u = this.unit(r.unit, r.tier);
+      slots[t] = u;
+    }
+    return u;
+  }
+
   /**
    * Counts one accepted record of `dataset` from file `file`. `enabled` masks out the slots
    * whose columns the file lacks.
    */
   add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
-    const st = this.state[dataset];
-    let mask = 0;
-    for (let s = 0; s < st.rules.length; s++) mask |= st.rules[s]!(r, this.period) << (2 * s);
-    mask &= enabled;
-    const slots = r.unitSlots;
-    let u: number;
-    if (slots != null) {
-      const t = r.tier === 'so' ? 0 : r.tier === 'huyen' ? 1 : 2;
-      u = slots[t]!;
-      if (u < 0) {
-        u = this.unit(r.unit, r.tier);
-        slots[t] = u;
-      }
-    } else u = this.unit(r.unit, r.tier);
-    this.units[u]!.seen |= DATASET_BIT[dataset];
-    this.files[file]!.accepted++;
-    const codes = st.codes;
+    const mask = this.maskOf(dataset, r, enabled);
+    const u = this.unitOf(r);
+    const codes = this.state[dataset].codes;
     const prev =
       r.codeBuf != null && codes.getOrInsertBytes !== undefined
-        ? codes.getOrInsertBytes(r.codeBuf, r.codeStart!, r.codeEnd!, st.entries)
-        : codes.getOrInsert(r.code, st.entries);
+        ? codes.getOrInsertBytes(r.codeBuf, r.codeStart!, r.codeEnd!, this.state[dataset].entries)
+        : codes.getOrInsert(r.code, this.state[dataset].entries);
+    this.place(dataset, file, u, mask, prev);
+  }
+
+  /** Counts a record whose code lookup gave `prev` (its entry, or -1: a new code, entry `entries`). */
+  private place(dataset: Dataset, file: number, u: number, mask: number, prev: number): void {
+    const st = this.state[dataset];
+    this.units[u]!.seen |= DATASET_BIT[dataset];
+    const fc = this.files[file]!;
+    fc.accepted++;
     let e: number;
     if (prev >= 0) {
       e = prev;
+      if (st.entryRange[e]! > this.range && st.entryFile.data[e] === file) {
+        // The code's row from a later range of this file is in already: this row is the earlier one.
+        fc.superseded++;
+        return;
+      }
       this.apply(st, st.entryUnit.data[e]!, st.entryMask.data[e]!, -1);
       this.files[st.entryFile.data[e]!]!.superseded++;
     } else {
       e = st.entries++;
+      if (e >= st.entryRange.length) {
+        const g = new Uint8Array(Math.max(st.entryRange.length * 2, e + 1));
+        g.set(st.entryRange);
+        st.entryRange = g;
+      }
     }
     st.entryUnit.set(e, u);
     st.entryMask.set(e, mask);
     st.entryFile.set(e, file);
+    st.entryRange[e] = this.range;
     this.apply(st, u, mask, 1);
+  }
+
+  /**
+   * Counts a batch of records that a RecordBatcher (a worker thread reading byte range `range`
+   * of file `file`) encoded, as if they had been added here. `units` maps the batch's unit
+   * numbers to ours; it is kept by the caller from batch to batch and filled in here.
+   */
+  addBatch(batch: Uint8Array, file: number, range: number, units: number[]): void {
+    const saved = this.range;
+    this.range = range;
+    try {
+      const b = Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength);
+      let p = 0;
+      while (p < b.length) {
+        const tag = b[p]!;
+        if (tag === BATCH_UNIT) {
+          const local = b.readUInt32LE(p + 1);
+          const tier = TIER_OF_CODE[b[p + 5]!]!;
+          const len = b.readUInt16LE(p + 6);
+          const name = b.toString('utf8', p + 8, p + 8 + len);
+          p += 8 + len;
+          units[local] = this.unitByKey(name, tier);
+          continue;
+        }
+        const dataset: Dataset = tag === BATCH_DOSSIER ? 'dossiers' : 'feedback';
+        const u = units[b.readUInt32LE(p + 1)]!;
+        const mask = b.readUInt32LE(p + 5);
+        const len = b.readUInt16LE(p + 9);
+        const st = this.state[dataset];
+        const codes = st.codes;
+        const start = p + 11;
+        const prev = codes.getOrInsertBytes !== undefined ? codes.getOrInsertBytes(b, start, start + len, st.entries) : codes.getOrInsert(b.toString('utf8', start, start + len), st.entries);
+        p = start + len;
+        this.place(dataset, file, u, mask, prev);
+      }
+    } finally {
+      this.range = saved;
+    }
   }
 
   /** Marks a unit as having data of `dataset` (a summary report's row), for --by unit. */
@@ -249,5 +333,95 @@ export class Tally {
   get(u: number, k: number): [number, number] {
     const at = (u * this.K + k) * 2;
     return [this.counts[at + 1]!, this.counts[at]!];
+  }
+}
+
+const BATCH_BYTES = 1 << 18;
+const BATCH_DOSSIER = 1;
+const BATCH_FEEDBACK = 2;
+const BATCH_UNIT = 3;
+const TIER_CODE: Record<Tier, number> = { so: 0, huyen: 1, xa: 2 };
+const TIER_OF_CODE: Tier[] = ['so', 'huyen', 'xa'];
+
+/**
+ * A Tally for a worker thread reading one byte range of a file (ingest/split-worker.ts): it
+ * counts nothing itself but encodes each accepted record — its dataset, unit, indicator mask and
+ * code — into batches for the main thread's Tally.addBatch, which supersedes and counts them.
+ * A unit's name and tier go out once, before its first record. Batches are handed to `flush`
+ * as they fill (and by `end`); a batch's buffer given back through `recycle` is used again.
+ */
+export class RecordBatcher extends Tally {
+  private buf: Buffer;
+  private used = 0;
+  private sentUnits = 0;
+  private readonly spare: ArrayBuffer[] = [];
+
+  constructor(
+    indicators: readonly Indicator[],
+    period: Period,
+    private readonly flush: (batch: Uint8Array) => void,
+    private readonly batchBytes = BATCH_BYTES,
+  ) {
+    super(indicators, period);
+    this.buf = Buffer.alloc(batchBytes);
+  }
+
+  override add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
+    const mask = this.maskOf(dataset, r, enabled);
+    const u = this.unitOf(r);
+    this.files[file]!.accepted++;
+    while (this.sentUnits < this.units.length) {
+      const unit = this.units[this.sentUnits]!;
+      const len = Buffer.byteLength(unit.name, 'utf8');
+      this.room(8 + len);
+      const b = this.buf;
+      b[this.used] = BATCH_UNIT;
+      b.writeUInt32LE(this.sentUnits, this.used + 1);
+      b[this.used + 5] = TIER_CODE[unit.tier];
+      b.writeUInt16LE(len, this.used + 6);
+      b.write(unit.name, this.used + 8, 'utf8');
+      this.used += 8 + len;
+      this.sentUnits++;
+    }
+    let len: number;
+    if (r.codeBuf != null) len = r.codeEnd! - r.codeStart!;
+    else len = Buffer.byteLength(r.code, 'utf8');
+    this.room(11 + len);
+    const b = this.buf;
+    const p = this.used;
+    b[p] = dataset === 'dossiers' ? BATCH_DOSSIER : BATCH_FEEDBACK;
+    b.writeUInt32LE(u, p + 1);
+    b.writeUInt32LE(mask >>> 0, p + 5);
+    b.writeUInt16LE(len, p + 9);
+    if (r.codeBuf != null) {
+      const src = r.codeBuf;
+      const s0 = r.codeStart!;
+      for (let i = 0; i < len; i++) b[p + 11 + i] = src[s0 + i]!;
+    } else b.write(r.code, p + 11, 'utf8');
+    this.used = p + 11 + len;
+  }
+
+  /** Hands over what is left. */
+  end(): void {
+    if (this.used > 0) this.send();
+  }
+
+  /** Takes back the buffer of a batch that was counted, for a next batch. */
+  recycle(buffer: ArrayBuffer): void {
+    if (buffer.byteLength === this.batchBytes) this.spare.push(buffer);
+  }
+
+  private room(n: number) {
+    if (this.used + n <= this.buf.length) return;
+    if (this.used > 0) this.send();
+    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+  }
+
+  private send() {
+    const out = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.used);
+    this.used = 0;
+    const next = this.spare.pop();
+    this.buf = next ? Buffer.from(next) : Buffer.alloc(this.batchBytes);
+    this.flush(out);
   }
 }

@@ -80,6 +80,8 @@ export interface CsvStats {
   bytes: number;
   rows: number;
   delimiter: string;
+  /** The line number after the last line break read: where a next byte range would begin (ingest/split.ts). */
+  endLine: number;
 }
 
 const QUOTE = 0x22;
@@ -473,7 +475,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
   }
   void validated;
   if (!sawContent) throw new CsvError('empty', undefined, undefined);
-  return { bytes, rows, delimiter: String.fromCharCode(delim < 0 ? 0x2c : delim) };
+  return { bytes, rows, delimiter: String.fromCharCode(delim < 0 ? 0x2c : delim), endLine: line };
 
   function checkBytes(body: Buffer, before: Buffer) {
     const nul = body.indexOf(0);

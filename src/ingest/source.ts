@@ -10,10 +10,13 @@ export interface InputSource {
   name: string;
   /** The file on disk, when there is one (an XLSX workbook is read in place, by random access). */
   path?: string;
+  /** The bytes it will give, when known without a path (a byte range of a file): a hint for sizing. */
+  size?: number;
   open(): Promise<AsyncIterable<Buffer | string>>;
 }
 
-const CHUNK = 1 << 20;
+/** Read size: small enough that the chunks read and not yet collected stay a few MB (BENCHMARKS.md). */
+export const CHUNK = 256 * 1024;
 
 export function fileSource(path: string, name: string = path): InputSource {
   return {

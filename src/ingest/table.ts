@@ -102,6 +102,8 @@ export interface TableStats {
   skipped: Skipped;
   /** Line (or sheet row) of the total row, when there was one. */
   totalLine: number | null;
+  /** Delimited text: the line number after the last line break (CsvStats.endLine); XLSX: null. */
+  endLine: number | null;
 }
 
 const TOTAL_LABELS = new Set(['tong cong', 'tong', 'cong']);
@@ -210,7 +212,7 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
       const { readXlsx } = await import('./xlsx.js');
       const st = await readXlsx(path, guarded, { sheet: opts.sheet, name: source.name });
       opts.onProgress?.(size);
-      return { format: 'xlsx', bytes: size, delimiter: null, encoding: null, sheet: st.sheet, skipped, totalLine };
+      return { format: 'xlsx', bytes: size, delimiter: null, encoding: null, sheet: st.sheet, skipped, totalLine, endLine: null };
     } finally {
       await cleanup();
     }
@@ -229,7 +231,7 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
   const text = encoding === 'utf-8' ? rest : decodeStream(rest, encoding);
   try {
     const st = await readCsv(text, rowBytes ? guardedBytes : guarded, { delimiter: opts.delimiter });
-    return { format: 'csv', bytes, delimiter: st.delimiter, encoding, sheet: null, skipped, totalLine };
+    return { format: 'csv', bytes, delimiter: st.delimiter, encoding, sheet: null, skipped, totalLine, endLine: st.endLine };
   } catch (e) {
     if (e instanceof CsvError && e.code === 'encoding' && encoding === 'utf-8') {
       const guess = guessLegacy(first.subarray(0, SAMPLE));

@@ -83,5 +83,6 @@ export async function referenceReader(input: AsyncIterable<Buffer | string>, sin
     for (const w of wanted) if (w >= fields.length) fields[w] = '';
     sink.row(fields, record.length, line, false, record.find((f) => f !== '') ?? '');
   }
-  return { bytes: all.length, rows, delimiter };
+  const endLine = 1 + (all.toString('utf8').match(/\r\n|\r|\n/g)?.length ?? 0);
+  return { bytes: all.length, rows, delimiter, endLine };
 }

@@ -1,6 +1,6 @@
 /** The build's compiled plans (scripts/compile-plans.mjs → dist/plan-cache/) and loadPlan's use of them. */
 import { describe, it, expect } from 'vitest';
-import { readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -30,8 +30,12 @@ describe('compiled plans', () => {
     expect(await loadPlan()).toEqual(parsePlan(src, 'x'));
     const dir = mkdtempSync(join(tmpdir(), 'ccch-plan-'));
     const changed = join(dir, 'dong-nai-2023.yaml'); // same name as the compiled one
-    writeFileSync(changed, src.replace('year: 2023', 'year: 2024'));
-    expect(src).toContain('year: 2023');
-    expect((await loadPlan(changed)).plan.year).toBe(2024);
+    try {
+      writeFileSync(changed, src.replace('year: 2023', 'year: 2024'));
+      expect(src).toContain('year: 2023');
+      expect((await loadPlan(changed)).plan.year).toBe(2024);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
