@@ -181,9 +181,14 @@ class Replay {
     this.it = first[Symbol.asyncIterator]();
   }
 
-  static async open(source: InputSource): Promise<Replay> {
-    return new Replay(source, await source.open());
+  static async open(source: InputSource, reuse: boolean): Promise<Replay> {
+    const r = new Replay(source, await source.open());
+    r.reuse = reuse;
+    return r;
   }
+
+  /** Whether the full read may reuse its chunk buffer (OpenOptions.reuse): the CSV reader's does. */
+  private reuse = false;
 
   /** The stream from the start, remembering what is read (abandoning it keeps the input open). */
   peek(): AsyncIterable<Chunk> {
@@ -227,7 +232,7 @@ class Replay {
 
   /** After the peek: reopen the source when it opens afresh, dropping the chunks held. */
   async settle(): Promise<void> {
-    const again = await this.source.open();
+    const again = await this.source.open({ reuse: this.reuse });
     if (again === this.first) return;
     this.fresh = again;
     this.buffered = [];
@@ -513,8 +518,8 @@ interface RangeWorker {
 
 /** Starts a worker thread reading one range; its errors come back as the CcchError they were. */
 function runRangeWorker(job: RangeJob, onBatch: (batch: Uint8Array) => void, onProgress: (bytes: number) => void): RangeWorker {
-  // A small young generation: the worker allocates little per row, and a grown one is only resident memory (~8 MB).
-  const worker = new Worker(SPLIT_WORKER, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  // A small young generation: the worker allocates little per row, and a grown one is only resident memory (~10 MB).
+  const worker = new Worker(SPLIT_WORKER, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
   let settled = false;
   const result = new Promise<RangeRead>((resolve, reject) => {
     worker.on('message', (m: SplitMessage) => {
@@ -637,7 +642,7 @@ async function ingestWith(opts: ScoreOptions, sideFiles: SideFiles): Promise<Ing
     const kinds: Kind[] = [];
     const dataStarts: Array<DataStart | null> = [];
     for (const source of opts.inputs) {
-      const r = await Replay.open(source);
+      const r = await Replay.open(source, !opts.csvReader);
       opened.push(r);
       const peeked = await peekKind(source, r, opts);
       kinds.push(peeked.kind);
@@ -747,9 +752,10 @@ async function ingestWith(opts: ScoreOptions, sideFiles: SideFiles): Promise<Ing
         tally.add(map!.dataset as Dataset, f, decoder!.record, enabled);
       };
       if (split) await opened[idx]!.close();
-      const stream = split ? await split.first.open() : opened[idx]!.all();
+      const stream = split ? await split.first.open({ reuse: true }) : opened[idx]!.all();
       const size = source.size ?? (source.path ? await stat(source.path).then((st) => st.size, () => 0) : 0);
       let distinctBefore = 0;
+      let counted = 0; // bytes read before the latest chunk
       const titles = new TitleRows(source.name);
       try {
         const stats = await readRows(
@@ -816,12 +822,15 @@ async function ingestWith(opts: ScoreOptions, sideFiles: SideFiles): Promise<Ing
           opts,
           (range0) => {
             const b = split ? split.bytes(range0) : range0;
-            // Distinct codes so far over the share of the file read: the code index's growth hint.
-            if (size > 0 && f >= 0 && b > 0) {
+            // Distinct codes so far over the share of the file counted: the code index's growth
+            // hint. The bytes just read are not counted yet (this is called as a chunk arrives):
+            // the share is the bytes of the call before.
+            if (size > 0 && f >= 0 && counted > 0) {
               const ds = map!.dataset as Dataset;
               const d = tally.distinct(ds) - distinctBefore;
-              if (d > 0) tally.expect(ds, distinctBefore + (d * size * 1.1) / b);
+              if (d > 0) tally.expect(ds, distinctBefore + (d * size * 1.1) / counted);
             }
+            counted = b;
             opts.onProgress?.(source.name, b);
           },
         );

@@ -41,31 +41,28 @@ const PAD = 15; // fills the last byte of an odd number of nibbles
  * per digit or . - / _, a byte and a half per other byte; returns the packed length. One-to-one.
  */
 export function packCode(b: Uint8Array, start: number, end: number, out: Uint8Array): number {
-  let n = 0; // nibbles written
+  let o = 0; // bytes written
+  let acc = 0; // the high nibble of the byte being filled
+  let half = false; // whether a high nibble is waiting for its low one
   for (let i = start; i < end; i++) {
     const c = b[i]!;
     const v = NIBBLE[c]!;
     if (v >= 0) {
-      if (n & 1) out[n >> 1] = out[n >> 1]! | v;
-      else out[n >> 1] = v << 4;
-      n++;
+      if (half) out[o++] = acc | v;
+      else acc = v << 4;
+      half = !half;
+    } else if (half) {
+      // ESCAPE, then the byte's two nibbles: one whole byte.
+      out[o++] = acc | ESCAPE;
+      out[o++] = c;
     } else {
-      // ESCAPE, high nibble, low nibble.
-      if (n & 1) {
-        out[n >> 1] = out[n >> 1]! | ESCAPE;
-        out[(n >> 1) + 1] = c;
-      } else {
-        out[n >> 1] = (ESCAPE << 4) | (c >> 4);
-        out[(n >> 1) + 1] = (c & 15) << 4;
-      }
-      n += 3;
+      out[o++] = (ESCAPE << 4) | (c >> 4);
+      acc = (c & 15) << 4;
+      half = true;
     }
   }
-  if (n & 1) {
-    out[n >> 1] = out[n >> 1]! | PAD;
-    n++;
-  }
-  return n >> 1;
+  if (half) out[o++] = acc | PAD;
+  return o;
 }
 
 /** FNV-1a over b[start, end). */
@@ -85,7 +82,7 @@ export class CompactCodeIndex implements CodeIndex {
    * that most probes that miss are settled without touching the entry. Past 2^25 - 1 entries
    * the tags are dropped (slots hold entry + 1 alone).
    */
-  private slots = new Uint32Array(1 << 12);
+  private slots = new Int32Array(1 << 12); // Int32, not Uint32: tagged slots stay small integers for V8
   private mask = (1 << 12) - 1;
   private tagged = true;
   private offs = new Uint32Array(1 << 10);
@@ -132,12 +129,11 @@ export class CompactCodeIndex implements CodeIndex {
   /** Returns the entry for the code b[start, end), or -1 after inserting it as entry `next`. */
   getOrInsertBytes(raw: Uint8Array, rawStart: number, rawEnd: number, next: number): number {
     const rawLen = rawEnd - rawStart;
-    const big = () => this.bigGetOrInsert(Buffer.from(raw.buffer, raw.byteOffset + rawStart, rawLen).toString('latin1'), next);
-    if (rawLen > MAX_ARENA_CODE) return big();
+    if (rawLen > MAX_ARENA_CODE) return this.bigGetOrInsert(raw, rawStart, rawEnd, next);
     const b = this.packed;
     const start = 0;
     const len = packCode(raw, rawStart, rawEnd, b);
-    if (len > MAX_ARENA_CODE) return big();
+    if (len > MAX_ARENA_CODE) return this.bigGetOrInsert(raw, rawStart, rawEnd, next);
     const end = len;
     const h = hashBytes(b, start, end);
     const slots = this.slots;
@@ -163,7 +159,7 @@ export class CompactCodeIndex implements CodeIndex {
     this.lens[e] = len;
     this.offs[e] = this.store(b, start, len);
     this.ids.set(e, next);
-    slots[i] = tagged ? ((tag << 25) | (e + 1)) >>> 0 : e + 1;
+    slots[i] = tagged ? (tag << 25) | (e + 1) : e + 1;
     this.size++;
     if (tagged && this.size >= this.taggedUpTo) {
       this.tagged = false;
@@ -204,7 +200,9 @@ export class CompactCodeIndex implements CodeIndex {
   }
 
   private growEntries() {
-    const n = this.offs.length * 2;
+    // Towards the expected count at once (up to 256×), like the slot table: fewer copies held twice.
+    let n = this.offs.length * 2;
+    while (n < this.offs.length * 256 && n < this.expected) n *= 2;
     const o = new Uint32Array(n);
     o.set(this.offs);
     this.offs = o;
@@ -216,13 +214,13 @@ export class CompactCodeIndex implements CodeIndex {
   private rehash() {
     const cap = this.mask + 1;
     let next = cap * 2;
-    while (next < cap * 8 && this.expected * 10 > next * 7) next *= 2;
+    while (next < cap * 256 && this.expected * 10 > next * 7) next *= 2;
     this.rebuild(next);
   }
 
   /** Refills a slot table of `cap` slots. Hashes are not stored (4 bytes a code saved): they are computed again from the arena. */
   private rebuild(cap: number) {
-    const slots = new Uint32Array(cap);
+    const slots = new Int32Array(cap);
     const mask = cap - 1;
     for (let e = 0; e < this.size; e++) {
       const off = this.offs[e]!;
@@ -230,13 +228,14 @@ export class CompactCodeIndex implements CodeIndex {
       const h = hashBytes(this.chunks[off >>> CHUNK_BITS]!, p, p + this.lens[e]!);
       let i = h & mask;
       while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = this.tagged ? (((h >>> 25) << 25) | (e + 1)) >>> 0 : e + 1;
+      slots[i] = this.tagged ? ((h >>> 25) << 25) | (e + 1) : e + 1;
     }
     this.slots = slots;
     this.mask = mask;
   }
 
-  private bigGetOrInsert(key: string, next: number): number {
+  private bigGetOrInsert(raw: Uint8Array, start: number, end: number, next: number): number {
+    const key = Buffer.from(raw.buffer, raw.byteOffset + start, end - start).toString('latin1');
     this.big ??= new Map();
     const e = this.big.get(key);
     if (e !== undefined) return e;

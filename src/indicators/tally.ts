@@ -50,13 +50,17 @@ type IntArray = Int32Array | Uint16Array;
 /** A growable typed array, Uint16 where the values fit (entry masks of ≤ 8 indicators, file numbers). */
 class Growable {
   data: IntArray;
+  /** A hint: the length expected in all; growing goes towards it at once (up to 256×). */
+  expected = 0;
   constructor(private wide: boolean) {
     this.data = wide ? new Int32Array(1024) : new Uint16Array(1024);
   }
   set(i: number, v: number) {
     if (!this.wide && (v < 0 || v > 0xffff)) this.widen();
     if (i >= this.data.length) {
-      const d = this.make(Math.max(this.data.length * 2, i + 1));
+      let n = this.data.length * 2;
+      while (n < this.data.length * 256 && n < this.expected) n *= 2;
+      const d = this.make(Math.max(n, i + 1));
       d.set(this.data);
       this.data = d;
     }
@@ -83,6 +87,7 @@ interface DatasetState {
   entryFile: Growable;
   /** The byte range of its file the entry's row came from (see `range`). */
   entryRange: Uint8Array;
+  entriesExpected: number;
 }
 
 export interface FileCounts {
@@ -133,6 +138,7 @@ export class Tally {
         entryMask: new Growable(slots.length > 8),
         entryFile: new Growable(false),
         entryRange: new Uint8Array(1024),
+        entriesExpected: 0,
       };
     };
     this.state = { dossiers: make('dossiers'), feedback: make('feedback') };
@@ -151,7 +157,12 @@ export class Tally {
 
   /** A hint: about `n` distinct codes of `dataset` are expected in all (see CompactCodeIndex.expect). */
   expect(dataset: Dataset, n: number): void {
-    this.state[dataset].codes.expect?.(n);
+    const st = this.state[dataset];
+    st.codes.expect?.(n);
+    st.entryUnit.expected = n;
+    st.entryMask.expected = n;
+    st.entryFile.expected = n;
+    st.entriesExpected = n;
   }
 
   /** The plan indicator indexes of a dataset, in slot order. */
@@ -252,7 +263,9 @@ export class Tally {
     } else {
       e = st.entries++;
       if (e >= st.entryRange.length) {
-        const g = new Uint8Array(Math.max(st.entryRange.length * 2, e + 1));
+        let n = st.entryRange.length * 2;
+        while (n < st.entryRange.length * 256 && n < st.entriesExpected) n *= 2;
+        const g = new Uint8Array(Math.max(n, e + 1));
         g.set(st.entryRange);
         st.entryRange = g;
       }
@@ -336,7 +349,7 @@ export class Tally {
   }
 }
 
-const BATCH_BYTES = 1 << 18;
+const BATCH_BYTES = 1 << 16;
 const BATCH_DOSSIER = 1;
 const BATCH_FEEDBACK = 2;
 const BATCH_UNIT = 3;

@@ -12,7 +12,7 @@ import { CcchError } from '../errors.js';
 import { RecordBatcher } from '../indicators/tally.js';
 
 /** Batches handed over and not yet counted, past which reading waits. */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 8;
 
 const port = parentPort!;
 const post = (m: SplitMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, fixture, plan } from '../helpers.js';
-import { firstRecordStart, lineOffset } from '../../src/ingest/split.js';
+import { cutTargets, firstRecordStart, lineOffset } from '../../src/ingest/split.js';
 import { parsePeriod } from '../../src/period.js';
 import { generate, type GenerateOptions } from '../../scripts/generate.mjs';
 import type { Plan } from '../../src/plan/schema.js';
@@ -165,5 +165,15 @@ describe('score on several threads', () => {
     expect(split).toEqual(one);
     expect(outcomes).toEqual(['split 2', 'split 2']);
     expect((one as { inputs: Array<{ superseded: number }> }).inputs[0]!.superseded).toBeGreaterThan(0);
+  });
+});
+
+describe('cut targets', () => {
+  it('make range 0 shorter (this thread also counts every range), the others equal', () => {
+    expect(cutTargets(1100, 100, 2)).toEqual([100 + 375]);
+    const four = cutTargets(10_100, 100, 4);
+    expect(four[0]).toBe(100 + 0.125 * 10_000);
+    expect(Math.abs(four[1]! - four[0]! - (four[2]! - four[1]!))).toBeLessThanOrEqual(1);
+    expect(cutTargets(1000, 0, 8)[0]).toBe(62); // never less than half an equal share
   });
 });
