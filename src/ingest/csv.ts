@@ -181,6 +181,19 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     stopFor = delim;
   }
 
+  function growFields() {
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    starts = grow(starts);
+    ends = grow(ends);
+    const qq = new Uint8Array(quoted.length * 2);
+    qq.set(quoted);
+    quoted = qq;
+  }
+
   function decodeField(buf: Buffer, k: number): string {
     const s = starts[k]!;
     const e = ends[k]!;
@@ -250,7 +263,13 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
         if (eol === len && !final) return pos;
         delim = sniffDelimiter(buf, pos, eol).charCodeAt(0);
       }
-      // One record starting at pos.
+      // One record starting at pos. The hot loop works on local aliases of the field arrays
+      // and the delimiter (closure variables cost a load each time).
+      if (stopFor !== delim) setStops();
+      const dl = delim;
+      let st = starts;
+      let en = ends;
+      let qu = quoted;
       const recStart = pos;
       const recLine = line;
       let nf = 0;
@@ -259,24 +278,18 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       let lineStart = pos;
       let complete = false;
       for (;;) {
-        if (nf >= starts.length) {
-          const grow = (a: Int32Array) => {
-            const b = new Int32Array(a.length * 2);
-            b.set(a);
-            return b;
-          };
-          starts = grow(starts);
-          ends = grow(ends);
-          const qq = new Uint8Array(quoted.length * 2);
-          qq.set(quoted);
-          quoted = qq;
+        if (nf >= st.length) {
+          growFields();
+          st = starts;
+          en = ends;
+          qu = quoted;
         }
         if (pos < len && buf[pos] === QUOTE) {
           // Quoted field.
           const openAt = pos;
           pos++;
-          starts[nf] = pos;
-          quoted[nf] = 1;
+          st[nf] = pos;
+          qu[nf] = 1;
           let closed = false;
           while (pos < len) {
             const c = buf[pos]!;
@@ -318,22 +331,21 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
             }
             throw new CsvError('unclosedQuote', l, charColumn(buf, ls, openAt));
           }
-          ends[nf] = pos;
+          en[nf] = pos;
           pos++; // past the closing quote
           // Text after the closing quote up to the delimiter is malformed; keep it.
-          if (pos < len && buf[pos] !== delim && buf[pos] !== LF && buf[pos] !== CR) {
+          if (pos < len && buf[pos] !== dl && buf[pos] !== LF && buf[pos] !== CR) {
             malformed = true;
-            quoted[nf] = 0;
-            starts[nf] = starts[nf]! - 1;
-            while (pos < len && buf[pos] !== delim && buf[pos] !== LF && buf[pos] !== CR) pos++;
-            ends[nf] = pos;
+            qu[nf] = 0;
+            st[nf] = st[nf]! - 1;
+            while (pos < len && buf[pos] !== dl && buf[pos] !== LF && buf[pos] !== CR) pos++;
+            en[nf] = pos;
           }
         } else {
-          starts[nf] = pos;
-          quoted[nf] = 0;
-          if (stopFor !== delim) setStops();
+          st[nf] = pos;
+          qu[nf] = 0;
           while (pos < len && stop[buf[pos]!] === 0) pos++;
-          ends[nf] = pos;
+          en[nf] = pos;
         }
         nf++;
         if (pos >= len) {
@@ -342,13 +354,19 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
           break;
         }
         const c = buf[pos]!;
-        if (c === delim) {
+        if (c === dl) {
           pos++;
           if (pos >= len && final) {
             // Trailing delimiter at end of input: one more empty field.
-            starts[nf] = pos;
-            ends[nf] = pos;
-            quoted[nf] = 0;
+            if (nf >= st.length) {
+              growFields();
+              st = starts;
+              en = ends;
+              qu = quoted;
+            }
+            st[nf] = pos;
+            en[nf] = pos;
+            qu[nf] = 0;
             nf++;
             complete = true;
             break;

@@ -3,7 +3,7 @@
  * the file as given on the command line; it is how every message names the input.
  */
 import { createReadStream } from 'node:fs';
-import { open as openFile, stat } from 'node:fs/promises';
+import { open as openFile, stat, type FileHandle } from 'node:fs/promises';
 import { inputError } from '../errors.js';
 
 export interface InputSource {
@@ -54,34 +54,53 @@ export function fileSource(path: string, name: string = path): InputSource {
 }
 
 /**
- * The bytes [start, end) of each range of a file in turn, read into one buffer that each chunk
- * reuses (see OpenOptions.reuse). `gate`, when given, is awaited before each chunk.
+ * The bytes [start, end) of each range of a file in turn, read into two buffers that the chunks
+ * reuse by turns (see OpenOptions.reuse): the next chunk is read while the caller works on this
+ * one. `gate`, when given, is awaited before each chunk.
  */
 export async function* readRanges(path: string, name: string, ranges: ReadonlyArray<readonly [number, number]>, gate?: () => Promise<void>): AsyncGenerator<Buffer> {
-  let fh;
+  let fh: FileHandle;
   try {
     fh = await openFile(path, 'r');
   } catch (e) {
     throw openError(e, name);
   }
+  const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  let r = 0; // range
+  let pos = ranges[0]?.[0] ?? 0;
+  /** Starts reading the next chunk into `buf`, or null at the end. */
+  const next = (buf: Buffer): Promise<number> | null => {
+    while (r < ranges.length && pos >= ranges[r]![1]) {
+      r++;
+      if (r < ranges.length) pos = ranges[r]![0];
+    }
+    if (r >= ranges.length) return null;
+    const want = Math.min(CHUNK, ranges[r]![1] - pos);
+    const at = pos;
+    return fh.read(buf, 0, want, at).then(
+      ({ bytesRead }) => {
+        pos = bytesRead === 0 ? Infinity : at + bytesRead; // 0: the file ended before the range
+        return bytesRead;
+      },
+      (e: unknown) => {
+        throw openError(e, name);
+      },
+    );
+  };
+  let which = 0;
+  let pending = next(bufs[0]!);
   try {
-    const buf = Buffer.allocUnsafe(CHUNK);
-    for (const [start, end] of ranges) {
-      let pos = start;
-      while (pos < end) {
-        let n: number;
-        try {
-          n = (await fh.read(buf, 0, Math.min(CHUNK, end - pos), pos)).bytesRead;
-        } catch (e) {
-          throw openError(e, name);
-        }
-        if (n === 0) break;
-        pos += n;
-        if (gate) await gate();
-        yield buf.subarray(0, n);
-      }
+    while (pending) {
+      const n = await pending;
+      const buf = bufs[which]!;
+      which ^= 1;
+      pending = next(bufs[which]!);
+      if (n === 0) continue;
+      if (gate) await gate();
+      yield buf.subarray(0, n);
     }
   } finally {
+    await pending?.catch(() => {});
     await fh.close();
   }
 }

@@ -64,6 +64,14 @@ function num(b: ArrayLike<number>, from: number, to: number): number {
   return v;
 }
 
+/** Two digits at b[i], or a negative number when either is not a digit. */
+function two(b: ArrayLike<number>, i: number): number {
+  const hi = b[i]! - 48;
+  const lo = b[i + 1]! - 48;
+  if (hi < 0 || hi > 9 || lo < 0 || lo > 9) return -1000;
+  return hi * 10 + lo;
+}
+
 function valid(y: number, m: number, d: number): boolean {
   return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
@@ -104,6 +112,39 @@ export function parseDayBytes(b: ArrayLike<number>, from: number, to: number): D
   const len = end - start;
   if (len < 8) return NaN;
   const s = start;
+
+  // The commonest shapes, at fixed places: dd/mm/yyyy HH:mm:ss and yyyy-mm-dd(T| )HH:mm:ss.
+  // (The same rules as the general paths below; test/util/dates.test.ts holds them to it.)
+  if (len === 19 && b[s + 13] === 58 && b[s + 16] === 58) {
+    const h = two(b, s + 11);
+    const mi = two(b, s + 14);
+    const se = two(b, s + 17);
+    if (h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59) {
+      if (b[s + 2] === 47 && b[s + 5] === 47 && b[s + 10] === 32) {
+        const d = two(b, s);
+        const m = two(b, s + 3);
+        const yh = two(b, s + 6);
+        const yl = two(b, s + 8);
+        if (d >= 0 && m >= 0 && yh >= 0 && yl >= 0 && valid(yh * 100 + yl, m, d)) return daysFromCivil(yh * 100 + yl, m, d);
+        return NaN;
+      }
+      if (b[s + 4] === 45 && b[s + 7] === 45 && (b[s + 10] === 32 || b[s + 10] === 84)) {
+        const yh = two(b, s);
+        const yl = two(b, s + 2);
+        const m = two(b, s + 5);
+        const d = two(b, s + 8);
+        if (d >= 0 && m >= 0 && yh >= 0 && yl >= 0 && valid(yh * 100 + yl, m, d)) return daysFromCivil(yh * 100 + yl, m, d);
+        return NaN;
+      }
+    }
+  }
+  return parseDayGeneral(b, s, end);
+}
+
+/** parseDayBytes without its fast path, on trimmed input (exported for the test that holds the fast path to it). */
+export function parseDayGeneral(b: ArrayLike<number>, s: number, end: number): DayNumber {
+  const len = end - s;
+  if (len < 8) return NaN;
 
   // yyyy-mm-dd[(T| )time]
   if (b[s + 4] === 45 /* - */) {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseDay, parseDayBytes, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial } from '../../src/util/dates.js';
+import { parseDay, parseDayBytes, parseDayGeneral, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial } from '../../src/util/dates.js';
 
 const d = (y: number, m: number, day: number) => daysFromCivil(y, m, day);
 
@@ -85,6 +85,24 @@ describe('parseDayBytes: the same parser over bytes', () => {
         ` ${p(d)}/${p(m)}/${y}   ${p(h)}:${p(mi)} `,
       ][style]!;
     });
+  it('its fast path for dd/mm/yyyy HH:mm:ss and yyyy-mm-dd HH:mm:ss gives what the general parser gives', () => {
+    const ch = fc.constantFrom('0', '1', '2', '3', '5', '9', '/', '-', ':', ' ', 'T', 'a', '\u0000');
+    const shaped = fc.tuple(fc.constantFrom('dd/mm/yyyy HH:mm:ss', 'yyyy-mm-dd HH:mm:ss', 'yyyy-mm-ddTHH:mm:ss'), fc.array(fc.boolean(), { minLength: 19, maxLength: 19 }), fc.array(ch, { minLength: 19, maxLength: 19 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 19, maxLength: 19 }));
+    fc.assert(
+      fc.property(shaped, ([shape, keep, noise, digits]) => {
+        // The shape's separators, digits where it has letters, and here and there noise instead.
+        const s = [...shape].map((c, i) => (keep[i] || i % 3 ? (/[dmyHs]/i.test(c) ? String(digits[i]) : c) : noise[i]!)).join('');
+        const b = Buffer.from(s, 'latin1');
+        expect(Object.is(parseDayBytes(b, 0, b.length), parseDayGeneral(b, 0, b.length))).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(formatIso(parseDayBytes(Buffer.from('29/02/2024 23:59:59'), 0, 19))).toBe('2024-02-29');
+    expect(parseDayBytes(Buffer.from('29/02/2023 23:59:59'), 0, 19)).toBeNaN();
+    expect(parseDayBytes(Buffer.from('29a1-01-05 10:00:00'), 0, 19)).toBeNaN();
+    expect(parseDayBytes(Buffer.from('2023-01-05 24:00:00'), 0, 19)).toBeNaN();
+  });
+
   it('agrees with parseDay on date-like text, in ASCII and beyond', () => {
     fc.assert(
       fc.property(fc.oneof(dateish, formed, fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => {
