@@ -350,7 +350,7 @@ export async function readRange(
     makeTally: hooks.makeTally,
   };
   const side = await readSideFiles(opts, 0);
-  const r = await ingestWith(opts, { units: side.units, catalog: undefined, reports: [], problems: [], problemCount: 0 });
+  const r = await ingestWith(opts, { units: side.units, catalog: undefined, reports: [], problems: [], problemCount: 0 }, null);
   return { report: r.inputs[0]!, problems: r.problems, problemCount: r.problemCount, endLine: r.read[0]!.endLine, totalLine: r.read[0]!.totalLine };
 }
 
@@ -403,6 +403,7 @@ interface SplitRead {
  * not worth splitting or cannot be (not plain UTF-8 text, no record start near a cut).
  */
 async function startSplit(
+  pool: WorkerPool,
   opts: ScoreOptions,
   source: InputSource,
   ds: DataStart,
@@ -438,6 +439,7 @@ async function startSplit(
     const unitMap: number[] = [];
     workers.push(
       runRangeWorker(
+        pool,
         {
           plan: opts.plan,
           period: opts.period,
@@ -516,10 +518,55 @@ interface RangeWorker {
   stop(): void;
 }
 
+/**
+ * Worker threads started before they are needed: a worker takes ~0.1–0.2 s to load its modules,
+ * which it does while this thread reads the side files and the headers. Each waits for its job
+ * (a {type: 'job'} message); those left unused are stopped by close().
+ */
+class WorkerPool {
+  private readonly idle: Worker[] = [];
+  constructor(n: number) {
+    for (let i = 0; i < n; i++) this.idle.push(WorkerPool.spawn());
+  }
+
+  private static spawn(): Worker {
+    // A small young generation: the worker allocates little per row, and a grown one is only resident memory (~10 MB).
+    const w = new Worker(SPLIT_WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+    w.on('error', () => {}); // reported to whoever takes it; an idle one that fails is just not used
+    return w;
+  }
+
+  take(): Worker {
+    return this.idle.pop() ?? WorkerPool.spawn();
+  }
+
+  close(): void {
+    for (const w of this.idle.splice(0)) void w.terminate();
+  }
+}
+
+/**
+ * The worker threads a run may use: threads − 1 when some input is a file big enough to be
+ * read in byte ranges (its kind is not known yet; an unused worker costs only its start-up).
+ */
+async function poolFor(opts: ScoreOptions): Promise<WorkerPool | null> {
+  if (!splittable(opts)) return null;
+  const min = opts.splitMinBytes ?? SPLIT_MIN_BYTES;
+  let big = false;
+  for (const src of opts.inputs) {
+    const size = await stat(src.path!).then(
+      (st) => st.size,
+      () => 0,
+    );
+    if (size >= min) big = true;
+  }
+  return big ? new WorkerPool(Math.floor(opts.threads ?? 1) - 1) : null;
+}
+
 /** Starts a worker thread reading one range; its errors come back as the CcchError they were. */
-function runRangeWorker(job: RangeJob, onBatch: (batch: Uint8Array) => void, onProgress: (bytes: number) => void): RangeWorker {
-  // A small young generation: the worker allocates little per row, and a grown one is only resident memory (~10 MB).
-  const worker = new Worker(SPLIT_WORKER, { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: 2 } });
+function runRangeWorker(pool: WorkerPool, job: RangeJob, onBatch: (batch: Uint8Array) => void, onProgress: (bytes: number) => void): RangeWorker {
+  const worker = pool.take();
+  worker.postMessage({ type: 'job', job });
   let settled = false;
   const result = new Promise<RangeRead>((resolve, reject) => {
     worker.on('message', (m: SplitMessage) => {
@@ -603,20 +650,25 @@ async function readSideFiles(opts: ScoreOptions, maxProblems: number) {
  * summary reports, in command-line order.
  */
 export async function ingest(opts: ScoreOptions): Promise<Ingested> {
-  const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  const pool = await poolFor(opts);
   try {
-    return await ingestWith(opts, side);
-  } catch (e) {
-    if (!(e instanceof SplitFailed)) throw e;
-    opts.onSplit?.(e.file, e.ranges, 'again');
-    return ingestWith({ ...opts, threads: 1 }, side);
+    const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+    try {
+      return await ingestWith(opts, side, pool);
+    } catch (e) {
+      if (!(e instanceof SplitFailed)) throw e;
+      opts.onSplit?.(e.file, e.ranges, 'again');
+      return await ingestWith({ ...opts, threads: 1 }, side, null);
+    }
+  } finally {
+    pool?.close();
   }
 }
 
 type SideFiles = Awaited<ReturnType<typeof readSideFiles>>;
 
 /** ingest() with the side files already read (a byte range of a file is read with its file's). */
-async function ingestWith(opts: ScoreOptions, sideFiles: SideFiles): Promise<Ingested> {
+async function ingestWith(opts: ScoreOptions, sideFiles: SideFiles, pool: WorkerPool | null): Promise<Ingested> {
   const { plan, period } = opts;
   const tally = opts.makeTally ? opts.makeTally(plan.indicators, period) : new Tally(plan.indicators, period, opts.codeIndex);
   const maxProblems = opts.maxProblems ?? DEFAULT_MAX_PROBLEMS;
@@ -659,8 +711,8 @@ async function ingestWith(opts: ScoreOptions, sideFiles: SideFiles): Promise<Ing
       const kind = kinds[idx]!;
       const ds = dataStarts[idx];
       let split: SplitRead | null = null;
-      if (ds && (kind === 'dossiers' || kind === 'feedback') && facts.empty && splittable(opts)) {
-        split = await startSplit(opts, source, ds, maxProblems, tally, (total) => opts.onProgress?.(source.name, total));
+      if (pool && ds && (kind === 'dossiers' || kind === 'feedback') && facts.empty) {
+        split = await startSplit(pool!, opts, source, ds, maxProblems, tally, (total) => opts.onProgress?.(source.name, total));
         if (split) splits.push(split);
       }
       let map: ColumnMap | undefined;

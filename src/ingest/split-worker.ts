@@ -1,12 +1,13 @@
 /**
- * A worker thread reading one byte range of a file (see split.ts and score.ts startSplit): it
+ * A worker thread reading one byte range of a file (see split.ts and score.ts startSplit), sent
+ * as a {type: 'job'} message once the main thread has chosen the ranges: it
  * runs the same ingest as the main thread over the file's header and its range, with a
  * RecordBatcher for a tally, so that its accepted records go to the main thread in batches
  * (transferred, not copied) and are counted there, in the one code index. It reads ahead of
  * the main thread by a few batches at most, waiting for acknowledgements, so that memory does
  * not grow with the file.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readRange, type RangeJob, type SplitMessage } from '../score.js';
 import { CcchError } from '../errors.js';
 import { RecordBatcher } from '../indicators/tally.js';
@@ -18,8 +19,13 @@ const port = parentPort!;
 const post = (m: SplitMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 let inFlight = 0;
 let wake: (() => void) | null = null;
-port.on('message', (m: { type: 'ack'; buffer: ArrayBuffer }) => {
-  if (m.type !== 'ack') return;
+let start: ((job: RangeJob) => void) | null = null;
+const jobGiven = new Promise<RangeJob>((resolve) => (start = resolve));
+port.on('message', (m: { type: 'ack'; buffer: ArrayBuffer } | { type: 'job'; job: RangeJob }) => {
+  if (m.type === 'job') {
+    start?.(m.job);
+    return;
+  }
   inFlight--;
   batcher?.recycle(m.buffer);
   const w = wake;
@@ -30,7 +36,8 @@ const gate = async () => {
   while (inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
 };
 
-const job = workerData as RangeJob;
+// Started ahead of its job (score.ts WorkerPool): the modules above load while the main thread reads headers.
+const job = await jobGiven;
 let batcher: RecordBatcher | undefined;
 try {
   const r = await readRange(job, {

@@ -170,10 +170,10 @@ describe('score on several threads', () => {
 
 describe('cut targets', () => {
   it('make range 0 shorter (this thread also counts every range), the others equal', () => {
-    expect(cutTargets(1100, 100, 2)).toEqual([100 + 375]);
+    expect(cutTargets(1100, 100, 2)).toEqual([100 + 400]); // (1 + 0.2) / 2 − 0.2 of the data
     const four = cutTargets(10_100, 100, 4);
-    expect(four[0]).toBe(100 + 0.125 * 10_000);
+    expect(four[0]).toBe(100 + 0.125 * 10_000); // not under half an equal share
     expect(Math.abs(four[1]! - four[0]! - (four[2]! - four[1]!))).toBeLessThanOrEqual(1);
-    expect(cutTargets(1000, 0, 8)[0]).toBe(62); // never less than half an equal share
+    expect(cutTargets(1000, 0, 8)[0]).toBe(63); // never less than half an equal share
   });
 });
