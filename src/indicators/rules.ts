@@ -52,6 +52,10 @@ function payment(r: RowRecord, p: Period, paid: (method: number) => boolean): nu
   return paid(pay) ? HIT : DEN;
 }
 
+// The payment predicates, made once (not a closure per row).
+const paidOnline = (m: number) => m === Payment.ONLINE;
+const paidCashless = (m: number) => m === Payment.ONLINE || m === Payment.NON_CASH;
+
 export const RULES: Record<Rule, RuleFn> = {
   online(r, p) {
     if (!receivedIn(r, p) || r.channel <= 0) return OUT;
@@ -78,10 +82,10 @@ export const RULES: Record<Rule, RuleFn> = {
     return v === YesNo.YES ? HIT : DEN;
   },
   'online-payment'(r, p) {
-    return payment(r, p, (m) => m === Payment.ONLINE);
+    return payment(r, p, paidOnline);
   },
   'cashless-payment'(r, p) {
-    return payment(r, p, (m) => m === Payment.ONLINE || m === Payment.NON_CASH);
+    return payment(r, p, paidCashless);
   },
 };
 
