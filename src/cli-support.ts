@@ -142,9 +142,12 @@ export function addReaderOptions(cmd: Command): Command {
 }
 
 /** Parsed reader options, as ScoreOptions takes them. */
-export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string; threads: number } {
+export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string; threads: number; splitMinBytes?: number } {
+  // For tests and benchmarks: CCCH_SPLIT_MIN_BYTES lowers the size from which a file is read on several threads.
+  const splitMin = Number(process.env.CCCH_SPLIT_MIN_BYTES);
   return {
     threads: flags.threads !== undefined ? parseThreads(flags.threads) : defaultThreads(),
+    ...(Number.isInteger(splitMin) && splitMin > 0 ? { splitMinBytes: splitMin } : {}),
     ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter(flags.delimiter) } : {}),
     ...(flags.encoding !== undefined ? { encoding: parseEncoding(flags.encoding) } : {}),
     ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
