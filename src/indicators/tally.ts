@@ -116,7 +116,13 @@ export class Tally {
    * lowest range that has it, as if the file had been read from the top.
    */
   range = 0;
-  /** Per unit: the lowest range it was seen in, in the file being read when it was registered. */
+  /** The file that rows now come from (set by add and addBatch; -1 for units named otherwise). */
+  private file = -1;
+  /**
+   * Per unit: the file it was first seen in and the lowest range of that file it was seen in.
+   * Only a lower range of that same file renames it: any later file is read after all of it.
+   */
+  private unitFile: number[] = [];
   private unitRange: number[] = [];
 
   constructor(
@@ -170,7 +176,13 @@ export class Tally {
     return this.state[dataset].slots;
   }
 
+  /** A unit's number, registering it when new (for callers outside a file's records: summary reports…). */
   unit(name: string, tier: Tier): number {
+    this.file = -1;
+    return this.unitNamed(name, tier);
+  }
+
+  private unitNamed(name: string, tier: Tier): number {
     let per = this.bySpelling.get(name);
     if (per === undefined) {
       per = new Int32Array([-1, -1, -1]);
@@ -188,14 +200,15 @@ export class Tally {
   private unitByKey(name: string, tier: Tier): number {
     const key = `${tier}|${fold(name)}`;
     let u = this.unitIndex.get(key);
-    if (u !== undefined && this.unitRange[u]! > this.range) {
-      // First seen further down the file (a later range, read sooner): this spelling comes first.
+    if (u !== undefined && this.unitFile[u] === this.file && this.unitRange[u]! > this.range) {
+      // First seen further down this file (a later range, read sooner): this spelling comes first.
       this.units[u]!.name = name;
       this.unitRange[u] = this.range;
     }
     if (u === undefined) {
       u = this.units.length;
       this.units.push({ name, tier, seen: 0 });
+      this.unitFile.push(this.file);
       this.unitRange.push(this.range);
       this.unitIndex.set(key, u);
       const need = (u + 1) * this.K * 2;
@@ -219,11 +232,11 @@ export class Tally {
   /** The record's unit number (cached per spelling in the decoder's unitSlots). */
   protected unitOf(r: RowRecord): number {
     const slots = r.unitSlots;
-    if (slots == null) return this.unit(r.unit, r.tier);
+    if (slots == null) return this.unitNamed(r.unit, r.tier);
     const t = r.tier === 'so' ? 0 : r.tier === 'huyen' ? 1 : 2;
     let u = slots[t]!;
     if (u < 0) {
-      u = this.unit(r.unit, r.tier);
+      u = this.unitNamed(r.unit, r.tier);
       slots[t] = u;
     }
     return u;
@@ -235,6 +248,7 @@ export class Tally {
    */
   add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
     const mask = this.maskOf(dataset, r, enabled);
+    this.file = file;
     const u = this.unitOf(r);
     const codes = this.state[dataset].codes;
     const prev =
@@ -285,6 +299,7 @@ export class Tally {
   addBatch(batch: Uint8Array, file: number, range: number, units: number[]): void {
     const saved = this.range;
     this.range = range;
+    this.file = file;
     try {
       const b = Buffer.from(batch.buffer, batch.byteOffset, batch.byteLength);
       let p = 0;

@@ -72,15 +72,18 @@ describe('Tally read in byte ranges', () => {
       fc.property(
         fc.array(row, { maxLength: 30 }), // an earlier file, read in one pass
         fc.array(row, { minLength: 1, maxLength: 80 }),
+        fc.array(row, { maxLength: 30 }), // a later file, read in one pass
         fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
         fc.array(fc.nat({ max: 3 }), { maxLength: 400 }),
         fc.integer({ min: 11, max: 200 }),
-        (before, rows, cutSeeds, schedule, batchBytes) => {
+        (before, rows, after, cutSeeds, schedule, batchBytes) => {
           const one = new Tally(plan.indicators, period);
           const f0 = one.addFile();
           for (const r of before) one.add(ds(r), f0, record(r, true), ALL);
           const f1 = one.addFile();
           for (const r of rows) one.add(ds(r), f1, record(r, false), ALL);
+          const f2 = one.addFile();
+          for (const r of after) one.add(ds(r), f2, record(r, true), ALL);
 
           const split = new Tally(plan.indicators, period);
           const g0 = split.addFile();
@@ -108,6 +111,8 @@ describe('Tally read in byte ranges', () => {
           }
           for (let k = ranges.length - 1; k >= 0; k--) while (next[k]! < ranges[k]!.length) step(k);
           for (let k = ranges.length - 1; k >= 1; k--) batchers[k]!.end();
+          const g2 = split.addFile();
+          for (const r of after) split.add(ds(r), g2, record(r, true), ALL);
           expect(view(split)).toEqual(view(one));
         },
       ),

@@ -158,6 +158,18 @@ describe('score on several threads', () => {
     expect(u.split).toEqual(u.one);
   });
 
+  it('a unit first seen in a later range keeps its first spelling when a later file spells it otherwise', async () => {
+    // Found by review: the spelling in range 1 of the first file must win over the second file's.
+    const head = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày kết thúc xử lý,Hình thức nộp\n';
+    const first = `${head}A1,Sở Tư pháp,2023-03-01,2023-03-10,2023-03-05,Trực tuyến\nA2,UBND xã Phước An,2023-03-01,2023-03-10,2023-03-05,Trực tuyến\n`;
+    const a = write('unit-a.csv', first);
+    const b = write('unit-b.csv', `${head}B1,UBND xa Phuoc An,2023-03-01,2023-03-10,2023-03-05,Trực tuyến\n`);
+    const { one, split, outcomes } = await both([a, b], { cuts: [Buffer.byteLength(first.slice(0, first.indexOf('A2'))) - 1] });
+    expect(outcomes).toEqual(['split 2']);
+    expect(split).toEqual(one);
+    expect((one as { results: Array<{ unit: string | null }> }).results.some((r) => r.unit === 'UBND xã Phước An')).toBe(true);
+  });
+
   it('several files, the split one superseding rows of an earlier one', async () => {
     const a = write('a.csv', generated({ kind: 'dossiers', rows: 150, seed: 21 }));
     const b = write('b.csv', generated({ kind: 'dossiers', rows: 150, seed: 21, dup: 0.5 }));
