@@ -3,8 +3,8 @@
  * tier and unit, statuses, row accounting, problems). It never prints and never exits;
  * input faults are thrown as CcchError.
  */
-import { CsvError, sniffDelimiter, type CsvByteSink, type CsvRow, type CsvSink, type CsvStats } from './ingest/csv.js';
-import { emptyAccounting, readTable, type FileAccounting, type TableOptions, type TableStats } from './ingest/table.js';
+import { CsvError, recordLineEnd, sniffDelimiter, type CsvByteSink, type CsvRow, type CsvSink, type CsvStats } from './ingest/csv.js';
+import { emptyAccounting, readTable, takeStats, type FileAccounting, type TableOptions, type TableStats } from './ingest/table.js';
 import { detectKind, matchHeaders, type ColumnMap } from './ingest/headers.js';
 import { FactDecoder, RowDecoder, SummaryDecoder, type UnitTierLookup, type Warning } from './ingest/records.js';
 import type { InputSource } from './ingest/source.js';
@@ -21,7 +21,7 @@ import type { SideProblem, SideReport } from './ingest/sidefile.js';
 import type { Plan } from './plan/schema.js';
 import type { NamedPeriod } from './period.js';
 import { CcchError, inputError, type ErrorKind, type Where } from './errors.js';
-import { stat, open as openFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -209,22 +209,17 @@ class Replay {
   /**
    * Where the data begins in the bytes read so far (the peek's): the first data row's line and
    * offset, the header's delimiter (as given, or sniffed from the header's line as the CSV reader
-   * does) and width; null past them, or for text given as strings.
+   * does) and width; null past them, for text given as strings, or for a workbook or UTF-16 text.
    */
   dataStart(header: { line: number; width: number }, firstRow: number, delimiter: string | undefined): DataStart | null {
     if (this.buffered.some((c) => typeof c === 'string')) return null;
     const b = Buffer.concat(this.buffered as Buffer[]);
     const offset = lineOffset(b, firstRow);
+    // Only plain text: not a workbook (zip, OLE) nor UTF-16.
+    if ((b[0] === 0x50 && b[1] === 0x4b) || (b[0] === 0xd0 && b[1] === 0xcf) || utf16Bom(b)) return null;
     const from = lineOffset(b, header.line);
     if (offset < 0 || from < 0) return null;
-    let eol = from;
-    let q = false;
-    while (eol < offset) {
-      const c = b[eol]!;
-      if (c === 0x22) q = !q;
-      else if (!q && (c === 0x0a || c === 0x0d)) break;
-      eol++;
-    }
+    const eol = recordLineEnd(b, from, offset);
     const start = from === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : from;
     const delim = delimiter ?? sniffDelimiter(b, start, eol);
     return { line: firstRow, offset, delimiter: delim.charCodeAt(0), width: header.width };
@@ -417,20 +412,12 @@ async function startSplit(
 ): Promise<SplitRead | null> {
   const path = source.path!;
   let size: number;
-  const head = Buffer.alloc(4);
   try {
     size = (await stat(path)).size;
-    const fh = await openFile(path, 'r');
-    try {
-      await fh.read(head, 0, 4, 0);
-    } finally {
-      await fh.close();
-    }
   } catch {
     return null; // the one-thread read reports it
   }
   if (size < (opts.splitMinBytes ?? SPLIT_MIN_BYTES)) return null;
-  if ((head[0] === 0x50 && head[1] === 0x4b) || (head[0] === 0xd0 && head[1] === 0xcf) || utf16Bom(head)) return null;
   const points = await splitPoints(path, size, ds.offset, Math.floor(opts.threads ?? 1), ds.delimiter, ds.width, opts.cuts);
   if (points.length === 0) return null;
   const bounds = [0, ...points, size];
@@ -890,12 +877,7 @@ async function ingestWith(opts: ScoreOptions, sideFiles: SideFiles, pool: Worker
             opts.onProgress?.(source.name, b);
           },
         );
-        report.bytes = stats.bytes;
-        report.format = stats.format;
-        report.delimiter = stats.delimiter;
-        report.encoding = stats.encoding;
-        report.sheet = stats.sheet;
-        report.skipped = stats.skipped;
+        takeStats(report, stats);
         read[idx] = { endLine: stats.endLine, totalLine: stats.totalLine };
         if (!map) titles.end();
         if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);

@@ -65,6 +65,17 @@ export function packCode(b: Uint8Array, start: number, end: number, out: Uint8Ar
   return o;
 }
 
+/**
+ * The next length of an array of `length` that must grow: twice as long, or — with a hint that
+ * `expected` will be needed — towards that at once, up to 256× (each growth copies the array
+ * and holds both copies for a moment).
+ */
+export function grownLength(length: number, expected: number): number {
+  let n = length * 2;
+  while (n < length * 256 && n < expected) n *= 2;
+  return n;
+}
+
 /** FNV-1a over b[start, end). */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
@@ -106,7 +117,7 @@ export class CompactCodeIndex implements CodeIndex {
   /**
    * A hint: about `n` codes are expected in all (the reader's estimate from the share of the
    * file read so far). When the slot table must grow it then grows towards `n` at once — up to
-   * 8× — instead of doubling again and again, each rebuild re-hashing every code held. Memory
+   * 256× — instead of doubling again and again, each rebuild re-hashing every code held. Memory
    * still follows the codes actually held: the table grows only when they fill it.
    */
   expect(n: number): void {
@@ -200,9 +211,7 @@ export class CompactCodeIndex implements CodeIndex {
   }
 
   private growEntries() {
-    // Towards the expected count at once (up to 256×), like the slot table: fewer copies held twice.
-    let n = this.offs.length * 2;
-    while (n < this.offs.length * 256 && n < this.expected) n *= 2;
+    const n = grownLength(this.offs.length, this.expected);
     const o = new Uint32Array(n);
     o.set(this.offs);
     this.offs = o;
@@ -212,10 +221,8 @@ export class CompactCodeIndex implements CodeIndex {
   }
 
   private rehash() {
-    const cap = this.mask + 1;
-    let next = cap * 2;
-    while (next < cap * 256 && this.expected * 10 > next * 7) next *= 2;
-    this.rebuild(next);
+    // At most 70 % full: room for the expected codes is expected / 0.7 slots.
+    this.rebuild(grownLength(this.mask + 1, (this.expected * 10) / 7));
   }
 
   /** Refills a slot table of `cap` slots. Hashes are not stored (4 bytes a code saved): they are computed again from the arena. */

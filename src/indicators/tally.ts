@@ -12,7 +12,7 @@ import type { Dataset } from '../ingest/contract.js';
 import type { RowRecord } from '../ingest/records.js';
 import type { Tier } from '../ingest/tier.js';
 import { fold } from '../util/text.js';
-import { CompactCodeIndex } from './code-index.js';
+import { CompactCodeIndex, grownLength } from './code-index.js';
 import { RULES, type Period, type RuleFn } from './rules.js';
 import type { Indicator } from '../plan/schema.js';
 
@@ -58,9 +58,7 @@ class Growable {
   set(i: number, v: number) {
     if (!this.wide && (v < 0 || v > 0xffff)) this.widen();
     if (i >= this.data.length) {
-      let n = this.data.length * 2;
-      while (n < this.data.length * 256 && n < this.expected) n *= 2;
-      const d = this.make(Math.max(n, i + 1));
+      const d = this.make(Math.max(grownLength(this.data.length, this.expected), i + 1));
       d.set(this.data);
       this.data = d;
     }
@@ -277,9 +275,7 @@ export class Tally {
     } else {
       e = st.entries++;
       if (e >= st.entryRange.length) {
-        let n = st.entryRange.length * 2;
-        while (n < st.entryRange.length * 256 && n < st.entriesExpected) n *= 2;
-        const g = new Uint8Array(Math.max(n, e + 1));
+        const g = new Uint8Array(Math.max(grownLength(st.entryRange.length, st.entriesExpected), e + 1));
         g.set(st.entryRange);
         st.entryRange = g;
       }

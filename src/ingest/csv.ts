@@ -132,6 +132,19 @@ function incompleteTail(buf: Buffer): number {
 /** The delimiters sniffed, in the order that breaks a tie. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
+/** The end of the line that starts at buf[start]: its first LF or CR outside quotes, or `end`. */
+export function recordLineEnd(buf: Uint8Array, start: number, end: number): number {
+  let eol = start;
+  let q = false;
+  while (eol < end) {
+    const c = buf[eol]!;
+    if (c === QUOTE) q = !q;
+    else if (!q && (c === LF || c === CR)) break;
+    eol++;
+  }
+  return eol;
+}
+
 /**
  * The delimiter of the line buf[start, end): the most frequent of comma, semicolon, tab and
  * pipe outside quotes (the first in DELIMITERS on a tie; comma when there is none).
@@ -252,14 +265,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       }
       if (!headerSeen && delim < 0) {
         // Sniff from the header line; needs the whole line in the buffer.
-        let eol = pos;
-        let q = false;
-        while (eol < len) {
-          const c = buf[eol]!;
-          if (c === QUOTE) q = !q;
-          else if (!q && (c === LF || c === CR)) break;
-          eol++;
-        }
+        const eol = recordLineEnd(buf, pos, len);
         if (eol === len && !final) return pos;
         delim = sniffDelimiter(buf, pos, eol).charCodeAt(0);
       }

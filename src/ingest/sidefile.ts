@@ -5,7 +5,7 @@
  * and reason) or superseded by a later row with the same key.
  */
 import { CsvError } from './csv.js';
-import { emptyAccounting, readTable, type FileAccounting } from './table.js';
+import { emptyAccounting, readTable, takeStats, type FileAccounting } from './table.js';
 import { matchFields, type FieldColumns } from './headers.js';
 import type { FieldSpec } from './contract.js';
 import type { InputSource } from './source.js';
@@ -124,12 +124,7 @@ export async function readSideFile<F extends string>(
         }
       },
     });
-    report.bytes = stats.bytes;
-    report.format = stats.format;
-    report.delimiter = stats.delimiter;
-    report.encoding = stats.encoding;
-    report.sheet = stats.sheet;
-    report.skipped = stats.skipped;
+    takeStats(report, stats);
     if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
   } catch (e) {
     if (e instanceof CsvError) throw csvError(e, source.name);

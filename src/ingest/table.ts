@@ -106,6 +106,16 @@ export interface TableStats {
   endLine: number | null;
 }
 
+/** Puts how a file was read (readTable's stats) into its accounting. */
+export function takeStats(report: FileAccounting, stats: TableStats): void {
+  report.bytes = stats.bytes;
+  report.format = stats.format;
+  report.delimiter = stats.delimiter;
+  report.encoding = stats.encoding;
+  report.sheet = stats.sheet;
+  report.skipped = stats.skipped;
+}
+
 const TOTAL_LABELS = new Set(['tong cong', 'tong', 'cong']);
 
 /** Whether a row's first non-empty cell marks it as a total row (see the module comment). */
