@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readCsv, CsvError, sniffDelimiter } from '../../src/ingest/csv.js';
+import { readCsv, CsvError, sniffDelimiter, swarStops } from '../../src/ingest/csv.js';
 
 interface Got {
   header: string[];
@@ -180,5 +180,25 @@ describe('readCsv: dialects and title rows', () => {
       [['', 'A', ''], 5, '1'],
       [['', 'B', ''], 6, 'B'],
     ]);
+  });
+});
+
+describe('swarStops (four bytes at a time)', () => {
+  it('is true exactly when some byte of the word is below 0x0e or the delimiter', () => {
+    const word = new Uint8Array(4);
+    const view = new Int32Array(word.buffer);
+    for (const delim of [0x2c, 0x3b, 0x09, 0x7c, 0x200]) {
+      const dWord = delim < 0x80 ? Math.imul(delim, 0x01010101) : 0;
+      for (const filler of [0x41, 0x7f, 0x80, 0xc3, 0xff, 0x0e]) {
+        for (let at = 0; at < 4; at++) {
+          for (let b = 0; b < 256; b++) {
+            word.fill(filler);
+            word[at] = b;
+            const want = b < 0x0e || b === delim || filler === delim;
+            expect(swarStops(view[0]!, dWord), `delimiter ${delim}, byte ${b} at ${at} among ${filler}`).toBe(want);
+          }
+        }
+      }
+    }
   });
 });
