@@ -132,11 +132,13 @@ function incompleteTail(buf: Buffer): number {
 /**
  * Whether any byte of the 4-byte word `v` may end an unquoted field: a byte below 0x0e (LF,
  * CR and a few control bytes, which the caller then checks one by one) or the delimiter,
- * `dWord` being it in all four bytes (0 when the delimiter is not ASCII: then NUL bytes, which
+ * `dWord` being it in all four bytes (QUOTE_WORD inside a quoted cell) (0 when the delimiter is not ASCII: then NUL bytes, which
  * the reader rejects anyway). The bit trick of "Bit Twiddling Hacks" (haszero / hasless): a
  * byte b < n makes (b - n) borrow into its top bit while ~b keeps it.
  */
 const EMPTY_WORDS = new Int32Array(0);
+/** A quote in all four bytes: inside a quoted cell, the quote (and LF and CR, for line numbers) stop the fast scan. */
+const QUOTE_WORD = 0x22222222;
 
 export function swarStops(v: number, dWord: number): boolean {
   const x = v ^ dWord;
@@ -320,6 +322,9 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
             const c = buf[pos]!;
             if (inQuoteStop[c] === 0) {
               pos++;
+              if (((pos - a0) & 3) === 0) {
+                while (pos < wLimit && !swarStops(w32[(pos - a0) >> 2]!, QUOTE_WORD)) pos += 4;
+              }
               continue;
             }
             if (c === QUOTE) {
