@@ -56,6 +56,24 @@ describe('ByteMemo', () => {
     expect(calls).toBeGreaterThan(50); // the limit was passed, and computing went on
   });
 
+  it('tells apart long values that differ in one byte anywhere, across many values (its table grows)', () => {
+    const memo = new ByteMemo((s) => `<${s}>`);
+    const base = 'UBND xã Vĩnh Thanh huyện Nhơn Trạch';
+    // Every one-byte change of one spelling, at every place, plus the spelling itself and its prefixes.
+    const values = [base];
+    for (let i = 0; i < base.length; i++) {
+      values.push(base.slice(0, i) + 'x' + base.slice(i + 1));
+      values.push(base.slice(0, i + 1));
+    }
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...values), fc.boolean()), { minLength: 1, maxLength: 40 }), (cells) => {
+        const r = row(cells);
+        for (let k = 0; k < cells.length; k++) expect(memo.get(r, k)).toBe(`<${cells[k]![0]}>`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('tells a quoted cell from an unquoted one with the same bytes', () => {
     const memo = new ByteMemo((s) => s.length);
     // Unquoted a""b is the text a""b; quoted "a""b" is the text a"b: same bytes between the delimiters.
