@@ -153,7 +153,12 @@ export class RowDecoder {
   private readonly unitOf: (tidied: string) => string;
   private readonly tierMemo = new ByteMemo<Tier | null | undefined>((raw) => tierFromColumn(raw));
   private readonly feeMemo = new ByteMemo<number>((raw) => parseFee(raw));
-  private readonly byteVocab: Partial<Record<Field, ByteMemo<number>>> = {};
+  /** The byte path's vocabulary columns: field, column (undefined when absent) and memo, looked up once, not per row. */
+  private readonly channelCol: VocabColumn;
+  private readonly digitizedCol: VocabColumn;
+  private readonly eResultCol: VocabColumn;
+  private readonly ratingCol: VocabColumn;
+  private readonly paymentCol: VocabColumn;
   private codeScratch = Buffer.alloc(64);
 
   constructor(
@@ -171,14 +176,12 @@ export class RowDecoder {
       const unit = this.unitOf(tidy(raw));
       return { unit, tier: unit === '' ? null : this.tierCache.get(unit), slots: new Int32Array([-1, -1, -1]) };
     });
-    const vocabs: Array<[Field, Vocabulary]> = [
-      ['channel', CHANNEL],
-      ['digitized', YES_NO],
-      ['eResult', YES_NO],
-      ['rating', RATING],
-      ['payment', PAYMENT],
-    ];
-    for (const [f, v] of vocabs) this.byteVocab[f] = new ByteMemo((raw) => lookup(v, raw));
+    const vocab = (field: Field, v: Vocabulary): VocabColumn => ({ field, k: this.col[field], memo: new ByteMemo((raw) => lookup(v, raw)) });
+    this.channelCol = vocab('channel', CHANNEL);
+    this.digitizedCol = vocab('digitized', YES_NO);
+    this.eResultCol = vocab('eResult', YES_NO);
+    this.ratingCol = vocab('rating', RATING);
+    this.paymentCol = vocab('payment', PAYMENT);
   }
 
   /** The columns this decoder reads, for the CSV reader to decode. */
@@ -346,11 +349,11 @@ export class RowDecoder {
     r.due = due;
     r.resolved = resolved;
     if (this.dataset === 'dossiers') {
-      r.channel = this.vocabBytes(row, 'channel', null);
-      r.digitized = this.vocabBytes(row, 'digitized', YesNo.NO);
-      r.eResult = this.vocabBytes(row, 'eResult', YesNo.NO);
+      r.channel = this.vocabBytes(row, this.channelCol, null);
+      r.digitized = this.vocabBytes(row, this.digitizedCol, YesNo.NO);
+      r.eResult = this.vocabBytes(row, this.eResultCol, YesNo.NO);
     }
-    r.rating = this.vocabBytes(row, 'rating', BLANK);
+    r.rating = this.vocabBytes(row, this.ratingCol, BLANK);
     if (this.dataset === 'dossiers') {
       const fi = col.fee;
       if (fi === undefined) r.fee = ABSENT;
@@ -358,7 +361,7 @@ export class RowDecoder {
         r.fee = this.feeMemo.get(row, fi);
         if (Number.isNaN(r.fee)) this.warnings.push({ code: 'value.unknown', field: 'fee', value: row.text(fi).trim() });
       }
-      r.payment = this.vocabBytes(row, 'payment', BLANK);
+      r.payment = this.vocabBytes(row, this.paymentCol, BLANK);
     }
     return null;
   }
@@ -379,18 +382,24 @@ export class RowDecoder {
     return raw === '' ? BLANK_DAY : parseDay(raw);
   }
 
-  private vocabBytes(row: ByteFields, f: Field, blankIs: number | null): number {
-    const k = this.col[f];
+  private vocabBytes(row: ByteFields, c: VocabColumn, blankIs: number | null): number {
+    const k = c.k;
     if (k === undefined) return ABSENT;
-    const code = this.byteVocab[f]!.get(row, k);
-    if (code === UNKNOWN) this.warnings.push({ code: 'value.unknown', field: f, value: row.text(k).trim() });
-    if (code === BLANK && blankIs === null) this.warnings.push({ code: 'value.blank', field: f, value: '' });
+    const code = c.memo.get(row, k);
+    if (code === UNKNOWN) this.warnings.push({ code: 'value.unknown', field: c.field, value: row.text(k).trim() });
+    if (code === BLANK && blankIs === null) this.warnings.push({ code: 'value.blank', field: c.field, value: '' });
     if (code === BLANK && blankIs !== null) return blankIs;
     return code;
   }
 }
 
 const BLANK_DAY = -Infinity; // internal: the date cell is blank
+
+interface VocabColumn {
+  readonly field: Field;
+  readonly k: number | undefined;
+  readonly memo: ByteMemo<number>;
+}
 
 /**
  * A row's tier (domain.md, Tiers): its tier column when not blank (an unknown value rejects
