@@ -37,11 +37,12 @@ const ESCAPE = 14; // followed by the byte's two nibbles
 const PAD = 15; // fills the last byte of an odd number of nibbles
 
 /**
- * Packs the code b[start, end) into `out` (which must hold ⌈3 × length / 2⌉ bytes), half a byte
- * per digit or . - / _, a byte and a half per other byte; returns the packed length. One-to-one.
+ * Packs the code b[start, end) into `out` from `outStart` (room for ⌈3 × length / 2⌉ bytes), half
+ * a byte per digit or . - / _, a byte and a half per other byte; returns the packed length.
+ * One-to-one.
  */
-export function packCode(b: Uint8Array, start: number, end: number, out: Uint8Array): number {
-  let o = 0; // bytes written
+export function packCode(b: Uint8Array, start: number, end: number, out: Uint8Array, outStart = 0): number {
+  let o = outStart; // where the next byte goes
   let acc = 0; // the high nibble of the byte being filled
   let half = false; // whether a high nibble is waiting for its low one
   for (let i = start; i < end; i++) {
@@ -62,7 +63,7 @@ export function packCode(b: Uint8Array, start: number, end: number, out: Uint8Ar
     }
   }
   if (half) out[o++] = acc | PAD;
-  return o;
+  return o - outStart;
 }
 
 /**
@@ -142,11 +143,68 @@ export class CompactCodeIndex implements CodeIndex {
     const rawLen = rawEnd - rawStart;
     if (rawLen > MAX_ARENA_CODE) return this.bigGetOrInsert(raw, rawStart, rawEnd, next);
     const b = this.packed;
-    const start = 0;
     const len = packCode(raw, rawStart, rawEnd, b);
     if (len > MAX_ARENA_CODE) return this.bigGetOrInsert(raw, rawStart, rawEnd, next);
-    const end = len;
-    const h = hashBytes(b, start, end);
+    return this.lookup(b, 0, len, hashBytes(b, 0, len), next);
+  }
+
+  /**
+   * getOrInsertBytes for n codes at once, code j being b[offs[j], offs[j + 1]): out[j] is its
+   * entry, or -1 after inserting it as entry `next` + the number of codes inserted before it
+   * here; returns how many were inserted. The same as n calls in order, but every code's slot
+   * is loaded before any is probed, so that their cache misses (one per code: the table is
+   * megabytes) overlap instead of coming one after another.
+   */
+  getOrInsertMany(b: Uint8Array, offs: Int32Array, n: number, next: number, out: Int32Array): number {
+    if (n > this.manyHash.length) {
+      this.manyHash = new Int32Array(n);
+      this.manyAt = new Int32Array(n + 1);
+    }
+    const hs = this.manyHash;
+    const at = this.manyAt;
+    const need = 2 * (offs[n]! - offs[0]!) + n; // packed, each code takes at most 1.5 × its bytes + 1
+    if (need > this.manyPacked.length) this.manyPacked = new Uint8Array(Math.max(need, 2 * this.manyPacked.length));
+    const packed = this.manyPacked;
+    const mask = this.mask;
+    const slots = this.slots;
+    let p = 0;
+    let touched = 0;
+    for (let j = 0; j < n; j++) {
+      at[j] = p;
+      const s = offs[j]!;
+      const e = offs[j + 1]!;
+      if (e - s > MAX_ARENA_CODE) {
+        hs[j] = 0;
+        continue;
+      }
+      const len = packCode(b, s, e, packed, p);
+      const h = hashBytes(packed, p, p + len);
+      hs[j] = h;
+      p += len;
+    }
+    at[n] = p;
+    // A tight loop of independent loads, so that the misses overlap.
+    for (let j = 0; j < n; j++) touched ^= slots[hs[j]! & mask]!;
+    this.touched = touched;
+    let inserted = 0;
+    for (let j = 0; j < n; j++) {
+      const s = offs[j]!;
+      const e = offs[j + 1]!;
+      const len = at[j + 1]! - at[j]!;
+      const r = e - s > MAX_ARENA_CODE || len > MAX_ARENA_CODE ? this.bigGetOrInsert(b, s, e, next + inserted) : this.lookup(packed, at[j]!, len, hs[j]!, next + inserted);
+      out[j] = r;
+      if (r < 0) inserted++;
+    }
+    return inserted;
+  }
+  private manyHash = new Int32Array(0);
+  private manyAt = new Int32Array(1);
+  private manyPacked = new Uint8Array(0);
+  /** The touched slots, xor-ed: kept so that the loads are not optimized away. */
+  touched = 0;
+
+  /** The probe (and insert) of the packed code b[start, start + len) whose hash is h. */
+  private lookup(b: Uint8Array, start: number, len: number, h: number, next: number): number {
     const slots = this.slots;
     const mask = this.mask;
     let i = h & mask;

@@ -33,6 +33,11 @@ export interface CodeIndex {
   getOrInsertBytes?(b: Uint8Array, start: number, end: number, next: number): number;
   /** A hint: about `n` codes are expected in all (optional). */
   expect?(n: number): void;
+  /**
+   * getOrInsertBytes for n codes at once (optional): code j is b[at[j], at[j + 1]); out[j] its
+   * entry, or -1 when inserted (as entry next + the codes inserted before it). Returns the number inserted.
+   */
+  getOrInsertMany?(b: Uint8Array, at: Int32Array, n: number, next: number, out: Int32Array): number;
 }
 
 export class MapCodeIndex implements CodeIndex {
@@ -94,7 +99,8 @@ export interface FileCounts {
 }
 
 export class Tally {
-  readonly units: Unit[] = [];
+  /** The units (read through `units`, which first counts the staged records). */
+  protected readonly unitList: Unit[] = [];
   private unitIndex = new Map<string, number>();
   /**
    * Unit name as spelled → its unit per tier (so, huyen, xa; -1 not yet seen). Decoders hand
@@ -105,7 +111,8 @@ export class Tally {
   private counts: Float64Array;
   readonly K: number;
   private state: Record<Dataset, DatasetState>;
-  readonly files: FileCounts[] = [];
+  /** Per input file (read through `files`). */
+  protected readonly fileList: FileCounts[] = [];
   /**
    * The byte range of the current file that rows now come from (0 unless the file is read on
    * several threads, see ingest/split.ts and addBatch). Rows of a file reach the tally range by
@@ -148,14 +155,27 @@ export class Tally {
     this.state = { dossiers: make('dossiers'), feedback: make('feedback') };
   }
 
+  /** The units, in the order they were first seen. */
+  get units(): readonly Unit[] {
+    this.countStaged();
+    return this.unitList;
+  }
+
+  /** Accepted and superseded rows per input file. */
+  get files(): readonly FileCounts[] {
+    this.countStaged();
+    return this.fileList;
+  }
+
   /** Registers an input file; returns its number. */
   addFile(): number {
-    this.files.push({ accepted: 0, superseded: 0 });
-    return this.files.length - 1;
+    this.fileList.push({ accepted: 0, superseded: 0 });
+    return this.fileList.length - 1;
   }
 
   /** Distinct codes of `dataset` counted so far. */
   distinct(dataset: Dataset): number {
+    this.countStaged();
     return this.state[dataset].entries;
   }
 
@@ -176,6 +196,7 @@ export class Tally {
 
   /** A unit's number, registering it when new (for callers outside a file's records: summary reports…). */
   unit(name: string, tier: Tier): number {
+    this.countStaged();
     this.file = -1;
     return this.unitNamed(name, tier);
   }
@@ -200,12 +221,12 @@ export class Tally {
     let u = this.unitIndex.get(key);
     if (u !== undefined && this.unitFile[u] === this.file && this.unitRange[u]! > this.range) {
       // First seen further down this file (a later range, read sooner): this spelling comes first.
-      this.units[u]!.name = name;
+      this.unitList[u]!.name = name;
       this.unitRange[u] = this.range;
     }
     if (u === undefined) {
-      u = this.units.length;
-      this.units.push({ name, tier, seen: 0 });
+      u = this.unitList.length;
+      this.unitList.push({ name, tier, seen: 0 });
       this.unitFile.push(this.file);
       this.unitRange.push(this.range);
       this.unitIndex.set(key, u);
@@ -249,6 +270,11 @@ export class Tally {
     this.file = file;
     const u = this.unitOf(r);
     const codes = this.state[dataset].codes;
+    if (r.codeBuf != null && codes.getOrInsertMany !== undefined) {
+      this.stage(dataset, file, u, mask, r.codeBuf, r.codeStart!, r.codeEnd!);
+      return;
+    }
+    this.countStaged();
     const prev =
       r.codeBuf != null && codes.getOrInsertBytes !== undefined
         ? codes.getOrInsertBytes(r.codeBuf, r.codeStart!, r.codeEnd!, this.state[dataset].entries)
@@ -256,11 +282,65 @@ export class Tally {
     this.place(dataset, file, u, mask, prev);
   }
 
+  /**
+   * Records whose codes are looked up together (CodeIndex.getOrInsertMany, which overlaps their
+   * cache misses): up to STAGE of them, of one dataset, each with its file, range, unit and mask.
+   * Staging changes nothing but the timing: countStaged() counts them in order, exactly as add() would
+   * have, and every reader of the counts (units, files, distinct, get…) counts them first.
+   */
+  private staged = 0;
+  private stagedDataset: Dataset = 'dossiers';
+  private stagedCodes = new Uint8Array(STAGE * 32);
+  private readonly stagedAt = new Int32Array(STAGE + 1);
+  private readonly stagedFile = new Int32Array(STAGE);
+  private readonly stagedRange = new Uint8Array(STAGE);
+  private readonly stagedUnit = new Int32Array(STAGE);
+  private readonly stagedMask = new Int32Array(STAGE);
+  private readonly stagedPrev = new Int32Array(STAGE);
+
+  private stage(dataset: Dataset, file: number, u: number, mask: number, b: Uint8Array, start: number, end: number): void {
+    if (this.staged > 0 && dataset !== this.stagedDataset) this.countStaged();
+    const n = this.staged;
+    this.stagedDataset = dataset;
+    const at = this.stagedAt[n]!;
+    const len = end - start;
+    if (at + len > this.stagedCodes.length) {
+      const g = new Uint8Array(Math.max(2 * this.stagedCodes.length, at + len));
+      g.set(this.stagedCodes.subarray(0, at));
+      this.stagedCodes = g;
+    }
+    const codes = this.stagedCodes;
+    for (let i = 0; i < len; i++) codes[at + i] = b[start + i]!;
+    this.stagedAt[n + 1] = at + len;
+    this.stagedFile[n] = file;
+    this.stagedRange[n] = this.range;
+    this.stagedUnit[n] = u;
+    this.stagedMask[n] = mask;
+    this.staged = n + 1;
+    if (n + 1 === STAGE) this.countStaged();
+  }
+
+  /** Counts the staged records (see `stage`). */
+  countStaged(): void {
+    const n = this.staged;
+    if (n === 0) return;
+    this.staged = 0;
+    const dataset = this.stagedDataset;
+    const st = this.state[dataset];
+    st.codes.getOrInsertMany!(this.stagedCodes, this.stagedAt, n, st.entries, this.stagedPrev);
+    const saved = this.range;
+    for (let j = 0; j < n; j++) {
+      this.range = this.stagedRange[j]!;
+      this.place(dataset, this.stagedFile[j]!, this.stagedUnit[j]!, this.stagedMask[j]!, this.stagedPrev[j]!);
+    }
+    this.range = saved;
+  }
+
   /** Counts a record whose code lookup gave `prev` (its entry, or -1: a new code, entry `entries`). */
   private place(dataset: Dataset, file: number, u: number, mask: number, prev: number): void {
     const st = this.state[dataset];
-    this.units[u]!.seen |= DATASET_BIT[dataset];
-    const fc = this.files[file]!;
+    this.unitList[u]!.seen |= DATASET_BIT[dataset];
+    const fc = this.fileList[file]!;
     fc.accepted++;
     let e: number;
     if (prev >= 0) {
@@ -271,7 +351,7 @@ export class Tally {
         return;
       }
       this.apply(st, st.entryUnit.data[e]!, st.entryMask.data[e]!, -1);
-      this.files[st.entryFile.data[e]!]!.superseded++;
+      this.fileList[st.entryFile.data[e]!]!.superseded++;
     } else {
       e = st.entries++;
       if (e >= st.entryRange.length) {
@@ -312,13 +392,18 @@ export class Tally {
         }
         const dataset: Dataset = tag === BATCH_DOSSIER ? 'dossiers' : 'feedback';
         const u = units[b.readUInt32LE(p + 1)]!;
-        const mask = b.readUInt32LE(p + 5);
+        const mask = b.readInt32LE(p + 5);
         const len = b.readUInt16LE(p + 9);
         const st = this.state[dataset];
         const codes = st.codes;
         const start = p + 11;
-        const prev = codes.getOrInsertBytes !== undefined ? codes.getOrInsertBytes(b, start, start + len, st.entries) : codes.getOrInsert(b.toString('utf8', start, start + len), st.entries);
         p = start + len;
+        if (codes.getOrInsertMany !== undefined) {
+          this.stage(dataset, file, u, mask, b, start, start + len);
+          continue;
+        }
+        this.countStaged();
+        const prev = codes.getOrInsertBytes !== undefined ? codes.getOrInsertBytes(b, start, start + len, st.entries) : codes.getOrInsert(b.toString('utf8', start, start + len), st.entries);
         this.place(dataset, file, u, mask, prev);
       }
     } finally {
@@ -328,7 +413,8 @@ export class Tally {
 
   /** Marks a unit as having data of `dataset` (a summary report's row), for --by unit. */
   markSeen(u: number, dataset: Dataset): void {
-    this.units[u]!.seen |= DATASET_BIT[dataset];
+    this.countStaged();
+    this.unitList[u]!.seen |= DATASET_BIT[dataset];
   }
 
   /**
@@ -336,6 +422,7 @@ export class Tally {
    * numerator and denominator, not records. Tier and province sums treat them like any other.
    */
   addCounts(u: number, k: number, numerator: number, denominator: number): void {
+    this.countStaged();
     const at = (u * this.K + k) * 2;
     this.counts[at] = this.counts[at]! + denominator;
     this.counts[at + 1] = this.counts[at + 1]! + numerator;
@@ -355,11 +442,14 @@ export class Tally {
 
   /** [numerator, denominator] of indicator `k` (plan index) for unit `u`. */
   get(u: number, k: number): [number, number] {
+    this.countStaged();
     const at = (u * this.K + k) * 2;
     return [this.counts[at + 1]!, this.counts[at]!];
   }
 }
 
+/** Records staged for one getOrInsertMany (see Tally.stage): enough misses to overlap, few enough to stay in cache. */
+const STAGE = 32;
 const BATCH_BYTES = 1 << 16;
 const BATCH_DOSSIER = 1;
 const BATCH_FEEDBACK = 2;
@@ -393,9 +483,9 @@ export class RecordBatcher extends Tally {
   override add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
     const mask = this.maskOf(dataset, r, enabled);
     const u = this.unitOf(r);
-    this.files[file]!.accepted++;
-    while (this.sentUnits < this.units.length) {
-      const unit = this.units[this.sentUnits]!;
+    this.fileList[file]!.accepted++;
+    while (this.sentUnits < this.unitList.length) {
+      const unit = this.unitList[this.sentUnits]!;
       const len = Buffer.byteLength(unit.name, 'utf8');
       this.room(8 + len);
       const b = this.buf;

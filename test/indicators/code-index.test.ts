@@ -30,6 +30,42 @@ describe('CompactCodeIndex', () => {
     );
   });
 
+  it('getOrInsertMany answers as getOrInsertBytes one code after another would, duplicates within a call and growth during it too', () => {
+    const code = fc.oneof(
+      fc.constantFrom('HS01', 'HS02', 'hs01', 'Hồ sơ 1', '', 'x'),
+      fc.integer({ min: 0, max: 3000 }).map((n) => `H18.${n % 7}-230101-${String(n).padStart(7, '0')}`),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+      fc.string({ minLength: 256, maxLength: 300 }), // the Map side
+      fc.string({ unit: fc.constantFrom('a', 'é'), minLength: 180, maxLength: 250 }), // packs past 255 bytes: the Map side too
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(code, { minLength: 1, maxLength: 40 }), { maxLength: 120 }), fc.integer({ min: 1, max: 500 }), (calls, taggedUpTo) => {
+        const many = new CompactCodeIndex(taggedUpTo);
+        const one = new CompactCodeIndex(taggedUpTo);
+        let next = 0;
+        for (const codes of calls) {
+          const bufs = codes.map((c) => Buffer.from(c, 'utf8'));
+          const at = new Int32Array(codes.length + 1);
+          bufs.forEach((b, j) => (at[j + 1] = at[j]! + b.length));
+          const all = Buffer.concat([Buffer.from('zz'), ...bufs]);
+          const shifted = at.map((x) => x + 2); // codes not at the buffer's start
+          const out = new Int32Array(codes.length);
+          const inserted = many.getOrInsertMany(all, shifted, codes.length, next, out);
+          let added = 0;
+          bufs.forEach((b, j) => {
+            const want = one.getOrInsertBytes(b, 0, b.length, next + added);
+            expect(out[j]).toBe(want);
+            if (want < 0) added++;
+          });
+          expect(inserted).toBe(added);
+          next += added;
+        }
+        expect(many.count).toBe(next);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('keeps 300 000 distinct codes apart (through many rehashes) and finds every one again', () => {
     const idx = new CompactCodeIndex();
     const buf = Buffer.alloc(32);
