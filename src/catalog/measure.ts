@@ -15,6 +15,7 @@ import { DATASET_BIT, type Tally } from '../indicators/tally.js';
 import { compareTarget, targetFor, type Result, type ResultTier, type Status } from '../evaluate/evaluate.js';
 import type { CatalogCounts, CatalogMeasure } from './catalog.js';
 import type { UnitEntry, UnitsTable } from './units.js';
+import { compareVi } from '../util/text.js';
 
 interface TargetGroup {
   computable: 'catalog' | 'units';
@@ -133,7 +134,7 @@ export function unitsResults(plan: Plan, units: UnitsTable, byUnit: boolean): Re
       ac += k;
     }
     out.push(make(g, 'all', null, an, ad, ac));
-    out.push(...perUnit.sort((a, b) => a.tier.localeCompare(b.tier) || a.unit!.localeCompare(b.unit!, 'vi')));
+    out.push(...perUnit.sort((a, b) => a.tier.localeCompare(b.tier) || compareVi(a.unit!, b.unit!)));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 import { DATASET_BIT, type Tally } from '../indicators/tally.js';
 import { TIERS, type Tier } from '../ingest/tier.js';
 import type { Indicator, Plan } from '../plan/schema.js';
+import { compareVi } from '../util/text.js';
 
 export type Status = 'pass' | 'fail' | 'no-data' | 'no-target';
 export type ResultTier = Tier | 'all';
@@ -123,7 +124,7 @@ export function evaluate(plan: Plan, tally: Tally, byUnit: boolean): { results: 
   const results: Result[] = [];
   const unitOrder = tally.units
     .map((u, i) => ({ u, i }))
-    .sort((a, b) => TIER_ORDER[a.u.tier] - TIER_ORDER[b.u.tier] || a.u.name.localeCompare(b.u.name, 'vi'));
+    .sort((a, b) => TIER_ORDER[a.u.tier] - TIER_ORDER[b.u.tier] || compareVi(a.u.name, b.u.name));
   plan.indicators.forEach((ind, k) => {
     const sums: Record<Tier, [number, number]> = { so: [0, 0], huyen: [0, 0], xa: [0, 0] };
     tally.units.forEach((u, i) => {

@@ -216,7 +216,7 @@ export class RowDecoder {
 
   /** Decodes one row into `this.record`; returns a rejection, or null when accepted. */
   decode(fields: string[]): Rejection | null {
-    this.warnings.length = 0;
+    if (this.warnings.length !== 0) this.warnings.length = 0; // setting the length is a runtime call: only when needed
     const r = this.record;
     const code = (this.cell(fields, 'code') ?? '').trim();
     if (code === '') return { code: 'row.noCode', field: 'code', params: {} };
@@ -284,7 +284,7 @@ export class RowDecoder {
    * path's own code on the decoded text.
    */
   decodeBytes(row: ByteFields): Rejection | null {
-    this.warnings.length = 0;
+    if (this.warnings.length !== 0) this.warnings.length = 0; // setting the length is a runtime call: only when needed
     const r = this.rec;
     const col = this.col;
     const buf = row.buf;
@@ -483,7 +483,7 @@ export class FactDecoder {
 
   /** Decodes one row into `code` and `bits`; returns a rejection, or null when accepted. */
   decode(fields: string[]): Rejection | null {
-    this.warnings.length = 0;
+    if (this.warnings.length !== 0) this.warnings.length = 0; // setting the length is a runtime call: only when needed
     const code = (this.cell(fields, 'code') ?? '').trim();
     if (code === '') return { code: 'row.noCode', field: 'code', params: {} };
     const dateField = this.kind === 'online' ? 'submitted' : this.kind === 'digitization' ? 'digitizedOn' : 'paidOn';
