@@ -82,11 +82,8 @@ export function register(program: Command, cli: Cli): void {
       } finally {
         prog.done();
       }
-      const out =
-        format === 'json'
-          ? renderJson(result, lang, cli.version)
-          : renderTable(result, { lang, chalk: cli.chalk, problems: flags.problems ? Infinity : 10, indicators: plan.indicators });
-      cli.stdout(out);
+      if (format === 'json') for (const chunk of renderJson(result, lang, cli.version)) cli.stdout(chunk);
+      else cli.stdout(renderTable(result, { lang, chalk: cli.chalk, problems: flags.problems ? Infinity : 10, indicators: plan.indicators }));
       cli.exitCode = result.summary.fail > 0 ? 1 : 0;
     });
 }

@@ -64,7 +64,8 @@ export function register(program: Command, cli: Cli): void {
       } finally {
         prog.done();
       }
-      cli.stdout(format === 'json' ? renderValidationJson(result, lang, cli.version) : renderValidationTable(result, lang, cli.chalk));
+      if (format === 'json') for (const chunk of renderValidationJson(result, lang, cli.version)) cli.stdout(chunk);
+      else cli.stdout(renderValidationTable(result, lang, cli.chalk));
       cli.exitCode = result.clean ? 0 : 1;
     });
 }

@@ -78,6 +78,76 @@ export function toJson(score: Score, lang: Lang, version: string) {
   };
 }
 
-export function renderJson(score: Score, lang: Lang, version: string): string {
-  return `${JSON.stringify(toJson(score, lang, version), null, 2)}\n`;
+/** The JSON document, in chunks of about 64 KB (see jsonText). */
+export function renderJson(score: Score, lang: Lang, version: string): Iterable<string> {
+  return jsonText(toJson(score, lang, version));
+}
+
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * `JSON.stringify(value, null, 2) + '\n'`, in chunks of about 64 K characters, so that a large
+ * document (100 000 problems is some 30 MB) is never built as one string: the chunks are
+ * written as they come. Joined, they are exactly that text (test/report/json.test.ts).
+ */
+export function* jsonText(value: unknown): Generator<string> {
+  let buf = '';
+  for (const piece of jsonPieces(value, '', 2)) {
+    buf += piece;
+    if (buf.length >= CHUNK_CHARS) {
+      yield buf;
+      buf = '';
+    }
+  }
+  yield `${buf}\n`;
+}
+
+/**
+ * The pieces of JSON.stringify(value, null, 2) for a value written at `indent`: the members of
+ * objects and the elements of arrays `levels` deep one by one, anything deeper (and any value
+ * with a toJSON) whole. `value` must not be undefined, a function or a symbol (which have no JSON
+ * text; as members they are left out, as elements written null, as JSON.stringify does).
+ */
+function* jsonPieces(value: unknown, indent: string, levels: number): Generator<string> {
+  const whole = levels === 0 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function';
+  if (whole) {
+    const text = JSON.stringify(value, null, 2);
+    yield indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[\n';
+    for (let i = 0; i < value.length; i++) {
+      yield inner;
+      const v: unknown = value[i];
+      if (hasJson(v)) yield* jsonPieces(v, inner, levels - 1);
+      else yield 'null';
+      yield i < value.length - 1 ? ',\n' : '\n';
+    }
+    yield `${indent}]`;
+    return;
+  }
+  const entries = Object.entries(value).filter(([, v]) => hasJson(v));
+  if (entries.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{\n';
+  for (let i = 0; i < entries.length; i++) {
+    const [k, v] = entries[i]!;
+    yield `${inner}${JSON.stringify(k)}: `;
+    yield* jsonPieces(v, inner, levels - 1);
+    yield i < entries.length - 1 ? ',\n' : '\n';
+  }
+  yield `${indent}}`;
+}
+
+/** Whether JSON.stringify writes the value (undefined, functions and symbols it does not). */
+function hasJson(v: unknown): boolean {
+  return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
 }

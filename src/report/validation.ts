@@ -6,7 +6,7 @@ import { LABELS, type Lang } from '../i18n.js';
 import { fieldSpec, type Kind } from '../ingest/contract.js';
 import { inputClean, type Validation } from '../validate.js';
 import { inputLine, problemLine } from './table.js';
-import { inputJson, problemJson, SCHEMA_VERSION } from './json.js';
+import { inputJson, jsonText, problemJson, SCHEMA_VERSION } from './json.js';
 import { formatIso, formatVi } from '../util/dates.js';
 
 const V = {
@@ -61,7 +61,7 @@ export function renderValidationTable(v: Validation, lang: Lang, c: ChalkInstanc
   return `${out.join('\n')}\n`;
 }
 
-export function renderValidationJson(v: Validation, lang: Lang, version: string): string {
+export function renderValidationJson(v: Validation, lang: Lang, version: string): Iterable<string> {
   const json = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'ccch', version },
@@ -71,5 +71,5 @@ export function renderValidationJson(v: Validation, lang: Lang, version: string)
     problemsOmitted: v.problemCount - v.problems.length,
     summary: { ...v.totals, clean: v.clean },
   };
-  return `${JSON.stringify(json, null, 2)}\n`;
+  return jsonText(json);
 }
