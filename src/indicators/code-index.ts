@@ -48,6 +48,15 @@ export function packCode(b: Uint8Array, start: number, end: number, out: Uint8Ar
   for (let i = start; i < end; i++) {
     const c = b[i]!;
     const v = NIBBLE[c]!;
+    if (!half && v >= 0 && i + 1 < end) {
+      // Two nibbles in a row (most of a code): one whole byte at once.
+      const w = NIBBLE[b[i + 1]!]!;
+      if (w >= 0) {
+        out[o++] = (v << 4) | w;
+        i++;
+        continue;
+      }
+    }
     if (v >= 0) {
       if (half) out[o++] = acc | v;
       else acc = v << 4;
@@ -77,10 +86,12 @@ export function grownLength(length: number, expected: number): number {
   return n;
 }
 
-/** FNV-1a over b[start, end). */
+/** A multiplicative hash of b[start, end), four bytes at a time (then the last one to three). */
 export function hashBytes(b: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
+  let h = Math.imul(end - start, 0x9e3779b1);
+  let i = start;
+  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)), 0x01000193) ^ (h >>> 15);
+  for (; i < end; i++) h = Math.imul(h ^ b[i]!, 0x01000193);
   // Final mix so that the low bits (the slot) depend on every byte.
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
