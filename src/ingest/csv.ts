@@ -130,20 +130,24 @@ function incompleteTail(buf: Buffer): number {
 }
 
 /**
- * Whether any byte of the 4-byte word `v` may end an unquoted field: a byte below 0x0e (LF,
- * CR and a few control bytes, which the caller then checks one by one) or the delimiter,
- * `dWord` being it in all four bytes (QUOTE_WORD inside a quoted cell) (0 when the delimiter is not ASCII: then NUL bytes, which
- * the reader rejects anyway). The bit trick of "Bit Twiddling Hacks" (haszero / hasless): a
- * byte b < n makes (b - n) borrow into its top bit while ~b keeps it.
+ * The bytes of the 4-byte word `v` that are below 0x0e (LF, CR and a few control bytes) or
+ * equal to the byte repeated in `dWord` (the delimiter, or the quote inside a quoted cell; 0
+ * when the delimiter is not ASCII: then NUL bytes, which the reader rejects anyway): the top bit
+ * of each such byte set, every other bit clear. Exact, byte by byte (no borrow or carry crosses
+ * a byte: each byte's low seven bits are added to separately; "Bit Twiddling Hacks", haszero).
  */
-const EMPTY_WORDS = new Int32Array(0);
-/** A quote in all four bytes: inside a quoted cell, the quote (and LF and CR, for line numbers) stop the fast scan. */
-const QUOTE_WORD = 0x22222222;
-
-export function swarStops(v: number, dWord: number): boolean {
+export function stopBits(v: number, dWord: number): number {
   const x = v ^ dWord;
-  return ((((v - 0x0e0e0e0e) & ~v) | ((x - 0x01010101) & ~x)) & 0x80808080) !== 0;
+  const eq = ~(((x & 0x7f7f7f7f) + 0x7f7f7f7f) | x | 0x7f7f7f7f); // byte == dWord's byte
+  const low = ~(((v & 0x7f7f7f7f) + 0x72727272) | v | 0x7f7f7f7f); // byte < 0x0e
+  return eq | low;
 }
+
+/** Whether this machine stores words little-endian (the word scan reads bytes in that order; big-endian scans byte by byte). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const EMPTY_WORDS = new Int32Array(0);
+/** A quote in all four bytes: inside a quoted cell the quote (and LF and CR, for line numbers) stop the scan. */
+const QUOTE_WORD = 0x22222222;
 
 /** The delimiters sniffed, in the order that breaks a tie. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -262,8 +266,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     let pos = 0;
     // The buffer's whole 4-byte words: word w holds buf[a0 + 4w … a0 + 4w + 3].
     const a0 = (4 - (buf.byteOffset & 3)) & 3;
-    const w32 = len - a0 >= 4 ? new Int32Array(buf.buffer, buf.byteOffset + a0, (len - a0) >> 2) : EMPTY_WORDS;
-    const wLimit = a0 + 4 * w32.length - 3; // pos < wLimit: the word at pos is whole
+    const w32 = LITTLE_ENDIAN && len - a0 >= 4 ? new Int32Array(buf.buffer, buf.byteOffset + a0, (len - a0) >> 2) : EMPTY_WORDS;
     while (pos < len) {
       // Skip blank lines.
       const c0 = buf[pos]!;
@@ -294,6 +297,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       if (stopFor !== delim) setStops();
       const dl = delim;
       const dWord = dl > 0 && dl < 0x80 ? Math.imul(dl, 0x01010101) : 0;
+      const uw = dWord !== 0 ? w32 : EMPTY_WORDS; // a delimiter outside ASCII: byte by byte
       let st = starts;
       let en = ends;
       let qu = quoted;
@@ -321,9 +325,19 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
           while (pos < len) {
             const c = buf[pos]!;
             if (inQuoteStop[c] === 0) {
-              pos++;
-              if (((pos - a0) & 3) === 0) {
-                while (pos < wLimit && !swarStops(w32[(pos - a0) >> 2]!, QUOTE_WORD)) pos += 4;
+              // Four bytes at a time to the next quote or line break (as for an unquoted cell, below).
+              const rel = pos - a0;
+              let j = rel >> 2;
+              if (rel < 0 || j >= w32.length) {
+                pos++;
+                continue;
+              }
+              let m = stopBits(w32[j]!, QUOTE_WORD) & (-1 << ((rel & 3) << 3));
+              while (m === 0 && ++j < w32.length) m = stopBits(w32[j]!, QUOTE_WORD);
+              if (m === 0) pos = a0 + 4 * j;
+              else {
+                const at = a0 + 4 * j + ((31 - Math.clz32(m & -m)) >> 3);
+                pos = inQuoteStop[buf[at]!] === 0 ? at + 1 : at; // past a byte below 0x0e that is neither LF nor CR
               }
               continue;
             }
@@ -374,14 +388,28 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
         } else {
           st[nf] = pos;
           qu[nf] = 0;
-          // Byte by byte to a 4-byte boundary, then four bytes at a time while none of them
-          // can stop the field (swarStops), then byte by byte to the stop.
+          // Four bytes at a time to the delimiter or the line end (nextStop).
+          // Four bytes at a time (stopBits) to the delimiter or the line end: the word holding
+          // pos without the bytes before pos, then whole words; byte by byte outside the words.
           for (;;) {
-            if (pos >= len || stop[buf[pos]!] !== 0) break;
-            pos++;
-            if (((pos - a0) & 3) === 0) {
-              while (pos < wLimit && !swarStops(w32[(pos - a0) >> 2]!, dWord)) pos += 4;
+            if (pos >= len) break;
+            const c = buf[pos]!;
+            if (stop[c] !== 0) break;
+            const rel = pos - a0;
+            let j = rel >> 2;
+            if (rel < 0 || j >= uw.length) {
+              pos++;
+              continue;
             }
+            let m = stopBits(uw[j]!, dWord) & (-1 << ((rel & 3) << 3));
+            while (m === 0 && ++j < uw.length) m = stopBits(uw[j]!, dWord);
+            if (m === 0) {
+              pos = a0 + 4 * j;
+              continue;
+            }
+            pos = a0 + 4 * j + ((31 - Math.clz32(m & -m)) >> 3);
+            if (stop[buf[pos]!] !== 0) break;
+            pos++;
           }
           en[nf] = pos;
         }

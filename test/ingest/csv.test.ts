@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { readCsv, CsvError, sniffDelimiter, swarStops } from '../../src/ingest/csv.js';
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { readCsv, CsvError, sniffDelimiter, stopBits } from '../../src/ingest/csv.js';
 
 interface Got {
   header: string[];
@@ -183,19 +185,60 @@ describe('readCsv: dialects and title rows', () => {
   });
 });
 
-describe('swarStops (four bytes at a time)', () => {
-  it('is true exactly when some byte of the word is below 0x0e or the delimiter (the quote, inside a quoted cell)', () => {
+describe('readCsv against csv-parse, cell by cell', () => {
+  // Cells of bytes that the four-bytes-at-a-time scan must look at closely: control bytes below
+  // 0x0e other than LF and CR (which it flags and must pass over), the other delimiters, quotes
+  // inside unquoted cells, multi-byte characters, and quoted cells with line breaks.
+  const piece = fc.constantFrom('a', 'Bc', 'đ', 'Hồ sơ', '\t', '\x0b', '\x0c', '\x01', ' ', ';', ',', '|', '0123456789', 'x"y');
+  const text = fc.array(piece, { maxLength: 12 }).map((ps) => ps.join(''));
+  const quotedText = fc.array(fc.oneof(piece, fc.constantFrom('"', '\n', '\r\n', '\r')), { maxLength: 10 }).map((ps) => ps.join(''));
+
+  it('gives csv-parse\'s cells for well-formed input, chunked anywhere and at any byte alignment', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(',', ';', '\t', '|'),
+        fc.array(fc.array(fc.oneof(text.map((t) => ({ t, q: false })), quotedText.map((t) => ({ t, q: true }))), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.integer({ min: 1, max: 70 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (delim, records, eol, chunk, shift) => {
+          // A first cell that is never blank, so that no record is a blank line; unquoted cells
+          // cannot hold the delimiter, a line break, or start with a quote.
+          // All records as wide as the first (the header), which decides the columns read.
+          const width = records[0]!.length;
+          const rows = records.map((cells, i) => [
+            { t: `r${i}`, q: false },
+            ...Array.from({ length: width }, (_, k) => cells[k] ?? { t: '', q: false }).map((c) => (c.q ? c : { t: c.t.split(delim).join('').replace(/^"/, ''), q: false })),
+          ]);
+          const csv = rows.map((cells) => cells.map((c) => (c.q ? `"${c.t.replace(/"/g, '""')}"` : c.t)).join(delim)).join(eol) + eol;
+          const want = parse(csv, { delimiter: delim, relax_column_count: true, relax_quotes: true }) as string[][];
+          const bytes = Buffer.from(csv);
+          const shifted = Buffer.concat([Buffer.alloc(shift), bytes]).subarray(shift);
+          const got = await read(shifted, chunk, delim);
+          expect([got.header, ...got.rows.map((r) => r.fields)]).toEqual(want);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('stopBits (four bytes at a time)', () => {
+  it('flags exactly the bytes below 0x0e and those equal to the delimiter (the quote, inside a quoted cell)', () => {
     const word = new Uint8Array(4);
     const view = new Int32Array(word.buffer);
+    const little = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
     for (const delim of [0x2c, 0x3b, 0x09, 0x7c, 0x22, 0x200]) {
       const dWord = delim < 0x80 ? Math.imul(delim, 0x01010101) : 0;
-      for (const filler of [0x41, 0x7f, 0x80, 0xc3, 0xff, 0x0e]) {
+      const stops = (b: number) => b < 0x0e || b === delim;
+      for (const filler of [0x41, 0x7f, 0x80, 0xc3, 0xff, 0x0e, 0x00, 0x0d, delim & 0xff]) {
         for (let at = 0; at < 4; at++) {
           for (let b = 0; b < 256; b++) {
             word.fill(filler);
             word[at] = b;
-            const want = b < 0x0e || b === delim || filler === delim;
-            expect(swarStops(view[0]!, dWord), `delimiter ${delim}, byte ${b} at ${at} among ${filler}`).toBe(want);
+            let want = 0;
+            for (let k = 0; k < 4; k++) if (stops(word[k]!)) want |= 0x80 << (8 * (little ? k : 3 - k));
+            expect(stopBits(view[0]!, dWord) >>> 0, `delimiter ${delim}, byte ${b} at ${at} among ${filler}`).toBe(want >>> 0);
           }
         }
       }
