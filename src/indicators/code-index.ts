@@ -297,6 +297,10 @@ export class CompactCodeIndex implements CodeIndex {
   /** Refills a slot table of `cap` slots. Hashes are not stored (4 bytes a code saved): they are computed again from the arena. */
   private rebuild(cap: number) {
     const slots = new Int32Array(cap);
+    // Touch each 4 KiB page once, in order, before the slots are written in hash order: on this
+    // kind of VM a page's first touch costs ~3 µs in address order and 10–40 µs in random order
+    // (45–85 ms for the bench's 8 MiB table, against 6–19 ms). Zeros change nothing.
+    for (let i = 0; i < cap; i += 1024) slots[i] = 0;
     const mask = cap - 1;
     for (let e = 0; e < this.size; e++) {
       const off = this.offs[e]!;
