@@ -13,7 +13,7 @@ import type { RowRecord } from '../ingest/records.js';
 import type { Tier } from '../ingest/tier.js';
 import { fold } from '../util/text.js';
 import { CompactCodeIndex, grownLength } from './code-index.js';
-import { RULES, type Period, type RuleFn } from './rules.js';
+import { RULE_ORDER, applyRule, type Period } from './rules.js';
 import type { Indicator } from '../plan/schema.js';
 
 export interface Unit {
@@ -82,7 +82,8 @@ class Growable {
 
 interface DatasetState {
   slots: number[]; // slot → plan indicator index
-  rules: RuleFn[];
+  /** Per slot, its rule's number (applyRule). */
+  rules: Int32Array;
   codes: CodeIndex;
   entries: number;
   entryUnit: Growable;
@@ -142,7 +143,7 @@ export class Tally {
       if (slots.length > 16) throw new Error(`at most 16 indicators per dataset (${d} has ${slots.length})`);
       return {
         slots,
-        rules: slots.map((i) => RULES[indicators[i]!.rule]),
+        rules: Int32Array.from(slots, (i) => RULE_ORDER.indexOf(indicators[i]!.rule)),
         codes: makeIndex(),
         entries: 0,
         entryUnit: new Growable(false), // Uint16 until a unit number passes 65 535
@@ -244,7 +245,7 @@ export class Tally {
   protected maskOf(dataset: Dataset, r: RowRecord, enabled: number): number {
     const st = this.state[dataset];
     let mask = 0;
-    for (let s = 0; s < st.rules.length; s++) mask |= st.rules[s]!(r, this.period) << (2 * s);
+    for (let s = 0; s < st.rules.length; s++) mask |= applyRule(st.rules[s]!, r, this.period) << (2 * s);
     return mask & enabled;
   }
 

@@ -2,6 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { scoreTexts, counts } from '../helpers.js';
 import { CHANNEL, YES_NO, RATING, PAYMENT } from '../../src/ingest/contract.js';
+import fc from 'fast-check';
+import { RULES, RULE_ORDER, applyRule } from '../../src/indicators/rules.js';
+import type { RowRecord } from '../../src/ingest/records.js';
 
 const HEAD = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày kết thúc xử lý';
 /** One dossier of UBND xã Long Hưng, received 10/03/2023, due 20/03, resolved 15/03, plus extra columns. */
@@ -141,5 +144,21 @@ describe('period boundaries', () => {
     expect(c['online-rate/xa']).toBe('1/1'); // HS2
     // HS4 resolved 01/04 > due 30/03: late; HS2 open at 30/06 past due; HS3 open past due; HS5 open, no due
     expect(c['on-time-rate/xa']).toBe('1/4');
+  });
+});
+
+describe('applyRule', () => {
+  it('is RULES[RULE_ORDER[i]] for every rule, on any record', () => {
+    const day = fc.oneof(fc.integer({ min: 19000, max: 19800 }), fc.constant(NaN));
+    const code = fc.integer({ min: -3, max: 4 });
+    fc.assert(
+      fc.property(fc.record({ received: day, due: day, resolved: day, channel: code, digitized: code, eResult: code, rating: code, payment: code, fee: fc.oneof(fc.integer({ min: -2, max: 5000 }), fc.constant(NaN)) }), (rec) => {
+        const r = rec as unknown as RowRecord;
+        const p = { from: 19358, to: 19722 };
+        RULE_ORDER.forEach((name, i) => expect(applyRule(i, r, p)).toBe(RULES[name](r, p)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(new Set(RULE_ORDER)).toEqual(new Set(Object.keys(RULES)));
   });
 });
