@@ -8,7 +8,7 @@ import { usageError } from './errors.js';
 import { LANGS, type Lang } from './i18n.js';
 import { fileSource, streamSource, type InputSource } from './ingest/source.js';
 import { canonicalEncoding } from './ingest/decode.js';
-import { availableParallelism } from 'node:os';
+import { MAX_THREADS, defaultThreads, splitMinFromEnv } from './ingest/workers.js';
 
 export interface Cli {
   version: string;
@@ -115,11 +115,6 @@ export interface ReaderFlags {
   threads?: string;
 }
 
-/** The default of --threads: the cores this process may use, at most MAX_THREADS. */
-export const MAX_THREADS = 8;
-export function defaultThreads(): number {
-  return Math.max(1, Math.min(MAX_THREADS, availableParallelism()));
-}
 
 /** --threads: a whole number from 1 to MAX_THREADS. */
 export function parseThreads(s: string): number {
@@ -143,11 +138,10 @@ export function addReaderOptions(cmd: Command): Command {
 
 /** Parsed reader options, as ScoreOptions takes them. */
 export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string; threads: number; splitMinBytes?: number } {
-  // For tests and benchmarks: CCCH_SPLIT_MIN_BYTES lowers the size from which a file is read on several threads.
-  const splitMin = Number(process.env.CCCH_SPLIT_MIN_BYTES);
+  const splitMin = splitMinFromEnv();
   return {
     threads: flags.threads !== undefined ? parseThreads(flags.threads) : defaultThreads(),
-    ...(Number.isInteger(splitMin) && splitMin > 0 ? { splitMinBytes: splitMin } : {}),
+    ...(splitMin !== undefined ? { splitMinBytes: splitMin } : {}),
     ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter(flags.delimiter) } : {}),
     ...(flags.encoding !== undefined ? { encoding: parseEncoding(flags.encoding) } : {}),
     ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),

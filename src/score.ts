@@ -24,7 +24,8 @@ import { CcchError, inputError, type ErrorKind, type Where } from './errors.js';
 import { stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { SPLIT_MIN_BYTES, SPLIT_WORKER, spawnSplitWorker } from './ingest/workers.js';
 import { lineOffset, rangeSource, splitPoints } from './ingest/split.js';
 import { fileSource } from './ingest/source.js';
 import { utf16Bom } from './ingest/decode.js';
@@ -349,13 +350,7 @@ export async function readRange(
   return { report: r.inputs[0]!, problems: r.problems, problemCount: r.problemCount, endLine: r.read[0]!.endLine, totalLine: r.read[0]!.totalLine };
 }
 
-const SPLIT_WORKER = new URL('./ingest/split-worker.js', import.meta.url);
-/**
- * Below this size a file is read on one thread: a worker's start-up and the warming up of its
- * compiled code (~0.3 s) cost more than it saves (measured: a 53 MB export took 0.77 s on one
- * thread and 0.99 s on two; 128–192 MB about the same either way; 263 MB 2.8 s and 2.0 s).
- */
-export const SPLIT_MIN_BYTES = 128 << 20;
+export { SPLIT_MIN_BYTES };
 
 /** Whether the options let files be read in byte ranges on several threads. */
 function splittable(opts: ScoreOptions): boolean {
@@ -521,10 +516,7 @@ class WorkerPool {
   }
 
   private static spawn(): Worker {
-    // A small young generation: the worker allocates little per row, and a grown one is only resident memory (~10 MB).
-    const w = new Worker(SPLIT_WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
-    w.on('error', () => {}); // reported to whoever takes it; an idle one that fails is just not used
-    return w;
+    return spawnSplitWorker();
   }
 
   take(): Worker {
