@@ -70,7 +70,7 @@ export function toJson(score: Score, lang: Lang, version: string) {
       district: r.district ?? null,
       ...(r.targets ? { targets: r.targets } : {}),
     })),
-    problems: score.problems.map((p) => problemJson(p, lang)),
+    problems: new LazyArray(score.problems, (p) => problemJson(p, lang)),
     problemsOmitted: score.problemCount - score.problems.length,
     sources: score.sources,
     summary: score.summary,
@@ -83,7 +83,21 @@ export function renderJson(score: Score, lang: Lang, version: string): Iterable<
   return jsonText(toJson(score, lang, version));
 }
 
-const CHUNK_CHARS = 1 << 16;
+/**
+ * An array whose elements are made as they are written (jsonText): up to 100 000 problems, each
+ * with its message, are then never all held at once. JSON.stringify sees the made array.
+ */
+export class LazyArray<S, T> {
+  constructor(
+    readonly items: readonly S[],
+    readonly make: (item: S) => T,
+  ) {}
+  toJSON(): T[] {
+    return this.items.map(this.make);
+  }
+}
+
+const CHUNK_CHARS = 1 << 13;
 
 /**
  * `JSON.stringify(value, null, 2) + '\n'`, in chunks of about 64 K characters, so that a large
@@ -109,6 +123,10 @@ export function* jsonText(value: unknown): Generator<string> {
  * text; as members they are left out, as elements written null, as JSON.stringify does).
  */
 function* jsonPieces(value: unknown, indent: string, levels: number): Generator<string> {
+  if (value instanceof LazyArray && levels > 0) {
+    yield* jsonPieces(new LazyView(value), indent, levels);
+    return;
+  }
   const whole = levels === 0 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function';
   if (whole) {
     const text = JSON.stringify(value, null, 2);
@@ -116,7 +134,7 @@ function* jsonPieces(value: unknown, indent: string, levels: number): Generator<
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
+  if (Array.isArray(value) || value instanceof LazyView) {
     if (value.length === 0) {
       yield '[]';
       return;
@@ -124,7 +142,7 @@ function* jsonPieces(value: unknown, indent: string, levels: number): Generator<
     yield '[\n';
     for (let i = 0; i < value.length; i++) {
       yield inner;
-      const v: unknown = value[i];
+      const v: unknown = value instanceof LazyView ? value.at(i) : value[i];
       if (hasJson(v)) yield* jsonPieces(v, inner, levels - 1);
       else yield 'null';
       yield i < value.length - 1 ? ',\n' : '\n';
@@ -145,6 +163,17 @@ function* jsonPieces(value: unknown, indent: string, levels: number): Generator<
     yield i < entries.length - 1 ? ',\n' : '\n';
   }
   yield `${indent}}`;
+}
+
+/** A LazyArray read element by element (its toJSON would make them all). */
+class LazyView<S, T> {
+  constructor(private readonly lazy: LazyArray<S, T>) {}
+  get length(): number {
+    return this.lazy.items.length;
+  }
+  at(i: number): T {
+    return this.lazy.make(this.lazy.items[i]!);
+  }
 }
 
 /** Whether JSON.stringify writes the value (undefined, functions and symbols it does not). */

@@ -6,7 +6,7 @@ import { LABELS, type Lang } from '../i18n.js';
 import { fieldSpec, type Kind } from '../ingest/contract.js';
 import { inputClean, type Validation } from '../validate.js';
 import { inputLine, problemLine } from './table.js';
-import { inputJson, jsonText, problemJson, SCHEMA_VERSION } from './json.js';
+import { LazyArray, inputJson, jsonText, problemJson, SCHEMA_VERSION } from './json.js';
 import { formatIso, formatVi } from '../util/dates.js';
 
 const V = {
@@ -67,7 +67,7 @@ export function renderValidationJson(v: Validation, lang: Lang, version: string)
     tool: { name: 'ccch', version },
     period: { from: formatIso(v.period.from), to: formatIso(v.period.to), label: v.period.label },
     inputs: v.inputs.map((i) => ({ ...inputJson(i), clean: inputClean(i) })),
-    problems: v.problems.map((p) => problemJson(p, lang)),
+    problems: new LazyArray(v.problems, (p) => problemJson(p, lang)),
     problemsOmitted: v.problemCount - v.problems.length,
     summary: { ...v.totals, clean: v.clean },
   };
