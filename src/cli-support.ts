@@ -16,6 +16,11 @@ export interface Cli {
   chalk: ChalkInstance;
   exitCode: number;
   stdout(s: string): void;
+  /**
+   * Writes chunks of a long output in turn, each once the reader has taken the ones before
+   * (a pipe's reader may be slower than ccch: unwritten chunks would pile up in memory).
+   */
+  stdoutChunks(chunks: Iterable<string>): Promise<void>;
   stderr(s: string): void;
   stdin: AsyncIterable<Buffer | string>;
   stderrIsTTY: boolean;

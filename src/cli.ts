@@ -125,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
     // The reader went away (`ccch … | head`): stop quietly.
     if (e.code === 'EPIPE') {
       broken = true;
-      process.exit(process.exitCode ?? 0);
+      process.exit(process.exitCode ?? cli.exitCode);
     }
     throw e;
   });
@@ -136,6 +136,12 @@ export async function main(argv: string[]): Promise<number> {
     exitCode: EXIT.OK,
     stdout: (s) => {
       if (!broken) stdout.write(s);
+    },
+    stdoutChunks: async (chunks) => {
+      for (const s of chunks) {
+        if (broken) return;
+        if (!stdout.write(s)) await new Promise<void>((resolve) => stdout.once('drain', resolve));
+      }
     },
     stderr: (s) => {
       process.stderr.write(s);

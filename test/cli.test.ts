@@ -4,8 +4,10 @@
  */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from '../scripts/generate.mjs';
 import { BIN, ROOT, ccch } from './helpers.js';
 
 const ESC = '\u001b[';
@@ -95,6 +97,25 @@ describe('ccch score', () => {
     });
     expect(r.stdout.split('\n')[0]).toContain('282/KH-UBND');
     expect(r.stderr).toBe('');
+  });
+
+  it('writes a long JSON document at the pace of a slow reader, whole, and keeps its exit code when the reader leaves early', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccch-pipe-'));
+    try {
+      // ~4 000 problems: a document of about a megabyte, many times a pipe's buffer.
+      const file = join(dir, 'ho-so.csv');
+      let text = '';
+      generate({ kind: 'dossiers', rows: 6000, seed: 5, bad: 0.6 }, (s) => (text += s));
+      writeFileSync(file, text);
+      const direct = spawnSync('node', [BIN, 'score', file, '--format', 'json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+      expect(direct.stdout.length).toBeGreaterThan(500_000);
+      const slow = spawnSync('sh', ['-c', `node ${BIN} score ${file} --format json | (sleep 0.5; cat)`], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+      expect(slow.stdout).toBe(direct.stdout);
+      const early = spawnSync('sh', ['-c', `(node ${BIN} score ${file} --format json; echo "status=$?" >&2) | head -c 100 > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
+      expect(early.stderr).toBe(`status=${direct.status}\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('each command documents its own exit codes', () => {

@@ -82,8 +82,8 @@ export function register(program: Command, cli: Cli): void {
       } finally {
         prog.done();
       }
-      if (format === 'json') for (const chunk of renderJson(result, lang, cli.version)) cli.stdout(chunk);
+      cli.exitCode = result.summary.fail > 0 ? 1 : 0; // before the output: a reader that goes away early (| head) still gets it
+      if (format === 'json') await cli.stdoutChunks(renderJson(result, lang, cli.version));
       else cli.stdout(renderTable(result, { lang, chalk: cli.chalk, problems: flags.problems ? Infinity : 10, indicators: plan.indicators }));
-      cli.exitCode = result.summary.fail > 0 ? 1 : 0;
     });
 }

@@ -64,8 +64,8 @@ export function register(program: Command, cli: Cli): void {
       } finally {
         prog.done();
       }
-      if (format === 'json') for (const chunk of renderValidationJson(result, lang, cli.version)) cli.stdout(chunk);
+      cli.exitCode = result.clean ? 0 : 1; // before the output: a reader that goes away early (| head) still gets it
+      if (format === 'json') await cli.stdoutChunks(renderValidationJson(result, lang, cli.version));
       else cli.stdout(renderValidationTable(result, lang, cli.chalk));
-      cli.exitCode = result.clean ? 0 : 1;
     });
 }
