@@ -25,7 +25,7 @@ import { stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { SPLIT_MIN_BYTES, SPLIT_WORKER, spawnSplitWorker } from './ingest/workers.js';
+import { SPLIT_MIN_BYTES, SPLIT_WORKER, alive, spawnSplitWorker } from './ingest/workers.js';
 import { lineOffset, rangeSource, splitPoints } from './ingest/split.js';
 import { fileSource } from './ingest/source.js';
 import { utf16Bom } from './ingest/decode.js';
@@ -520,7 +520,8 @@ class WorkerPool {
   }
 
   take(): Worker {
-    return this.idle.pop() ?? WorkerPool.spawn();
+    for (let w = this.idle.pop(); w; w = this.idle.pop()) if (alive(w)) return w;
+    return WorkerPool.spawn();
   }
 
   close(): void {

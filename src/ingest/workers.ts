@@ -40,18 +40,27 @@ export function prewarmedCount(): number {
 
 /** A split worker: one started by prewarm if there is one, else a new one. */
 export function spawnSplitWorker(): Worker {
-  const early = prewarmed.pop();
-  if (early) {
+  for (let early = prewarmed.pop(); early; early = prewarmed.pop()) {
+    if (!alive(early)) continue;
     early.ref(); // now it has work to keep the process alive for
     return early;
   }
   return newWorker();
 }
 
+/** Workers that have stopped (or failed to start): whoever takes a worker must not take one of these, whose end it would never hear of. */
+const ended = new WeakSet<Worker>();
+
+/** Whether a worker started here is still running. */
+export function alive(w: Worker): boolean {
+  return !ended.has(w);
+}
+
 function newWorker(): Worker {
   // A small young generation: the worker allocates little per row, and a grown one is only resident memory (~10 MB).
   const w = new Worker(SPLIT_WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 2 } });
   w.on('error', () => {}); // reported to whoever takes it; an idle one that fails is just not used
+  w.once('exit', () => ended.add(w));
   return w;
 }
 
@@ -61,17 +70,17 @@ function newWorker(): Worker {
  * SPLIT_MIN_BYTES. A wrong guess either way changes no result: too few, and ingest starts them;
  * too many, and they are left idle.
  */
-export function prewarm(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
+export function prewarm(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Worker[] {
   const args = argv.slice(2);
-  if (args[0] !== 'score' && args[0] !== 'validate') return;
+  if (args[0] !== 'score' && args[0] !== 'validate') return [];
   let threads = defaultThreads();
   const at = args.findIndex((a) => a === '--threads' || a.startsWith('--threads='));
   if (at >= 0) {
     const v = Number(args[at]!.includes('=') ? args[at]!.slice('--threads='.length) : args[at + 1]);
-    if (!Number.isInteger(v) || v < 1 || v > MAX_THREADS) return;
+    if (!Number.isInteger(v) || v < 1 || v > MAX_THREADS) return [];
     threads = v;
   }
-  if (threads < 2) return;
+  if (threads < 2) return [];
   const min = splitMinFromEnv(env) ?? SPLIT_MIN_BYTES;
   const big = args.slice(1).some((a) => {
     if (a.startsWith('-')) return false;
@@ -81,10 +90,13 @@ export function prewarm(argv: readonly string[], env: NodeJS.ProcessEnv = proces
       return false;
     }
   });
-  if (!big) return;
+  if (!big) return [];
+  const started: Worker[] = [];
   for (let i = 0; i < threads - 1; i++) {
     const w = newWorker();
     w.unref();
-    prewarmed.push(w);
+    started.push(w);
   }
+  prewarmed.push(...started);
+  return started;
 }

@@ -106,7 +106,7 @@ const CHUNK_CHARS = 1 << 13;
  */
 export function* jsonText(value: unknown): Generator<string> {
   let buf = '';
-  for (const piece of jsonPieces(value, '', 2)) {
+  for (const piece of jsonPieces(resolved(value, '', 2), '', 2)) {
     buf += piece;
     if (buf.length >= CHUNK_CHARS) {
       yield buf;
@@ -118,16 +118,12 @@ export function* jsonText(value: unknown): Generator<string> {
 
 /**
  * The pieces of JSON.stringify(value, null, 2) for a value written at `indent`: the members of
- * objects and the elements of arrays `levels` deep one by one, anything deeper (and any value
- * with a toJSON) whole. `value` must not be undefined, a function or a symbol (which have no JSON
- * text; as members they are left out, as elements written null, as JSON.stringify does).
+ * objects and the elements of arrays `levels` deep one by one, anything deeper whole. `value` is
+ * already resolved (toJSON applied) and is not undefined, a function or a symbol (which have no
+ * JSON text; as members they are left out, as elements written null, as JSON.stringify does).
  */
 function* jsonPieces(value: unknown, indent: string, levels: number): Generator<string> {
-  if (value instanceof LazyArray && levels > 0) {
-    yield* jsonPieces(new LazyView(value), indent, levels);
-    return;
-  }
-  const whole = levels === 0 || value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function';
+  const whole = levels === 0 || value === null || typeof value !== 'object' || value instanceof Number || value instanceof String || value instanceof Boolean;
   if (whole) {
     const text = JSON.stringify(value, null, 2);
     yield indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
@@ -142,7 +138,7 @@ function* jsonPieces(value: unknown, indent: string, levels: number): Generator<
     yield '[\n';
     for (let i = 0; i < value.length; i++) {
       yield inner;
-      const v: unknown = value instanceof LazyView ? value.at(i) : value[i];
+      const v = resolved(value instanceof LazyView ? value.at(i) : value[i], String(i), levels - 1);
       if (hasJson(v)) yield* jsonPieces(v, inner, levels - 1);
       else yield 'null';
       yield i < value.length - 1 ? ',\n' : '\n';
@@ -150,19 +146,31 @@ function* jsonPieces(value: unknown, indent: string, levels: number): Generator<
     yield `${indent}]`;
     return;
   }
-  const entries = Object.entries(value).filter(([, v]) => hasJson(v));
-  if (entries.length === 0) {
-    yield '{}';
-    return;
-  }
-  yield '{\n';
-  for (let i = 0; i < entries.length; i++) {
-    const [k, v] = entries[i]!;
-    yield `${inner}${JSON.stringify(k)}: `;
+  // Members read, resolved and written one at a time, in JSON.stringify's order.
+  yield '{';
+  let none = true;
+  for (const k of Object.keys(value)) {
+    const v = resolved((value as Record<string, unknown>)[k], k, levels - 1);
+    if (!hasJson(v)) continue;
+    yield `${none ? '\n' : ',\n'}${inner}${JSON.stringify(k)}: `;
+    none = false;
     yield* jsonPieces(v, inner, levels - 1);
-    yield i < entries.length - 1 ? ',\n' : '\n';
   }
-  yield `${indent}}`;
+  yield none ? '}' : `\n${indent}}`;
+}
+
+/**
+ * A member's or element's value as JSON.stringify writes it: what its toJSON(key) gives, if it
+ * has one — except a LazyArray that is written element by element (`levels` left), which is
+ * read through a LazyView instead.
+ */
+function resolved(v: unknown, key: string, levels: number): unknown {
+  if (v instanceof LazyArray && levels > 0) return new LazyView(v);
+  if ((typeof v === 'object' && v !== null) || typeof v === 'bigint') {
+    const toJSON = (v as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') return (toJSON as (key: string) => unknown).call(v, key);
+  }
+  return v;
 }
 
 /** A LazyArray read element by element (its toJSON would make them all). */

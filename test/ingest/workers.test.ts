@@ -43,6 +43,19 @@ describe('prewarm', () => {
     expect(started(['score', big])).toBe(w.defaultThreads() - 1);
   });
 
+  it('does not hand out a worker that stopped before it was taken (its end would never be heard of)', async () => {
+    const [a, b] = w.prewarm(['node', 'ccch', 'score', big, '--threads', '3'], { CCCH_SPLIT_MIN_BYTES: '1' });
+    expect(w.prewarmedCount()).toBe(2);
+    const gone = new Promise((resolve) => b!.once('exit', resolve));
+    await b!.terminate();
+    await gone;
+    expect(w.alive(b!)).toBe(false);
+    const got = w.spawnSplitWorker();
+    taken.push(got);
+    expect(got).toBe(a);
+    expect(w.prewarmedCount()).toBe(0);
+  });
+
   it('starts none for one thread, another command, no big file or a --threads it cannot read', () => {
     expect(started(['score', big, '--threads', '1'])).toBe(0);
     expect(started(['plan', big, '--threads', '2'])).toBe(0);

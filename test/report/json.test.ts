@@ -29,6 +29,25 @@ describe('jsonText', () => {
     expect(text(v)).toBe(`${JSON.stringify(v, null, 2)}\n`);
   });
 
+  it('calls toJSON with the member name or index, drops what it gives as undefined, and writes boxed primitives as values (found by review)', () => {
+    const keys: string[] = [];
+    const spy = { toJSON: (k: string) => (keys.push(k), k.length) };
+    const v = {
+      a: { toJSON: () => undefined },
+      b: [{ toJSON: () => undefined }, spy],
+      c: { d: spy, e: { f: spy } },
+      s: new String('a'),
+      n: new Number(3),
+      t: new Boolean(false),
+      spy,
+    };
+    const want = `${JSON.stringify(v, null, 2)}\n`;
+    const theirs = keys.splice(0);
+    expect(text(v)).toBe(want);
+    expect(keys).toEqual(theirs); // the same keys, in the same order
+    expect(text({ toJSON: () => ({ x: 1 }) })).toBe(`${JSON.stringify({ x: 1 }, null, 2)}\n`);
+  });
+
   it('makes a LazyArray\'s elements one at a time, writing what JSON.stringify writes of it', () => {
     let made = 0;
     const lazy = new LazyArray([1, 2, 3, 4], (n) => {
