@@ -149,6 +149,23 @@ const EMPTY_WORDS = new Int32Array(0);
 /** A quote in all four bytes: inside a quoted cell the quote (and LF and CR, for line numbers) stop the scan. */
 const QUOTE_WORD = 0x22222222;
 
+/**
+ * After pos (whose byte stops nothing), the next byte that stopBits flags for `dWord`, four
+ * bytes at a time over the buffer's whole words (w32, word w being buf[a0 + 4w … a0 + 4w + 3]):
+ * its position, or where the words end; pos + 1 outside the words (byte by byte there). A
+ * flagged byte is a candidate only: the caller checks it (a byte below 0x0e may be neither LF
+ * nor CR).
+ */
+function nextCandidate(w32: Int32Array, a0: number, pos: number, dWord: number): number {
+  const rel = pos + 1 - a0;
+  let j = rel >> 2;
+  if (rel < 0 || j >= w32.length) return pos + 1;
+  // The word holding pos + 1, without the bytes before it; then whole words.
+  let m = stopBits(w32[j]!, dWord) & (-1 << ((rel & 3) << 3));
+  while (m === 0 && ++j < w32.length) m = stopBits(w32[j]!, dWord);
+  return a0 + 4 * j + (m === 0 ? 0 : (31 - Math.clz32(m & -m)) >> 3);
+}
+
 /** The delimiters sniffed, in the order that breaks a tie. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -325,20 +342,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
           while (pos < len) {
             const c = buf[pos]!;
             if (inQuoteStop[c] === 0) {
-              // Four bytes at a time to the next quote or line break (as for an unquoted cell, below).
-              const rel = pos - a0;
-              let j = rel >> 2;
-              if (rel < 0 || j >= w32.length) {
-                pos++;
-                continue;
-              }
-              let m = stopBits(w32[j]!, QUOTE_WORD) & (-1 << ((rel & 3) << 3));
-              while (m === 0 && ++j < w32.length) m = stopBits(w32[j]!, QUOTE_WORD);
-              if (m === 0) pos = a0 + 4 * j;
-              else {
-                const at = a0 + 4 * j + ((31 - Math.clz32(m & -m)) >> 3);
-                pos = inQuoteStop[buf[at]!] === 0 ? at + 1 : at; // past a byte below 0x0e that is neither LF nor CR
-              }
+              pos = nextCandidate(w32, a0, pos, QUOTE_WORD); // to the next quote or line break, four bytes at a time
               continue;
             }
             if (c === QUOTE) {
@@ -389,28 +393,8 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
           st[nf] = pos;
           qu[nf] = 0;
           // Four bytes at a time to the delimiter or the line end (nextStop).
-          // Four bytes at a time (stopBits) to the delimiter or the line end: the word holding
-          // pos without the bytes before pos, then whole words; byte by byte outside the words.
-          for (;;) {
-            if (pos >= len) break;
-            const c = buf[pos]!;
-            if (stop[c] !== 0) break;
-            const rel = pos - a0;
-            let j = rel >> 2;
-            if (rel < 0 || j >= uw.length) {
-              pos++;
-              continue;
-            }
-            let m = stopBits(uw[j]!, dWord) & (-1 << ((rel & 3) << 3));
-            while (m === 0 && ++j < uw.length) m = stopBits(uw[j]!, dWord);
-            if (m === 0) {
-              pos = a0 + 4 * j;
-              continue;
-            }
-            pos = a0 + 4 * j + ((31 - Math.clz32(m & -m)) >> 3);
-            if (stop[buf[pos]!] !== 0) break;
-            pos++;
-          }
+          // To the delimiter or the line end, four bytes at a time (nextCandidate).
+          while (pos < len && stop[buf[pos]!] === 0) pos = nextCandidate(uw, a0, pos, dWord);
           en[nf] = pos;
         }
         nf++;
