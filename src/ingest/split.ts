@@ -26,12 +26,12 @@ const QUOTE = 0x22;
 const WINDOW = 256 * 1024;
 /**
  * The main thread's extra work, as a share of the reading: besides its own range it counts every
- * range's records in the code index, while the workers start ~0.1 s after it. Its range is made
- * that much shorter so that all threads finish together (tuned on the bench: with 0.2 and the
- * code lookups batched, the main thread finished its range ~0.15 s before the worker did, with
- * 0.14 ~0.08 s after it).
+ * range's records in the code index, and the workers start a little after it. Its range is made
+ * that much shorter so that all threads finish together (tuned on the bench with traced finish
+ * times, the worker started early by prewarm: at 0.16 the main thread finished its range a
+ * median ~0.13 s after the worker, at 0.2 ~0.12 s before it; either way ±0.2 s from run to run).
  */
-export const COUNTING_SHARE = 0.16;
+export const COUNTING_SHARE = 0.18;
 
 /** Where to cut [dataStart, size) into `parts` ranges: range 0 shorter by COUNTING_SHARE, the others equal. */
 export function cutTargets(size: number, dataStart: number, parts: number): number[] {

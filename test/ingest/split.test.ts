@@ -182,9 +182,9 @@ describe('score on several threads', () => {
 
 describe('cut targets', () => {
   it('make range 0 shorter (this thread also counts every range), the others equal', () => {
-    expect(cutTargets(1100, 100, 2)).toEqual([100 + 420]); // (1 + 0.16) / 2 − 0.16 of the data
+    expect(cutTargets(1100, 100, 2)).toEqual([100 + 410]); // (1 + 0.18) / 2 − 0.18 of the data
     const four = cutTargets(10_100, 100, 4);
-    expect(four[0]).toBe(100 + 0.13 * 10_000); // (1 + 0.16) / 4 − 0.16
+    expect(four[0]).toBe(100 + 0.125 * 10_000); // (1 + 0.18) / 4 − 0.18 is under half an equal share: half
     expect(Math.abs(four[1]! - four[0]! - (four[2]! - four[1]!))).toBeLessThanOrEqual(1);
     expect(cutTargets(1000, 0, 8)[0]).toBe(63); // never less than half an equal share
   });
