@@ -120,7 +120,6 @@ export interface ReaderFlags {
   threads?: string;
 }
 
-
 /** --threads: a whole number from 1 to MAX_THREADS. */
 export function parseThreads(s: string): number {
   const t = s.trim();

@@ -350,7 +350,6 @@ export async function readRange(
   return { report: r.inputs[0]!, problems: r.problems, problemCount: r.problemCount, endLine: r.read[0]!.endLine, totalLine: r.read[0]!.totalLine };
 }
 
-export { SPLIT_MIN_BYTES };
 
 /** Whether the options let files be read in byte ranges on several threads. */
 function splittable(opts: ScoreOptions): boolean {
@@ -512,16 +511,12 @@ interface RangeWorker {
 class WorkerPool {
   private readonly idle: Worker[] = [];
   constructor(n: number) {
-    for (let i = 0; i < n; i++) this.idle.push(WorkerPool.spawn());
-  }
-
-  private static spawn(): Worker {
-    return spawnSplitWorker();
+    for (let i = 0; i < n; i++) this.idle.push(spawnSplitWorker());
   }
 
   take(): Worker {
     for (let w = this.idle.pop(); w; w = this.idle.pop()) if (alive(w)) return w;
-    return WorkerPool.spawn();
+    return spawnSplitWorker();
   }
 
   close(): void {

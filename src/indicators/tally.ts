@@ -270,16 +270,30 @@ export class Tally {
     const mask = this.maskOf(dataset, r, enabled);
     this.file = file;
     const u = this.unitOf(r);
-    const codes = this.state[dataset].codes;
-    if (r.codeBuf != null && codes.getOrInsertMany !== undefined) {
-      this.stage(dataset, file, u, mask, r.codeBuf, r.codeStart!, r.codeEnd!);
+    if (r.codeBuf != null) this.count(dataset, file, u, mask, r.codeBuf, r.codeStart!, r.codeEnd!);
+    else {
+      this.countStaged();
+      const st = this.state[dataset];
+      this.place(dataset, file, u, mask, st.codes.getOrInsert(r.code, st.entries));
+    }
+  }
+
+  /**
+   * Counts a record whose code is the UTF-8 bytes b[start, end): staged when the code index
+   * looks codes up in batches, else looked up now (after what is staged).
+   */
+  private count(dataset: Dataset, file: number, u: number, mask: number, b: Uint8Array, start: number, end: number): void {
+    const st = this.state[dataset];
+    const codes = st.codes;
+    if (codes.getOrInsertMany !== undefined) {
+      this.stage(dataset, file, u, mask, b, start, end);
       return;
     }
     this.countStaged();
     const prev =
-      r.codeBuf != null && codes.getOrInsertBytes !== undefined
-        ? codes.getOrInsertBytes(r.codeBuf, r.codeStart!, r.codeEnd!, this.state[dataset].entries)
-        : codes.getOrInsert(r.code, this.state[dataset].entries);
+      codes.getOrInsertBytes !== undefined
+        ? codes.getOrInsertBytes(b, start, end, st.entries)
+        : codes.getOrInsert(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', start, end), st.entries);
     this.place(dataset, file, u, mask, prev);
   }
 
@@ -395,17 +409,9 @@ export class Tally {
         const u = units[b.readUInt32LE(p + 1)]!;
         const mask = b.readInt32LE(p + 5);
         const len = b.readUInt16LE(p + 9);
-        const st = this.state[dataset];
-        const codes = st.codes;
         const start = p + 11;
         p = start + len;
-        if (codes.getOrInsertMany !== undefined) {
-          this.stage(dataset, file, u, mask, b, start, start + len);
-          continue;
-        }
-        this.countStaged();
-        const prev = codes.getOrInsertBytes !== undefined ? codes.getOrInsertBytes(b, start, start + len, st.entries) : codes.getOrInsert(b.toString('utf8', start, start + len), st.entries);
-        this.place(dataset, file, u, mask, prev);
+        this.count(dataset, file, u, mask, b, start, p);
       }
     } finally {
       this.range = saved;

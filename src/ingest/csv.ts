@@ -392,7 +392,6 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
         } else {
           st[nf] = pos;
           qu[nf] = 0;
-          // Four bytes at a time to the delimiter or the line end (nextStop).
           // To the delimiter or the line end, four bytes at a time (nextCandidate).
           while (pos < len && stop[buf[pos]!] === 0) pos = nextCandidate(uw, a0, pos, dWord);
           en[nf] = pos;

@@ -13,9 +13,8 @@ const INTL: Partial<Record<Lang, Intl.NumberFormat>> = {};
 export function formatInt(n: number, lang: Lang): string {
   if (!Number.isSafeInteger(n) || Object.is(n, -0)) return (INTL[lang] ??= new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-US')).format(n);
   const digits = String(Math.abs(n));
-  let out = '';
   let i = digits.length % 3 || 3;
-  out = digits.slice(0, i);
+  let out = digits.slice(0, i);
   for (; i < digits.length; i += 3) out += GROUP[lang] + digits.slice(i, i + 3);
   return n < 0 ? `-${out}` : out;
 }

@@ -72,6 +72,16 @@ function two(b: ArrayLike<number>, i: number): number {
   return hi * 10 + lo;
 }
 
+/** The day whose four-digit year, two-digit month and two-digit day are at these places, or NaN. */
+function dayAt(b: ArrayLike<number>, yearAt: number, monthAt: number, dateAt: number): DayNumber {
+  const yh = two(b, yearAt);
+  const yl = two(b, yearAt + 2);
+  const m = two(b, monthAt);
+  const d = two(b, dateAt);
+  if (d < 0 || m < 0 || yh < 0 || yl < 0 || !valid(yh * 100 + yl, m, d)) return NaN;
+  return daysFromCivil(yh * 100 + yl, m, d);
+}
+
 function valid(y: number, m: number, d: number): boolean {
   return y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
@@ -120,22 +130,8 @@ export function parseDayBytes(b: ArrayLike<number>, from: number, to: number): D
     const mi = two(b, s + 14);
     const se = two(b, s + 17);
     if (h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59) {
-      if (b[s + 2] === 47 && b[s + 5] === 47 && b[s + 10] === 32) {
-        const d = two(b, s);
-        const m = two(b, s + 3);
-        const yh = two(b, s + 6);
-        const yl = two(b, s + 8);
-        if (d >= 0 && m >= 0 && yh >= 0 && yl >= 0 && valid(yh * 100 + yl, m, d)) return daysFromCivil(yh * 100 + yl, m, d);
-        return NaN;
-      }
-      if (b[s + 4] === 45 && b[s + 7] === 45 && (b[s + 10] === 32 || b[s + 10] === 84)) {
-        const yh = two(b, s);
-        const yl = two(b, s + 2);
-        const m = two(b, s + 5);
-        const d = two(b, s + 8);
-        if (d >= 0 && m >= 0 && yh >= 0 && yl >= 0 && valid(yh * 100 + yl, m, d)) return daysFromCivil(yh * 100 + yl, m, d);
-        return NaN;
-      }
+      if (b[s + 2] === 47 && b[s + 5] === 47 && b[s + 10] === 32) return dayAt(b, s + 6, s + 3, s);
+      if (b[s + 4] === 45 && b[s + 7] === 45 && (b[s + 10] === 32 || b[s + 10] === 84)) return dayAt(b, s, s + 5, s + 8);
     }
   }
   return parseDayGeneral(b, s, end);

@@ -162,24 +162,9 @@ export class ByteMemo<T> {
 
   private same(o: number, b: Uint8Array, s: number, len: number): boolean {
     const a = this.arena;
-    if (len < 8) {
-      for (let k = len - 1; k >= 0; k--) if (a[o + k] !== b[s + k]) return false;
-      return true;
-    }
-    // Four bytes at a time, from the end (the last word may overlap the one before it).
-    if (b !== this.rowBytes) {
-      this.rowBytes = b;
-      this.rowView = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    }
-    if (this.arenaView.buffer !== a.buffer) this.arenaView = new DataView(a.buffer, a.byteOffset, a.byteLength);
-    const av = this.arenaView;
-    const bv = this.rowView;
-    for (let k = len - 4; k > 0; k -= 4) if (av.getInt32(o + k) !== bv.getInt32(s + k)) return false;
-    return av.getInt32(o) === bv.getInt32(s);
+    for (let k = len - 1; k >= 0; k--) if (a[o + k] !== b[s + k]) return false;
+    return true;
   }
-  private rowBytes: Uint8Array | null = null;
-  private rowView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
-  private arenaView: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 }
 
 /**
