@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
-import { prewarm } from '../dist/ingest/workers.js';
+import { prewarm } from '../dist/ingest/parallel/workers.js';
 
 // Keep V8's young generation at its starting size: scoring allocates almost nothing per row,
 // so a grown young generation only adds resident memory (~20 MB of a 1M-row run; BENCHMARKS.md).
@@ -8,7 +8,7 @@ setFlagsFromString('--semi-space-growth-factor=1');
 
 // A big file's worker threads start now, loading while the CLI's own modules do (src/ingest/workers.ts).
 prewarm(process.argv);
-const { main } = await import('../dist/cli.js');
+const { main } = await import('../dist/cli/main.js');
 
 let settled = false;
 main(process.argv).then(

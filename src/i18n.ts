@@ -3,8 +3,7 @@
  * message for people: it returns codes and parameters, and the report layer renders them
  * here in the user's language.
  */
-export type Lang = 'vi' | 'en';
-export const LANGS: readonly Lang[] = ['vi', 'en'];
+import type { Lang } from './model/lang.js';
 
 type Params = Record<string, string | number>;
 type Template = (p: Params) => string;

@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadPlan } from '../src/plan/load.js';
-import { score, type Score } from '../src/score.js';
+import { score } from '../src/pipeline/score.js';
 import { fileSource, streamSource } from '../src/ingest/source.js';
-import { parsePeriod } from '../src/period.js';
+import { parsePeriod } from '../src/model/period.js';
 import type { Plan } from '../src/plan/schema.js';
+import type { Score } from '../src/model/result.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (p: string) => fileURLToPath(new URL(`../fixtures/${p}`, import.meta.url));

@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { scoreTexts } from './helpers.js';
-import type { Score } from '../src/score.js';
+import type { Score } from '../src/model/result.js';
 
 const UNITS = ['Sở Tư pháp', 'Sở Y tế', 'UBND huyện Cẩm Mỹ', 'UBND thành phố Long Khánh', 'UBND xã Xuân Bắc', 'UBND phường Tân Phong', 'UBND thị trấn Trảng Bom', 'Chi cục Thuế khu vực'];
 const DATES = ['05/01/2023', '2023-03-31', '01/04/2023', '20230630120000', '15/11/2023', '31/12/2023', '2022-12-30', '2024-01-02', '31/02/2023', ''];

@@ -5,43 +5,11 @@
  * passes, 19 of 100 does not.
  */
 import { DATASET_BIT, type Tally } from '../indicators/tally.js';
-import { TIERS, type Tier } from '../ingest/tier.js';
+import { TIERS } from '../model/tier.js';
+import type { Result, ResultTier, Status, Summary } from '../model/result.js';
 import type { Indicator, Plan } from '../plan/schema.js';
 import { compareVi } from '../util/text.js';
-
-export type Status = 'pass' | 'fail' | 'no-data' | 'no-target';
-export type ResultTier = Tier | 'all';
-
-export interface Result {
-  indicator: string;
-  clause: string;
-  tier: ResultTier;
-  unit: string | null;
-  numerator: number;
-  denominator: number;
-  /** Percent (0–100), or null with no data. */
-  value: number | null;
-  /** Percent, or null when the plan sets no target. */
-  target: number | null;
-  status: Status;
-  /** What computed it: one of the plan's data indicators (the default), the catalog or the units file. */
-  source?: 'data' | 'catalog' | 'units';
-  /** Catalog and units results: the plan targets (ids) this result checks. */
-  targets?: string[];
-  /** How value compares with target (default ">="). */
-  comparison?: string;
-  /** "percent" (the default): value = numerator / denominator in %; "change": value = numerator − denominator. */
-  scale?: 'percent' | 'change';
-  /** With --by district: the district whose units are summed. */
-  district?: string | null;
-}
-
-export interface Summary {
-  pass: number;
-  fail: number;
-  noData: number;
-  noTarget: number;
-}
+import type { Tier } from '../model/tier.js';
 
 /** The target for a tier; the province's is `all` when given, else the tiers' common target. */
 export function targetFor(ind: Indicator, tier: ResultTier): number | null {

@@ -14,9 +14,10 @@
  * - A code that no accepted dossier row carries is unmatched: its rows are counted as
  *   unmatched in their file and reported (one warning, at the code's first line).
  */
-import { ABSENT, FactBit, type RowRecord } from '../ingest/records.js';
-import { BLANK, Channel, Payment, UNKNOWN, YesNo, type FactKind, type Field } from '../ingest/contract.js';
+import { FactBit } from '../ingest/records.js';
 import type { Rule } from '../plan/schema.js';
+import { ABSENT, type RowRecord, BLANK, Channel, Payment, UNKNOWN, YesNo } from '../model/record.js';
+import type { FactKind, Field } from '../model/kinds.js';
 
 /** The counting rules whose field a fact kind provides. */
 export const FACT_RULES: Record<FactKind, readonly Rule[]> = {

@@ -3,16 +3,10 @@
  * denominator, and whether also in its numerator. Definitions: README "Indicator
  * definitions" and domain.md. All comparisons are on calendar days.
  */
-import { ABSENT, type RowRecord } from '../ingest/records.js';
-import { BLANK, Channel, Payment, Rating, YesNo, type Field } from '../ingest/contract.js';
 import type { Rule } from '../plan/schema.js';
-
-export interface Period {
-  /** First day, inclusive (day number). */
-  from: number;
-  /** Last day, inclusive (day number). */
-  to: number;
-}
+import { ABSENT, type RowRecord, BLANK, Channel, Payment, Rating, YesNo } from '../model/record.js';
+import type { Field } from '../model/kinds.js';
+import type { Period } from '../model/period.js';
 
 /** Not counted. */
 export const OUT = 0;

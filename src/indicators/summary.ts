@@ -5,12 +5,12 @@
  * it without data for that unit. The counts go into the same Tally as records, so tier and
  * province sums are unchanged.
  */
-import type { CountField, Dataset } from '../ingest/contract.js';
 import { COUNT_FIELDS, COUNT_INDEX } from '../ingest/records.js';
-import type { Tier } from '../ingest/tier.js';
 import type { Rule } from '../plan/schema.js';
 import type { Tally } from './tally.js';
 import type { Indicator } from '../plan/schema.js';
+import type { CountField, Dataset } from '../model/kinds.js';
+import type { Tier } from '../model/tier.js';
 
 type Get = (f: CountField) => number;
 /** [numerator, denominator], or null when a needed count is missing. */

@@ -8,13 +8,14 @@
  * record's mask is taken back out of its unit's counts and the earlier row is counted as
  * superseded in its file.
  */
-import type { Dataset } from '../ingest/contract.js';
-import type { RowRecord } from '../ingest/records.js';
-import type { Tier } from '../ingest/tier.js';
 import { fold } from '../util/text.js';
 import { CompactCodeIndex, grownLength } from './code-index.js';
-import { RULE_ORDER, applyRule, type Period } from './rules.js';
+import { RULE_ORDER, applyRule } from './rules.js';
 import type { Indicator } from '../plan/schema.js';
+import type { Dataset } from '../model/kinds.js';
+import type { RowRecord } from '../model/record.js';
+import type { Tier } from '../model/tier.js';
+import type { Period } from '../model/period.js';
 
 export interface Unit {
   name: string;

@@ -4,63 +4,8 @@
  * source of those vocabularies; matching is always on folded text (see util/text.ts).
  */
 import { fold } from '../util/text.js';
-
-/** The record datasets: what indicators count (one row per dossier / per PAKN item). */
-export type Dataset = 'dossiers' | 'feedback';
-/** Separate exports joined to dossiers by dossier code (README "Joined exports"). */
-export type FactKind = 'online' | 'digitization' | 'payments';
-export const FACT_KINDS: readonly FactKind[] = ['online', 'digitization', 'payments'];
-/** Every kind of export a file can be: a record list, a fact export, or a summary report. */
-export type Kind = Dataset | FactKind | 'summary';
-
-export type DossierField =
-  | 'code'
-  | 'unit'
-  | 'tier'
-  | 'procedure'
-  | 'received'
-  | 'due'
-  | 'resolved'
-  | 'channel'
-  | 'digitized'
-  | 'eResult'
-  | 'rating'
-  | 'fee'
-  | 'payment';
-
-export type FeedbackField = 'code' | 'unit' | 'tier' | 'received' | 'due' | 'resolved' | 'rating';
-
-export type FactField = 'submitted' | 'level' | 'component' | 'digitizedOn' | 'status' | 'amount' | 'method' | 'paidOn';
-
-/** Summary-report counts (README "Summary reports"); each is a non-negative integer per unit. */
-export type CountField =
-  | 'receivedTotal'
-  | 'receivedOnline'
-  | 'receivedDirect'
-  | 'receivedPostal'
-  | 'carriedOver'
-  | 'resolvedTotal'
-  | 'resolvedEarly'
-  | 'resolvedOnTime'
-  | 'resolvedLate'
-  | 'openWithin'
-  | 'openOverdue'
-  | 'digitizedCount'
-  | 'eResultCount'
-  | 'rated'
-  | 'satisfied'
-  | 'withFee'
-  | 'paidOnline'
-  | 'paidCashless'
-  | 'fbReceived'
-  | 'fbResolvedOnTime'
-  | 'fbResolvedLate'
-  | 'fbOpenWithin'
-  | 'fbOpenOverdue'
-  | 'fbRated'
-  | 'fbSatisfied';
-
-export type Field = DossierField | FeedbackField | FactField | CountField | 'period';
+import { BLANK, UNKNOWN, Channel, Payment, Rating, TierCode, YesNo } from '../model/record.js';
+import type { CountField, Field, Kind } from '../model/kinds.js';
 
 export interface FieldSpec<F extends string = Field> {
   field: F;
@@ -233,10 +178,6 @@ export const FIELDS: Record<Kind, FieldSpec[]> = {
   summary: SUMMARY_FIELDS,
 };
 
-export function isFactKind(k: Kind): k is FactKind {
-  return k === 'online' || k === 'digitization' || k === 'payments';
-}
-
 export function fieldSpec(dataset: Kind, field: Field): FieldSpec {
   const spec = FIELDS[dataset].find((f) => f.field === field);
   if (!spec) throw new Error(`no field ${field} in ${dataset}`);
@@ -246,15 +187,6 @@ export function fieldSpec(dataset: Kind, field: Field): FieldSpec {
 // ---------------------------------------------------------------------------------------
 // Value vocabularies. Each maps folded spellings to a small integer code.
 // `BLANK` is an empty cell; `UNKNOWN` a value the vocabulary does not know (a warning).
-
-export const BLANK = 0;
-export const UNKNOWN = -1;
-
-export const Channel = { ONLINE: 1, OFFLINE: 2 } as const;
-export const YesNo = { YES: 1, NO: 2 } as const;
-export const Rating = { SATISFIED: 1, NOT_SATISFIED: 2 } as const;
-export const Payment = { ONLINE: 1, NON_CASH: 2, CASH: 3 } as const;
-export const TierCode = { so: 1, huyen: 2, xa: 3 } as const;
 
 export interface Vocabulary {
   name: string;

@@ -4,8 +4,9 @@
  * not enough ("Mã đơn vị" is not "Đơn vị"). When several headers name one field, the alias
  * listed first in the contract wins; between two identical headers, the leftmost.
  */
-import { FACT_KINDS, FIELDS, type FactKind, type Field, type FieldSpec, type Kind } from './contract.js';
+import { FIELDS, type FieldSpec } from './contract.js';
 import { fold } from '../util/text.js';
+import { FACT_KINDS, type FactKind, type Field, type Kind } from '../model/kinds.js';
 
 /** Which column holds which field, for any list of field specs (exports, catalog, units, task status). */
 export interface FieldColumns<F extends string = Field> {

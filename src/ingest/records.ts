@@ -3,68 +3,18 @@
  * into a record (reused between rows), or says why the row is rejected, and reports unknown
  * values as warnings. Rejection rules and vocabularies: domain.md, "Bad rows".
  */
-import {
-  BLANK,
-  CHANNEL,
-  PAYMENT,
-  RATING,
-  UNKNOWN,
-  YES_NO,
-  Payment,
-  SUMMARY_FIELDS,
-  SUMMARY_PARTS,
-  YesNo,
-  fieldSpec,
-  lookup,
-  parseFee,
-  type CountField,
-  type Dataset,
-  type FactKind,
-  type Field,
-  type Kind,
-  type Vocabulary,
-} from './contract.js';
+import { CHANNEL, PAYMENT, RATING, YES_NO, SUMMARY_FIELDS, SUMMARY_PARTS, fieldSpec, lookup, parseFee, type Vocabulary } from './contract.js';
 import { parseReportPeriod } from './report-period.js';
-import type { Period } from '../indicators/rules.js';
 import type { ColumnMap } from './headers.js';
-import { tierFromColumn, tierFromName, type Tier } from './tier.js';
+import { tierFromColumn, tierFromName } from './tier.js';
 import { parseDay, parseDayBytes, formatIso } from '../util/dates.js';
 import { ByteMemo, FoldCache, fold, tidy, type ByteFields } from '../util/text.js';
-
-/** The file has no column for the field. */
-export const ABSENT = -2;
-
-export interface RowRecord {
-  code: string;
-  unit: string;
-  tier: Tier;
-  received: number;
-  /** Day number, or NaN when blank. */
-  due: number;
-  /** Day number, or NaN when blank (open). */
-  resolved: number;
-  /** Vocabulary codes; BLANK, UNKNOWN or ABSENT otherwise. */
-  channel: number;
-  digitized: number;
-  eResult: number;
-  rating: number;
-  payment: number;
-  /** VND ≥ 0; -1 blank; NaN unknown; ABSENT with no column. */
-  fee: number;
-  /**
-   * When the row was decoded from bytes: the code's UTF-8 bytes, codeBuf[codeStart, codeEnd)
-   * (valid until the next row), so that the code index need not build a string. null otherwise.
-   */
-  readonly codeBuf?: Uint8Array | null;
-  readonly codeStart?: number;
-  readonly codeEnd?: number;
-  /**
-   * A small array that stays with this spelling of the unit for as long as the decoder lives
-   * (three slots, one per tier, -1 at first): the tally notes its unit numbers there so as not
-   * to look the name up on every row. null when the decoder has none.
-   */
-  readonly unitSlots?: Int32Array | null;
-}
+import { BLANK, UNKNOWN, Payment, YesNo } from '../model/record.js';
+import type { CountField, Dataset, FactKind, Field, Kind } from '../model/kinds.js';
+import type { Period } from '../model/period.js';
+import type { Tier } from '../model/tier.js';
+import type { Rejection, Warning } from '../model/problem.js';
+import { ABSENT, type RowRecord } from '../model/record.js';
 
 /** The decoder's reusable record: `code` is decoded from the row's bytes only when asked for. */
 class DecodedRecord implements RowRecord {
@@ -114,18 +64,6 @@ interface UnitInfo {
   tier: Tier | null;
   /** See RowRecord.unitSlots. */
   slots: Int32Array;
-}
-
-export interface Rejection {
-  code: string;
-  field: Field | null;
-  params: Record<string, string | number>;
-}
-
-export interface Warning {
-  code: 'value.unknown' | 'value.blank';
-  field: Field;
-  value: string;
 }
 
 /** Resolves a unit's tier from a units file (domain.md tier rule 2); undefined when it does not know the unit. */

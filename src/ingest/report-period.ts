@@ -5,8 +5,7 @@
  * `Tháng 03 năm 2023`, `03/2023`; or two dates `01/01/2023 - 31/03/2023` (also `từ … đến …`).
  * Matching is on folded text (case, spacing, diacritics).
  */
-import { parsePeriod } from '../period.js';
-import type { Period } from '../indicators/rules.js';
+import { parsePeriod, type Period } from '../model/period.js';
 import { daysFromCivil, daysInMonth, parseDay } from '../util/dates.js';
 import { fold } from '../util/text.js';
 

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open as openFile, stat, type FileHandle } from 'node:fs/promises';
-import { inputError } from '../errors.js';
+import { inputError } from '../model/errors.js';
 
 export interface InputSource {
   name: string;

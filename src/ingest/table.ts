@@ -22,7 +22,8 @@ import { CsvError, readCsv, type CsvByteSink, type CsvSink } from './csv.js';
 import { decodeStream, guessLegacy, utf16Bom, type Legacy } from './decode.js';
 import type { InputSource } from './source.js';
 import { fold } from '../util/text.js';
-import { inputError } from '../errors.js';
+import { inputError } from '../model/errors.js';
+import type { FileAccounting, Skipped } from '../model/accounting.js';
 
 export interface TableOptions {
   /** The delimiter of delimited text (default: sniffed). */
@@ -32,62 +33,6 @@ export interface TableOptions {
   /** The XLSX sheet (default: the first). */
   sheet?: string;
   onProgress?: (bytes: number) => void;
-}
-
-export interface Skipped {
-  /** Rows above the header. */
-  title: number;
-  /** Total rows ("Tổng cộng"): 0 or 1. */
-  total: number;
-  /** Rows below the total row. */
-  footer: number;
-}
-
-/** What became of a file's data rows: rows = counted + rejected + superseded + unmatched. */
-export interface RowCounts {
-  rows: number;
-  counted: number;
-  rejected: number;
-  superseded: number;
-  /** Rows whose key matched nothing they refer to (a fact export's dossier code, a status file's task id). */
-  unmatched: number;
-  warnings: number;
-}
-
-/** How one input was read, and what became of its rows (every report of a file starts with this). */
-export interface FileAccounting extends RowCounts {
-  /** The file as given on the command line ("-" for stdin). */
-  file: string;
-  /** How the file was read: delimited text or an XLSX workbook. */
-  format: 'csv' | 'xlsx';
-  /** Delimited text: the delimiter; XLSX: null. */
-  delimiter: string | null;
-  /** Delimited text: the encoding it was read in; XLSX: null. */
-  encoding: string | null;
-  /** XLSX: the sheet read; delimited text: null. */
-  sheet: string | null;
-  /** Rows of a printed report that are not data: title rows, the total row, rows below it. */
-  skipped: Skipped;
-  bytes: number;
-}
-
-/** A file's accounting before it is read: every count zero. */
-export function emptyAccounting(file: string): FileAccounting {
-  return {
-    file,
-    format: 'csv',
-    delimiter: ',',
-    encoding: 'utf-8',
-    sheet: null,
-    skipped: { title: 0, total: 0, footer: 0 },
-    bytes: 0,
-    rows: 0,
-    counted: 0,
-    rejected: 0,
-    superseded: 0,
-    unmatched: 0,
-    warnings: 0,
-  };
 }
 
 export interface TableStats {

@@ -2,11 +2,10 @@
  * The one tier classifier (domain.md, "Tiers"). A unit's tier comes from, in order:
  * the row's tier column; a units file (when one is given); the unit's name.
  */
-import { TIER, TierCode, lookup, UNKNOWN, BLANK } from './contract.js';
+import { TIER, lookup } from './contract.js';
+import { BLANK, TierCode, UNKNOWN } from '../model/record.js';
+import type { Tier } from '../model/tier.js';
 import { fold, isAscii, squash } from '../util/text.js';
-
-export type Tier = 'so' | 'huyen' | 'xa';
-export const TIERS: readonly Tier[] = ['so', 'huyen', 'xa'];
 
 const BY_CODE: Record<number, Tier> = { [TierCode.so]: 'so', [TierCode.huyen]: 'huyen', [TierCode.xa]: 'xa' };
 

@@ -22,7 +22,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CsvSink } from './csv.js';
 import { daysFromSerial, formatIso } from '../util/dates.js';
 import { fold } from '../util/text.js';
-import { inputError } from '../errors.js';
+import { inputError } from '../model/errors.js';
 
 export interface XlsxOptions {
   /** The sheet to read (default: the first). */

@@ -15,7 +15,7 @@
 import type { Plan } from './schema.js';
 import type { Agency, Deadline, Target, Task } from './appendix.js';
 import { SECTION_ID, GROUP_ID, ITEM_ID } from './appendix.js';
-import { usageError } from '../errors.js';
+import { usageError } from '../model/errors.js';
 import { fold } from '../util/text.js';
 
 export interface ListingFilter {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plan } from './schema.js';
-import { planError } from '../errors.js';
+import { planError } from '../model/errors.js';
 
 export const DEFAULT_PLAN = fileURLToPath(new URL('../../plan/dong-nai-2023.yaml', import.meta.url));
 

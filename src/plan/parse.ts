@@ -5,7 +5,7 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
 import { PlanSchema, type Plan } from './schema.js';
-import { planError } from '../errors.js';
+import { planError } from '../model/errors.js';
 
 /** Aliases are allowed but not the "billion laughs": expansion is capped. */
 const MAX_ALIAS_COUNT = 100;

@@ -1,5 +1,5 @@
+import type { Lang } from '../model/lang.js';
 /** Number formatting for people: Vietnamese (1.234, 72,4%) or English (1,234, 72.4%). */
-import type { Lang } from '../i18n.js';
 
 /** Thousands separators: what Intl.NumberFormat('vi-VN' | 'en-US') writes for integers. */
 const GROUP: Record<Lang, string> = { vi: '.', en: ',' };

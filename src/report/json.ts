@@ -2,9 +2,12 @@
  * `--format json`: the scripting contract. Documented in README ("JSON output"); bump
  * SCHEMA_VERSION on any change that is not a pure addition.
  */
-import { message, type Lang } from '../i18n.js';
-import type { InputReport, Problem, Score } from '../score.js';
+import { message } from '../i18n.js';
 import { formatIso } from '../util/dates.js';
+import type { Lang } from '../model/lang.js';
+import type { InputReport } from '../model/accounting.js';
+import type { Problem } from '../model/problem.js';
+import type { Score } from '../model/result.js';
 
 export const SCHEMA_VERSION = 1;
 

@@ -4,10 +4,11 @@
  * PLAN_SCHEMA_VERSION on any change that is not a pure addition).
  */
 import type { ChalkInstance } from 'chalk';
-import { PLAN_LABELS, type Lang } from '../i18n.js';
+import { PLAN_LABELS } from '../i18n.js';
 import type { ListedTarget, ListedTask, PlanListing } from '../plan/listing.js';
 import { formatPercent } from './format.js';
 import { wrap } from './table.js';
+import type { Lang } from '../model/lang.js';
 
 export const PLAN_SCHEMA_VERSION = 1;
 

@@ -4,14 +4,17 @@
  */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { LABELS, MEASURE_LABELS, SIDE_LABELS, message, type Lang } from '../i18n.js';
-import type { Score, Problem, InputReport } from '../score.js';
-import type { Result, Status } from '../evaluate/evaluate.js';
+import { LABELS, MEASURE_LABELS, SIDE_LABELS, message } from '../i18n.js';
 import { formatVi } from '../util/dates.js';
-import { fieldSpec, type Dataset, type Field } from '../ingest/contract.js';
+import { fieldSpec } from '../ingest/contract.js';
 import { READ_AS_BLANK } from '../indicators/rules.js';
 import { formatInt, formatPercent, formatRate } from './format.js';
 import type { Plan } from '../plan/schema.js';
+import type { Lang } from '../model/lang.js';
+import type { Score, Result, Status } from '../model/result.js';
+import type { Problem } from '../model/problem.js';
+import type { InputReport } from '../model/accounting.js';
+import type { Dataset, Field } from '../model/kinds.js';
 
 export interface TableOptions {
   lang: Lang;

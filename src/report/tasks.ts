@@ -3,14 +3,15 @@
  * JSON output"; bump TASKS_SCHEMA_VERSION on any change that is not a pure addition).
  */
 import type { ChalkInstance } from 'chalk';
-import { LABELS, TASK_LABELS, type Lang } from '../i18n.js';
-import type { SideProblem, SideReport } from '../ingest/sidefile.js';
-import type { StateCounts, TaskBoard, TaskState, TrackedTask } from '../tasks/track.js';
-import { TASK_STATES } from '../tasks/track.js';
+import { LABELS, TASK_LABELS } from '../i18n.js';
+import type { SideProblem, SideReport } from '../ingest/side/sidefile.js';
+import type { StateCounts, TaskBoard, TaskState, TrackedTask } from '../evaluate/tasks.js';
+import { TASK_STATES } from '../evaluate/tasks.js';
 import type { Plan } from '../plan/schema.js';
 import { formatIso, formatVi } from '../util/dates.js';
 import { problemLine } from './table.js';
 import { problemJson } from './json.js';
+import type { Lang } from '../model/lang.js';
 
 export const TASKS_SCHEMA_VERSION = 1;
 

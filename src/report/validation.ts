@@ -2,12 +2,14 @@
  * The renderers of `ccch validate`: a table for people, JSON for CI (README "ccch validate").
  */
 import type { ChalkInstance } from 'chalk';
-import { LABELS, type Lang } from '../i18n.js';
-import { fieldSpec, type Kind } from '../ingest/contract.js';
-import { inputClean, type Validation } from '../validate.js';
+import { LABELS } from '../i18n.js';
+import { fieldSpec } from '../ingest/contract.js';
+import { inputClean, type Validation } from '../pipeline/validate.js';
 import { inputLine, problemLine } from './table.js';
 import { LazyArray, inputJson, jsonText, problemJson, SCHEMA_VERSION } from './json.js';
 import { formatIso, formatVi } from '../util/dates.js';
+import type { Lang } from '../model/lang.js';
+import type { Kind } from '../model/kinds.js';
 
 const V = {
   vi: {

@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { scoreTexts, type TextInput } from '../helpers.js';
-import type { Score } from '../../src/score.js';
+import type { Score } from '../../src/model/result.js';
 
 const UNITS = ['Sở Tư pháp', 'UBND huyện Cẩm Mỹ', 'UBND xã Xuân Bắc'];
 const DATES = ['05/01/2023', '2023-03-31', '20230630120000', '31/12/2023', '2022-12-30', '2024-01-02', '31/02/2023', ''];

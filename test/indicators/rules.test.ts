@@ -4,7 +4,7 @@ import { scoreTexts, counts } from '../helpers.js';
 import { CHANNEL, YES_NO, RATING, PAYMENT } from '../../src/ingest/contract.js';
 import fc from 'fast-check';
 import { RULES, RULE_ORDER, applyRule } from '../../src/indicators/rules.js';
-import type { RowRecord } from '../../src/ingest/records.js';
+import type { RowRecord } from '../../src/model/record.js';
 
 const HEAD = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày kết thúc xử lý';
 /** One dossier of UBND xã Long Hưng, received 10/03/2023, due 20/03, resolved 15/03, plus extra columns. */

@@ -6,7 +6,7 @@ import { scoreFiles, scoreTexts, counts, statusOf } from '../helpers.js';
 import { EXPECTED } from './expected.js';
 import { parseReportPeriod } from '../../src/ingest/report-period.js';
 import { parseCount } from '../../src/ingest/records.js';
-import { parsePeriod } from '../../src/period.js';
+import { parsePeriod } from '../../src/model/period.js';
 import { daysFromCivil } from '../../src/util/dates.js';
 
 const dossierCounts = (c: Record<string, string>) => Object.fromEntries(Object.entries(c).filter(([k]) => !k.startsWith('feedback')));

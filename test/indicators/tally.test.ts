@@ -5,12 +5,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { Tally, RecordBatcher } from '../../src/indicators/tally.js';
-import type { RowRecord } from '../../src/ingest/records.js';
-import type { Tier } from '../../src/ingest/tier.js';
 import { loadPlan } from '../../src/plan/load.js';
-import { parsePeriod } from '../../src/period.js';
+import { parsePeriod } from '../../src/model/period.js';
 import { daysFromCivil } from '../../src/util/dates.js';
 import type { Plan } from '../../src/plan/schema.js';
+import type { RowRecord } from '../../src/model/record.js';
+import type { Tier } from '../../src/model/tier.js';
 
 let plan: Plan;
 beforeAll(async () => {

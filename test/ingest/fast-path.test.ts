@@ -13,11 +13,12 @@
  */
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { score, type Score } from '../../src/score.js';
-import { parsePeriod } from '../../src/period.js';
+import { score } from '../../src/pipeline/score.js';
+import { parsePeriod } from '../../src/model/period.js';
 import { readFileSync } from 'node:fs';
 import { fixture, plan, textSource } from '../helpers.js';
 import { referenceReader } from './reference-reader.js';
+import type { Score } from '../../src/model/result.js';
 
 function rng(seed: number) {
   let a = seed >>> 0 || 1;

@@ -6,11 +6,12 @@
  */
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { score, type Score } from '../../src/score.js';
+import { score } from '../../src/pipeline/score.js';
 import { fileSource } from '../../src/ingest/source.js';
-import { parsePeriod } from '../../src/period.js';
+import { parsePeriod } from '../../src/model/period.js';
 import { isTotalLabel } from '../../src/ingest/table.js';
 import { counts, fixture, plan, scoreTexts } from '../helpers.js';
+import type { Score } from '../../src/model/result.js';
 
 async function run(file: string, opts: { sheet?: string; encoding?: string; delimiter?: string } = {}): Promise<Score> {
   return score({ plan: await plan(), period: parsePeriod('2023'), inputs: [fileSource(fixture(file), file)], byUnit: true, ...opts });

@@ -1,7 +1,8 @@
 /** Which kind of export a header row is (README "Which kind a file is"). */
 import { describe, it, expect } from 'vitest';
 import { detectKind, matchHeaders } from '../../src/ingest/headers.js';
-import { FIELDS, type Kind } from '../../src/ingest/contract.js';
+import { FIELDS } from '../../src/ingest/contract.js';
+import type { Kind } from '../../src/model/kinds.js';
 
 describe('detectKind', () => {
   it.each<[string[], Kind | null]>([

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { readTable } from '../../src/ingest/table.js';
 import { fileSource, streamSource } from '../../src/ingest/source.js';
 import { columnIndex, isDateFormat } from '../../src/ingest/xlsx.js';
-import { CcchError } from '../../src/errors.js';
+import { CcchError } from '../../src/model/errors.js';
 import { workbook, zip } from './zip.js';
 
 interface Got {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import { DEFAULT_PLAN, loadPlan } from '../../src/plan/load.js';
 import { parsePlan } from '../../src/plan/parse.js';
-import { CcchError } from '../../src/errors.js';
+import { CcchError } from '../../src/model/errors.js';
 
 const planText = readFileSync(DEFAULT_PLAN, 'utf8');
 

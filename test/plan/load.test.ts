@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadPlan } from '../../src/plan/load.js';
 import { parsePlan } from '../../src/plan/parse.js';
-import { CcchError } from '../../src/errors.js';
+import { CcchError } from '../../src/model/errors.js';
 import { fixture, plan } from '../helpers.js';
 
 async function refusal(p: Promise<unknown>): Promise<CcchError> {

@@ -1,0 +1,58 @@
+/**
+ * A worker thread reading one byte range of a file (see split.ts and score.ts startSplit), sent
+ * as a {type: 'job'} message once the main thread has chosen the ranges: it
+ * runs the same ingest as the main thread over the file's header and its range, with a
+ * RecordBatcher for a tally, so that its accepted records go to the main thread in batches
+ * (transferred, not copied) and are counted there, in the one code index. It reads ahead of
+ * the main thread by a few batches at most, waiting for acknowledgements, so that memory does
+ * not grow with the file.
+ */
+import { parentPort } from 'node:worker_threads';
+import { readRange, type RangeJob, type SplitMessage } from '../../pipeline/score.js';
+import { CcchError } from '../../model/errors.js';
+import { RecordBatcher } from '../../indicators/tally.js';
+
+/** Batches handed over and not yet counted, past which reading waits. */
+const MAX_IN_FLIGHT = 8;
+
+const port = parentPort!;
+const post = (m: SplitMessage, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+let inFlight = 0;
+let wake: (() => void) | null = null;
+let start: ((job: RangeJob) => void) | null = null;
+const jobGiven = new Promise<RangeJob>((resolve) => (start = resolve));
+port.on('message', (m: { type: 'ack'; buffer: ArrayBuffer } | { type: 'job'; job: RangeJob }) => {
+  if (m.type === 'job') {
+    start?.(m.job);
+    return;
+  }
+  inFlight--;
+  batcher?.recycle(m.buffer);
+  const w = wake;
+  wake = null;
+  w?.();
+});
+const gate = async () => {
+  while (inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+};
+
+// Started ahead of its job (score.ts WorkerPool): the modules above load while the main thread reads headers.
+const job = await jobGiven;
+let batcher: RecordBatcher | undefined;
+try {
+  const r = await readRange(job, {
+    gate,
+    makeTally: (indicators, period) =>
+      (batcher = new RecordBatcher(indicators, period, (batch) => {
+        inFlight++;
+        post({ type: 'batch', batch }, [batch.buffer as ArrayBuffer]); // the buffer comes back with the ack
+      })),
+    onProgress: (bytes) => post({ type: 'progress', bytes }),
+  });
+  batcher?.end();
+  post({ type: 'done', result: r });
+} catch (e) {
+  if (e instanceof CcchError) post({ type: 'error', error: { kind: e.kind, text: e.text, where: e.where, reason: e.reason, message: e.message } });
+  else post({ type: 'error', error: { message: e instanceof Error ? (e.stack ?? e.message) : String(e) } });
+}
+port.unref();

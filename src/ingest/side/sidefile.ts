@@ -1,0 +1,144 @@
+/**
+ * Reading the small side inputs — the procedures catalog, the units file, the task status
+ * file — through the same CSV reader (csv.ts), the one header matcher (headers.ts) and the
+ * same row accounting as the exports: every row is counted, rejected (with file, line, column
+ * and reason) or superseded by a later row with the same key.
+ */
+import { CsvError } from '../csv.js';
+import { readTable, takeStats } from '../table.js';
+import { matchFields, type FieldColumns } from '../headers.js';
+import type { FieldSpec } from '../contract.js';
+import type { InputSource } from '../source.js';
+import { csvError } from '../../pipeline/score.js';
+import { inputError } from '../../model/errors.js';
+import { emptyAccounting, type FileAccounting } from '../../model/accounting.js';
+import type { Problem } from '../../model/problem.js';
+
+/** A side file's problem: the same shape as an export's (score.ts Problem). */
+export type SideProblem = Problem;
+
+/** A side file's report; `unmatched` counts rows whose key the plan does not know (task status: an unknown task id). */
+export interface SideReport<F extends string> extends FileAccounting {
+  columns: Partial<Record<F, string>>;
+  missingColumns: F[];
+}
+
+/** What a row handler gets: the row's cells by field, and ways to reject it or warn. */
+export interface SideRow<F extends string> {
+  line: number;
+  /** The cell of a field (untrimmed), or undefined when the file has no such column. */
+  cell(f: F): string | undefined;
+  has(f: F): boolean;
+  warn(f: F | null, code: string, params?: Record<string, string | number>): void;
+  /** Reports a row that is neither counted nor rejected (an unmatched key), as an error. */
+  unmatched(f: F | null, code: string, params?: Record<string, string | number>): void;
+}
+
+/** A row handler returns null to accept the row, or a rejection. */
+export type SideRejection<F extends string> = { field: F | null; code: string; params?: Record<string, string | number> };
+
+export interface SideKind<F extends string> {
+  specs: readonly FieldSpec<F>[];
+  /** "danh mục TTHC" / "catalog", for messages. */
+  vi: string;
+  en: string;
+  /** Checks the header beyond required fields (e.g. "name or code"); returns a message or null. */
+  checkHeader?: (map: FieldColumns<F>) => { vi: string; en: string } | null;
+}
+
+export async function readSideFile<F extends string>(
+  source: InputSource,
+  kind: SideKind<F>,
+  handle: (row: SideRow<F>) => SideRejection<F> | null,
+  problems: SideProblem[],
+): Promise<{ report: SideReport<F>; map: FieldColumns<F> }> {
+  let map: FieldColumns<F> | undefined;
+  const report: SideReport<F> = {
+    ...emptyAccounting(source.name),
+    columns: {},
+    missingColumns: [],
+  };
+  const problem = (line: number, severity: 'error' | 'warning', field: F | null, code: string, params: Record<string, string | number> = {}) => {
+    const col = field !== null ? map?.columns[field] : undefined;
+    const spec = field !== null ? kind.specs.find((s) => s.field === field) : undefined;
+    problems.push({
+      file: source.name,
+      line,
+      column: col === undefined ? null : col + 1,
+      header: field !== null ? (map?.headers[field] ?? null) : null,
+      severity,
+      field,
+      code,
+      params: spec ? { fieldVi: spec.vi, fieldEn: spec.en, ...params } : params,
+    });
+  };
+  let fields: string[] = [];
+  let line = 0;
+  const row: SideRow<F> = {
+    get line() {
+      return line;
+    },
+    cell: (f) => {
+      const i = map!.columns[f];
+      return i === undefined ? undefined : fields[i];
+    },
+    has: (f) => map!.columns[f] !== undefined,
+    warn: (f, code, params) => {
+      report.warnings++;
+      problem(line, 'warning', f, code, params);
+    },
+    unmatched: (f, code, params) => {
+      report.unmatched++;
+      problem(line, 'error', f, code, params);
+    },
+  };
+  try {
+    const stats = await readTable(source, {
+      header(h, at) {
+        map = matchFields(kind.specs, h);
+        if (map.missingRequired.length) {
+          const list = (lang: 'vi' | 'en') => map!.missingRequired.map((s) => `${lang === 'vi' ? s.vi : s.en} (${s.aliases.join(' / ')})`).join('; ');
+          throw inputError({ file: source.name, line: at }, `tệp ${kind.vi} thiếu cột bắt buộc: ${list('vi')}`, `${kind.en} file lacks required column: ${list('en')}`);
+        }
+        const bad = kind.checkHeader?.(map);
+        if (bad) throw inputError({ file: source.name, line: at }, `tệp ${kind.vi}: ${bad.vi}`, `${kind.en} file: ${bad.en}`);
+        report.columns = map.headers;
+        report.missingColumns = map.missing;
+        return Object.values(map.columns) as number[];
+      },
+      row(f, count, at, malformed) {
+        report.rows++;
+        line = at;
+        fields = f;
+        if (malformed) {
+          report.rejected++;
+          problem(at, 'error', null, 'row.malformed');
+          return;
+        }
+        if (count !== map!.width) {
+          report.warnings++;
+          problem(at, 'warning', null, 'row.fieldCount', { got: count, want: map!.width });
+        }
+        const rejection = handle(row);
+        if (rejection) {
+          report.rejected++;
+          problem(at, 'error', rejection.field, rejection.code, rejection.params);
+        }
+      },
+    });
+    takeStats(report, stats);
+    if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
+  } catch (e) {
+    if (e instanceof CsvError) throw csvError(e, source.name);
+    throw e;
+  }
+  return { report, map };
+}
+
+/** A count cell: digits, with `.`, `,` or spaces as thousands separators. -1 for blank, NaN when unreadable. */
+export function parseCount(raw: string): number {
+  const s = raw.trim();
+  if (s === '') return -1;
+  if (!/^\d{1,3}([., ]?\d{3})*$|^\d+$/.test(s)) return NaN;
+  return Number(s.replace(/[., ]/g, ''));
+}

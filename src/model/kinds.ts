@@ -1,0 +1,65 @@
+/**
+ * What a file can be and what its columns mean: the kinds of export and the contract's field
+ * names, shared by every stage (the header aliases and vocabularies are in ingest/contract.ts).
+ */
+
+/** The record datasets: what indicators count (one row per dossier / per PAKN item). */
+export type Dataset = 'dossiers' | 'feedback';
+/** Separate exports joined to dossiers by dossier code (README "Joined exports"). */
+export type FactKind = 'online' | 'digitization' | 'payments';
+export const FACT_KINDS: readonly FactKind[] = ['online', 'digitization', 'payments'];
+/** Every kind of export a file can be: a record list, a fact export, or a summary report. */
+export type Kind = Dataset | FactKind | 'summary';
+
+export type DossierField =
+  | 'code'
+  | 'unit'
+  | 'tier'
+  | 'procedure'
+  | 'received'
+  | 'due'
+  | 'resolved'
+  | 'channel'
+  | 'digitized'
+  | 'eResult'
+  | 'rating'
+  | 'fee'
+  | 'payment';
+
+export type FeedbackField = 'code' | 'unit' | 'tier' | 'received' | 'due' | 'resolved' | 'rating';
+
+export type FactField = 'submitted' | 'level' | 'component' | 'digitizedOn' | 'status' | 'amount' | 'method' | 'paidOn';
+
+/** Summary-report counts (README "Summary reports"); each is a non-negative integer per unit. */
+export type CountField =
+  | 'receivedTotal'
+  | 'receivedOnline'
+  | 'receivedDirect'
+  | 'receivedPostal'
+  | 'carriedOver'
+  | 'resolvedTotal'
+  | 'resolvedEarly'
+  | 'resolvedOnTime'
+  | 'resolvedLate'
+  | 'openWithin'
+  | 'openOverdue'
+  | 'digitizedCount'
+  | 'eResultCount'
+  | 'rated'
+  | 'satisfied'
+  | 'withFee'
+  | 'paidOnline'
+  | 'paidCashless'
+  | 'fbReceived'
+  | 'fbResolvedOnTime'
+  | 'fbResolvedLate'
+  | 'fbOpenWithin'
+  | 'fbOpenOverdue'
+  | 'fbRated'
+  | 'fbSatisfied';
+
+export type Field = DossierField | FeedbackField | FactField | CountField | 'period';
+
+export function isFactKind(k: Kind): k is FactKind {
+  return k === 'online' || k === 'digitization' || k === 'payments';
+}

@@ -1,0 +1,57 @@
+/**
+ * Reporting periods: a year, a half, a quarter, a month, or explicit first/last days.
+ * A period runs from its first to its last calendar day, inclusive.
+ */
+import { daysFromCivil, daysInMonth, formatIso, parseIsoDate } from '../util/dates.js';
+import { usageError } from './errors.js';
+
+export interface Period {
+  /** First day, inclusive (day number). */
+  from: number;
+  /** Last day, inclusive (day number). */
+  to: number;
+}
+
+export interface NamedPeriod extends Period {
+  /** As the user named it: "2023", "2023-Q1", "2023-H2", "2023-03", or "2023-01-01..2023-03-31". */
+  label: string;
+}
+
+function range(y: number, m1: number, m2: number, label: string): NamedPeriod {
+  return { from: daysFromCivil(y, m1, 1), to: daysFromCivil(y, m2, daysInMonth(y, m2)), label };
+}
+
+export function parsePeriod(spec: string): NamedPeriod {
+  const s = spec.trim().toUpperCase();
+  let m = /^(\d{4})$/.exec(s);
+  if (m) return range(Number(m[1]), 1, 12, s);
+  m = /^(\d{4})-Q([1-4])$/.exec(s);
+  if (m) {
+    const q = Number(m[2]);
+    return range(Number(m[1]), q * 3 - 2, q * 3, s);
+  }
+  m = /^(\d{4})-H([12])$/.exec(s);
+  if (m) {
+    const h = Number(m[2]);
+    return range(Number(m[1]), h === 1 ? 1 : 7, h === 1 ? 6 : 12, s);
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return range(Number(m[1]), Number(m[2]), Number(m[2]), s);
+  throw usageError(
+    `kỳ không hợp lệ: "${spec}" (dùng 2023, 2023-Q1…Q4, 2023-H1/H2 hoặc 2023-03)`,
+    `invalid period: "${spec}" (use 2023, 2023-Q1…Q4, 2023-H1/H2 or 2023-03)`,
+  );
+}
+
+/** --from/--to (either may be omitted: the year's first or last day fills in). */
+export function periodFromDates(from: string | undefined, to: string | undefined, year: number): NamedPeriod {
+  const parse = (s: string, opt: string) => {
+    const d = parseIsoDate(s.trim());
+    if (Number.isNaN(d)) throw usageError(`${opt}: ngày không hợp lệ "${s}" (dùng YYYY-MM-DD)`, `${opt}: invalid date "${s}" (use YYYY-MM-DD)`);
+    return d;
+  };
+  const f = from !== undefined ? parse(from, '--from') : daysFromCivil(year, 1, 1);
+  const t = to !== undefined ? parse(to, '--to') : daysFromCivil(year, 12, 31);
+  if (t < f) throw usageError(`--to (${formatIso(t)}) trước --from (${formatIso(f)})`, `--to (${formatIso(t)}) is before --from (${formatIso(f)})`);
+  return { from: f, to: t, label: `${formatIso(f)}..${formatIso(t)}` };
+}

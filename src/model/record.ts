@@ -1,0 +1,51 @@
+/**
+ * A typed record: one dossier or PAKN row after decoding (ingest/kinds/records.ts), as the
+ * counting rules (indicators/rules.ts) read it. Vocabulary values are small integer codes.
+ */
+import type { Tier } from './tier.js';
+
+/** The file has no column for the field. */
+export const ABSENT = -2;
+
+// Value codes. Each vocabulary (ingest/contract.ts) maps folded spellings to one of these.
+// `BLANK` is an empty cell; `UNKNOWN` a value the vocabulary does not know (a warning).
+export const BLANK = 0;
+export const UNKNOWN = -1;
+
+export const Channel = { ONLINE: 1, OFFLINE: 2 } as const;
+export const YesNo = { YES: 1, NO: 2 } as const;
+export const Rating = { SATISFIED: 1, NOT_SATISFIED: 2 } as const;
+export const Payment = { ONLINE: 1, NON_CASH: 2, CASH: 3 } as const;
+export const TierCode = { so: 1, huyen: 2, xa: 3 } as const;
+
+export interface RowRecord {
+  code: string;
+  unit: string;
+  tier: Tier;
+  received: number;
+  /** Day number, or NaN when blank. */
+  due: number;
+  /** Day number, or NaN when blank (open). */
+  resolved: number;
+  /** Vocabulary codes; BLANK, UNKNOWN or ABSENT otherwise. */
+  channel: number;
+  digitized: number;
+  eResult: number;
+  rating: number;
+  payment: number;
+  /** VND ≥ 0; -1 blank; NaN unknown; ABSENT with no column. */
+  fee: number;
+  /**
+   * When the row was decoded from bytes: the code's UTF-8 bytes, codeBuf[codeStart, codeEnd)
+   * (valid until the next row), so that the code index need not build a string. null otherwise.
+   */
+  readonly codeBuf?: Uint8Array | null;
+  readonly codeStart?: number;
+  readonly codeEnd?: number;
+  /**
+   * A small array that stays with this spelling of the unit for as long as the decoder lives
+   * (three slots, one per tier, -1 at first): the tally notes its unit numbers there so as not
+   * to look the name up on every row. null when the decoder has none.
+   */
+  readonly unitSlots?: Int32Array | null;
+}

@@ -1,0 +1,45 @@
+/**
+ * `--threads`: a big export read in byte ranges on several threads prints exactly what one
+ * thread prints (the built binary; the exhaustive checks are in test/ingest/split.test.ts).
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ccch } from '../../helpers.js';
+import { generateFile } from '../../../scripts/generate.mjs';
+
+let dir: string;
+let file: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ccch-threads-'));
+  file = join(dir, 'ho-so.csv');
+  generateFile({ kind: 'dossiers', rows: 40_000, seed: 17 }, file);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The file is below the size from which ccch splits a file (SPLIT_MIN_BYTES); the tests lower it.
+const SPLIT = { CCCH_SPLIT_MIN_BYTES: String(1 << 20) };
+
+describe('ccch score --threads', () => {
+  it('prints the same table and JSON on 1, 2 and 3 threads', () => {
+    expect(statSync(file).size).toBeGreaterThan(1 << 20);
+    for (const format of ['table', 'json']) {
+      const one = ccch(['score', file, '--by', 'unit', '--format', format, '--threads', '1']);
+      expect(one.code).toBe(1);
+      for (const t of ['2', '3']) {
+        const many = ccch(['score', file, '--by', 'unit', '--format', format, '--threads', t], { env: SPLIT });
+        expect(many.code).toBe(one.code);
+        expect(many.stderr).toBe(one.stderr);
+        expect(many.stdout).toBe(one.stdout);
+      }
+    }
+  }, 60_000);
+
+  it('validate too', () => {
+    const one = ccch(['validate', file, '--format', 'json', '--threads', '1']);
+    const two = ccch(['validate', file, '--format', 'json', '--threads', '2'], { env: SPLIT });
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+  }, 60_000);
+});

@@ -1,0 +1,187 @@
+/**
+ * `ccch validate` as users run it: the built binary, NO_COLOR=1, asserting stdout, stderr and
+ * the exit code. Counts are those worked out by hand in test/indicators/joins.test.ts and
+ * summary.test.ts.
+ */
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ccch } from '../../helpers.js';
+
+
+
+const SPLIT = ['fixtures/joins/dossiers.csv', 'fixtures/joins/online.csv', 'fixtures/joins/digitization.csv', 'fixtures/joins/payments.csv'];
+
+describe('ccch validate', () => {
+  it('exits 0 on clean exports and says what it found in each', () => {
+    const r = ccch(['validate', ...SPLIT]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Kiểm tra 4 tệp theo quy cách dữ liệu');
+    expect(r.stdout).toContain('✓ fixtures/joins/dossiers.csv (hồ sơ): 12 dòng đọc = 12 được tính + 0 bị loại + 0 bị thay thế (trùng mã); 0 cảnh báo — đạt');
+    expect(r.stdout).toContain(
+      '✓ fixtures/joins/digitization.csv (số hóa): 9 dòng đọc = 9 được tính + 0 bị loại + 0 bị thay thế (trùng mã) + 0 không khớp hồ sơ; 0 cảnh báo — đạt',
+    );
+    expect(r.stdout).toContain('    cột nhận ra: mã hồ sơ ← "MaHoSo", ngày nộp trực tuyến ← "NgayNopTrucTuyen", mức độ DVC ← "MucDoDVC"');
+    expect(r.stdout).toContain('    cột không có: cấp, mã TTHC, hình thức nộp, số hóa, phí, lệ phí, hình thức thanh toán');
+    expect(r.stdout).toContain('Không có lỗi hay cảnh báo.');
+    expect(r.stdout).toContain('Kết quả: 4/4 tệp đạt.');
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 1 when rows are rejected or unmatched, listing them by file:line:column', () => {
+    const r = ccch(['validate', 'fixtures/joins/full.csv', 'fixtures/joins/online-extra.csv', 'fixtures/joins/payments-extra.csv', '--lang', 'en']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      '✗ fixtures/joins/online-extra.csv (online submissions): 6 rows read = 2 counted + 2 rejected + 1 superseded (duplicate code) + 1 unmatched; 1 warnings — some rows rejected or unmatched',
+    );
+    const problems = r.stdout.split('\n').filter((l) => l.startsWith('  fixtures/'));
+    expect(problems).toEqual([
+      '  fixtures/joins/online-extra.csv:5:1: warning [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 rows)',
+      '  fixtures/joins/online-extra.csv:6:1: rejected [Mã hồ sơ]: no code',
+      '  fixtures/joins/online-extra.csv:7:2: rejected [Ngày nộp]: unparseable online submission date: "32/13/2023"',
+      '  fixtures/joins/payments-extra.csv:4:1: warning [MaHoSo]: dossier code "XX01" matches no dossier (3 rows)',
+      '  fixtures/joins/payments-extra.csv:8:2: warning [SoTien]: unknown amount value: "abc" (left out of the indicators that need it)',
+    ]);
+    expect(r.stdout).toContain('Result: 1 of 3 files clean.');
+  });
+
+  it('checks summary reports: bad cells by column, other periods', () => {
+    const r = ccch(['validate', 'fixtures/summary/cases.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('fixtures/summary/cases.csv (báo cáo tổng hợp): 11 dòng đọc = 3 được tính + 7 bị loại + 1 bị thay thế (trùng mã); 0 cảnh báo');
+    expect(r.stdout).toContain(
+      'fixtures/summary/cases.csv:4:4: bị loại [Tổng số tiếp nhận]: tiếp nhận trực tuyến + tiếp nhận trực tiếp + tiếp nhận qua BCCI (7) vượt tổng số tiếp nhận (1)',
+    );
+    expect(r.stdout).toContain('fixtures/summary/cases.csv:5:8: bị loại [Đúng hạn]: giải quyết đúng hạn không phải số nguyên không âm: "2,5"');
+    expect(r.stdout).toContain('fixtures/summary/cases.csv:7:3: bị loại [Kỳ báo cáo]: kỳ báo cáo "Quý 1/2023" không phải kỳ đang tính (2023)');
+    const q1 = ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--period', '2023-Q1']);
+    expect(q1.code).toBe(1);
+  });
+
+  it('--format json is the documented contract', () => {
+    const r = ccch(['validate', 'fixtures/joins/dossiers.csv', 'fixtures/joins/online-extra.csv', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.schemaVersion).toBe(1);
+    expect(j.tool.name).toBe('ccch');
+    expect(j.period).toEqual({ from: '2023-01-01', to: '2023-12-31', label: '2023' });
+    expect(j.inputs[1]).toEqual({
+      file: 'fixtures/joins/online-extra.csv',
+      dataset: 'online',
+      rows: 6,
+      counted: 2,
+      rejected: 2,
+      superseded: 1,
+      unmatched: 1,
+      warnings: 1,
+      bytes: 113, // wc -c
+      format: 'csv',
+      delimiter: ',',
+      encoding: 'utf-8',
+      sheet: null,
+      skipped: { title: 0, total: 0, footer: 0 },
+      columns: { code: 'Mã hồ sơ', submitted: 'Ngày nộp' },
+      missingColumns: ['level'],
+      ignoredColumns: [],
+      notComputed: [],
+      joined: true,
+      summaryPeriod: null,
+      clean: false,
+    });
+    expect(j.inputs[0].clean).toBe(true);
+    expect(j.problems[0]).toEqual({
+      file: 'fixtures/joins/online-extra.csv',
+      line: 5,
+      column: 1,
+      header: 'Mã hồ sơ',
+      severity: 'warning',
+      field: 'code',
+      code: 'row.unmatched',
+      message: 'mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)',
+    });
+    expect(j.problemsOmitted).toBe(0);
+    expect(j.summary).toEqual({ files: 2, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, warnings: 1, clean: false });
+  });
+
+  it('reads a fact export from stdin, before or after the dossier list', () => {
+    const stdin = readFileSync(join(ROOT, 'fixtures/joins/online.csv'));
+    const after = ccch(['validate', 'fixtures/joins/dossiers.csv', '-', '--format', 'json'], { input: stdin });
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout).inputs[1]).toMatchObject({ file: '-', dataset: 'online', rows: 6, counted: 6, unmatched: 0 });
+  });
+
+  it('lists the columns it ignores', () => {
+    const r = ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('    columns ignored: "STT"');
+  });
+
+  it('takes the reader options and a units file, as score does', () => {
+    const r = ccch(['validate', 'fixtures/formats/ho-so-2023.xlsx', 'fixtures/formats/pakn-2023.windows-1258.csv', '--encoding', 'windows-1258', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect(j.inputs[0]).toMatchObject({ format: 'xlsx', rows: 23, counted: 15, rejected: 7, superseded: 1 });
+    expect(j.inputs[1]).toMatchObject({ encoding: 'windows-1258', rows: 8, counted: 6 });
+    const t = ccch(['validate', 'fixtures/formats/ho-so-2023.xlsx']);
+    expect(t.stdout).toMatch(/bỏ qua|skipped/);
+    const u = ccch(['validate', 'fixtures/units/ho-so.csv', '--units', 'fixtures/units/don-vi.csv', '--format', 'json']);
+    expect(JSON.parse(u.stdout).inputs.map((i: { dataset: string }) => i.dataset)).toEqual(['units', 'dossiers']);
+  });
+
+  it('--help gives validate’s own exit codes', () => {
+    const r = ccch(['validate', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1\s+có dòng bị loại hoặc không khớp hồ sơ \/ some rows rejected or unmatched/);
+    expect(r.stdout).not.toContain('có chỉ tiêu không đạt');
+  });
+
+  it.each([
+    [['validate', 'fixtures/bad/unknown-headers.csv'], /^ccch: fixtures\/bad\/unknown-headers\.csv:1: không nhận ra loại tệp/],
+    [['validate', 'nope.csv'], /^ccch: nope\.csv: không tìm thấy tệp$/],
+    [['validate', 'fixtures/bad/windows-1258.csv'], /^ccch: fixtures\/bad\/windows-1258\.csv:1:3: tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258/],
+    [['validate', '-'], /^ccch: -:1: không rõ loại tệp: tiêu đề có cột của tệp số hóa và thanh toán; hãy xuất riêng từng loại$/],
+    [['validate', 'fixtures/joins/full.csv', 'fixtures/summary/tong-hop-2023.csv'], /^ccch: fixtures\/summary\/tong-hop-2023\.csv:2: tính hai lần: đơn vị "Sở Tư pháp"/],
+    [['validate', 'fixtures/joins/full.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
+    [['validate', '--lang', 'en'], /^ccch: missing required argument 'files'/],
+  ])('%j exits 2 with one line', (args, pattern) => {
+    const r = ccch(args as string[], { input: 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n')[0]).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('ccch score with joined exports and summary reports', () => {
+  it('prints the sources and the unmatched rows', () => {
+    const r = ccch(['score', ...SPLIT, 'fixtures/joins/online-extra.csv']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Nguồn số liệu');
+    expect(r.stdout).toContain('  Tỷ lệ hồ sơ tiếp nhận trực tuyến: fixtures/joins/online.csv (ghép theo mã hồ sơ, 6 hồ sơ); fixtures/joins/online-extra.csv (ghép theo mã hồ sơ, 2 hồ sơ)');
+    expect(r.stdout).toContain('  Tỷ lệ hồ sơ giải quyết đúng hạn: fixtures/joins/dossiers.csv (cột của tệp)');
+    expect(r.stdout).toContain('fixtures/joins/online-extra.csv:5:1: cảnh báo [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)');
+  });
+
+  it('the JSON lists sources per indicator and unmatched per input', () => {
+    const j = JSON.parse(ccch(['score', ...SPLIT, '--format', 'json']).stdout);
+    expect(j.inputs.map((i: { unmatched: number }) => i.unmatched)).toEqual([0, 0, 0, 0]);
+    expect(j.sources[0]).toEqual({ indicator: 'online-rate', inputs: [{ file: 'fixtures/joins/online.csv', via: 'join', dossiers: 6 }] });
+  });
+
+  it('says when a summary report is taken as covering the scored period', () => {
+    const r = ccch(['score', '-', '--period', '2023-Q2', '--lang', 'en'], { input: 'Đơn vị,Tổng số tiếp nhận,Trực tuyến\nSở Tư pháp,10,8\n' });
+    expect(r.stdout).toContain('- (summary report): 1 rows read = 1 counted + 0 rejected + 0 superseded (duplicate code); 0 warnings (no report-period column: taken as covering 2023-Q2)');
+    expect(r.stdout).toContain('  Dossiers received online: - (summary report)');
+  });
+
+  it('refuses double counting with exit 2', () => {
+    const r = ccch(['score', 'fixtures/summary/tong-hop-2023.csv', 'fixtures/joins/full.csv', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'ccch: fixtures/summary/tong-hop-2023.csv:2: double counting: unit "Sở Tư pháp" has both dossier records and a summary report for period 2023; give only one of them\n',
+    );
+  });
+});
