@@ -7,6 +7,8 @@ import { score } from '../src/pipeline/score.js';
 import { fileSource, streamSource } from '../src/ingest/source.js';
 import { parsePeriod } from '../src/model/period.js';
 import type { Plan } from '../src/plan/schema.js';
+import { CcchError } from '../src/model/errors.js';
+import { errorText } from '../src/i18n/errors.js';
 import type { Score } from '../src/model/result.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -65,4 +67,15 @@ export function ccch(args: string[], opts: { input?: string | Buffer; env?: Reco
     maxBuffer: 1 << 26,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The CcchError a promise is refused with, and its English text (`en`), for toMatchObject. */
+export async function refused(p: Promise<unknown>): Promise<CcchError & { en: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (!(e instanceof CcchError)) throw e;
+    return Object.assign(e, { en: errorText(e, 'en') });
+  }
+  throw new Error('expected a refusal');
 }

@@ -46,18 +46,18 @@ export function makeChalk(level: 0 | 1 | 2 | 3): ChalkInstance {
 export function parseLang(s: string): Lang {
   const l = s.trim().toLowerCase();
   if ((LANGS as readonly string[]).includes(l)) return l as Lang;
-  throw usageError(`--lang: ngôn ngữ không hỗ trợ "${s}" (dùng vi hoặc en)`, `--lang: unsupported language "${s}" (use vi or en)`);
+  throw usageError('usage.lang', { value: s });
 }
 
 export function parseFormat<T extends string>(s: string, allowed: readonly T[]): T {
   const f = s.trim().toLowerCase();
   if ((allowed as readonly string[]).includes(f)) return f as T;
-  throw usageError(`--format: định dạng không hỗ trợ "${s}" (dùng ${allowed.join(', ')})`, `--format: unsupported format "${s}" (use ${allowed.join(', ')})`);
+  throw usageError('usage.format', { value: s, allowed: allowed.join(', ') });
 }
 
 export function inputSources(files: string[], cli: Cli): InputSource[] {
   if (files.filter((f) => f === '-').length > 1) {
-    throw usageError('chỉ đọc được đầu vào chuẩn (-) một lần', 'stdin (-) can be read only once');
+    throw usageError('usage.stdinTwice');
   }
   return files.map((f) => (f === '-' ? streamSource('-', cli.stdin) : fileSource(f)));
 }
@@ -98,17 +98,14 @@ const DELIMITER_NAMES: Record<string, string> = {
 export function parseDelimiter(s: string): string {
   const d = DELIMITER_NAMES[s === '\t' ? s : s.trim().toLowerCase()];
   if (d !== undefined) return d;
-  throw usageError(`--delimiter: dấu phân cách không hỗ trợ "${s}" (dùng , ; | hoặc tab)`, `--delimiter: unsupported delimiter "${s}" (use , ; | or tab)`);
+  throw usageError('usage.delimiter', { value: s });
 }
 
 /** --encoding: a name iconv-lite knows (utf-8, utf-16le, windows-1258…); TCVN3 and VNI have no maintained decoder. */
 export function parseEncoding(s: string): string {
   const e = canonicalEncoding(s);
   if (e !== null) return e;
-  throw usageError(
-    `--encoding: không hỗ trợ bảng mã "${s}" (dùng ví dụ utf-8, utf-16le, windows-1258; tệp TCVN3 hay VNI cần chuyển mã sang Unicode trước)`,
-    `--encoding: unsupported encoding "${s}" (use e.g. utf-8, utf-16le, windows-1258; TCVN3 and VNI files must be converted to Unicode first)`,
-  );
+  throw usageError('usage.encoding', { value: s });
 }
 
 /** The reader options that `score` and `validate` share (one table, so they stay alike). */
@@ -125,7 +122,7 @@ export function parseThreads(s: string): number {
   const t = s.trim();
   const n = Number(t);
   if (/^\d+$/.test(t) && n >= 1 && n <= MAX_THREADS) return n;
-  throw usageError(`--threads: cần số nguyên từ 1 đến ${MAX_THREADS}, không phải "${s}"`, `--threads: needs a whole number from 1 to ${MAX_THREADS}, not "${s}"`);
+  throw usageError('usage.threads', { value: s, max: MAX_THREADS });
 }
 
 export function addReaderOptions(cmd: Command): Command {
@@ -141,11 +138,11 @@ export function addReaderOptions(cmd: Command): Command {
 }
 
 /** Parsed reader options, as ScoreOptions takes them. */
-export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string; threads: number; splitMinBytes?: number } {
+export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string; threads: number; internal?: { splitMinBytes: number } } {
   const splitMin = splitMinFromEnv();
   return {
     threads: flags.threads !== undefined ? parseThreads(flags.threads) : defaultThreads(),
-    ...(splitMin !== undefined ? { splitMinBytes: splitMin } : {}),
+    ...(splitMin !== undefined ? { internal: { splitMinBytes: splitMin } } : {}),
     ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter(flags.delimiter) } : {}),
     ...(flags.encoding !== undefined ? { encoding: parseEncoding(flags.encoding) } : {}),
     ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),

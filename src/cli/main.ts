@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CcchError } from '../model/errors.js';
+import { errorLine } from '../i18n/errors.js';
 import { colorLevel, makeChalk, type Cli } from './context.js';
 import { register as registerScore } from './commands/score.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -165,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ERROR;
     }
     if (e instanceof CcchError) {
-      cli.stderr(`ccch: ${e.format(cli.lang)}\n`);
+      cli.stderr(`ccch: ${errorLine(e, cli.lang)}\n`);
       return EXIT.ERROR;
     }
     const err = e as Error;

@@ -19,7 +19,31 @@
  * The tally adds 7–9 bytes per entry (unit, indicator mask, file, range): about 35 bytes for a
  * 21-byte code in all.
  */
-import type { CodeIndex } from './tally.js';
+
+/** Where a dataset's codes are remembered: code → entry number. */
+export interface CodeIndex {
+  /** Returns the entry for `code`, or -1 after inserting it as entry `next`. */
+  getOrInsert(code: string, next: number): number;
+  /** The same for a code given as its UTF-8 bytes b[start, end) (optional; the fast path). */
+  getOrInsertBytes?(b: Uint8Array, start: number, end: number, next: number): number;
+  /** A hint: about `n` codes are expected in all (optional). */
+  expect?(n: number): void;
+  /**
+   * getOrInsertBytes for n codes at once (optional): code j is b[at[j], at[j + 1]); out[j] its
+   * entry, or -1 when inserted (as entry next + the codes inserted before it). Returns the number inserted.
+   */
+  getOrInsertMany?(b: Uint8Array, at: Int32Array, n: number, next: number, out: Int32Array): number;
+}
+
+export class MapCodeIndex implements CodeIndex {
+  private readonly map = new Map<string, number>();
+  getOrInsert(code: string, next: number): number {
+    const e = this.map.get(code);
+    if (e !== undefined) return e;
+    this.map.set(code, next);
+    return -1;
+  }
+}
 
 const CHUNK_BITS = 22;
 const CHUNK = 1 << CHUNK_BITS; // 4 MiB

@@ -14,17 +14,8 @@
  * - A code that no accepted dossier row carries is unmatched: its rows are counted as
  *   unmatched in their file and reported (one warning, at the code's first line).
  */
-import { FactBit } from '../ingest/records.js';
-import type { Rule } from '../plan/schema.js';
-import { ABSENT, type RowRecord, BLANK, Channel, Payment, UNKNOWN, YesNo } from '../model/record.js';
+import { ABSENT, BLANK, Channel, FactBit, Payment, UNKNOWN, YesNo, type RowRecord } from '../model/record.js';
 import type { FactKind, Field } from '../model/kinds.js';
-
-/** The counting rules whose field a fact kind provides. */
-export const FACT_RULES: Record<FactKind, readonly Rule[]> = {
-  online: ['online'],
-  digitization: ['digitized'],
-  payments: ['online-payment', 'cashless-payment'],
-};
 
 /** The dossier fields a fact kind provides (so a dossier list without them can still feed the rule). */
 export const FACT_FIELDS: Record<FactKind, readonly Field[]> = {

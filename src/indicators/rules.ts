@@ -5,7 +5,6 @@
  */
 import type { Rule } from '../plan/schema.js';
 import { ABSENT, type RowRecord, BLANK, Channel, Payment, Rating, YesNo } from '../model/record.js';
-import type { Field } from '../model/kinds.js';
 import type { Period } from '../model/period.js';
 
 /** Not counted. */
@@ -111,32 +110,3 @@ export function applyRule(i: number, r: RowRecord, p: Period): number {
       return R6(r, p);
   }
 }
-
-/**
- * The columns a rule needs: every group must have at least one of its fields present in a
- * file, or the rule is not computed from that file (reported as not computed). Only the
- * channel has no blank meaning; every other missing column reads as blank cells (orBlank).
- */
-export const RULE_NEEDS: Record<Rule, Field[][]> = {
-  online: [['channel']],
-  'on-time': [],
-  satisfaction: [],
-  digitized: [],
-  'e-result': [],
-  'online-payment': [],
-  'cashless-payment': [],
-};
-
-/** The fields each rule reads its answer from (beyond the dates that place a record in P). */
-export const RULE_FIELDS: Record<Rule, Field[]> = {
-  online: ['channel'],
-  'on-time': ['due', 'resolved'],
-  satisfaction: ['rating'],
-  digitized: ['digitized'],
-  'e-result': ['eResult'],
-  'online-payment': ['fee', 'payment'],
-  'cashless-payment': ['fee', 'payment'],
-};
-
-/** Fields whose missing column the rules read as blank cells (the report says so). */
-export const READ_AS_BLANK: readonly Field[] = ['due', 'resolved', 'digitized', 'eResult', 'rating', 'fee', 'payment'];

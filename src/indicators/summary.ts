@@ -5,48 +5,11 @@
  * it without data for that unit. The counts go into the same Tally as records, so tier and
  * province sums are unchanged.
  */
-import { COUNT_FIELDS, COUNT_INDEX } from '../ingest/records.js';
-import type { Rule } from '../plan/schema.js';
+import { RULE_SPECS } from './specs.js';
 import type { Tally } from './tally.js';
 import type { Indicator } from '../plan/schema.js';
-import type { CountField, Dataset } from '../model/kinds.js';
+import { COUNT_FIELDS, COUNT_INDEX, type CountField, type Dataset } from '../model/kinds.js';
 import type { Tier } from '../model/tier.js';
-
-type Get = (f: CountField) => number;
-/** [numerator, denominator], or null when a needed count is missing. */
-type SummaryRule = (c: Get) => [number, number] | null;
-
-const known = (...v: number[]) => v.every((x) => !Number.isNaN(x));
-/** "Trước hạn" is optional: systems that print only "Đúng hạn" count early dossiers in it. */
-const early = (c: Get, f: CountField) => (Number.isNaN(c(f)) ? 0 : c(f));
-
-export const SUMMARY_RULES: Record<Dataset, Partial<Record<Rule, SummaryRule>>> = {
-  dossiers: {
-    online: (c) => (known(c('receivedOnline'), c('receivedTotal')) ? [c('receivedOnline'), c('receivedTotal')] : null),
-    'on-time': (c) => {
-      const e = early(c, 'resolvedEarly');
-      const [t, l, w, o] = [c('resolvedOnTime'), c('resolvedLate'), c('openWithin'), c('openOverdue')];
-      return known(t, l, w, o) ? [e + t + w, e + t + l + w + o] : null;
-    },
-    satisfaction: (c) => (known(c('satisfied'), c('rated')) ? [c('satisfied'), c('rated')] : null),
-    digitized: (c) => (known(c('digitizedCount'), c('receivedTotal')) ? [c('digitizedCount'), c('receivedTotal')] : null),
-    'e-result': (c) => {
-      const n = c('eResultCount');
-      let d = c('resolvedTotal');
-      if (Number.isNaN(d) && known(c('resolvedOnTime'), c('resolvedLate'))) d = early(c, 'resolvedEarly') + c('resolvedOnTime') + c('resolvedLate');
-      return known(n, d) ? [n, d] : null;
-    },
-    'online-payment': (c) => (known(c('paidOnline'), c('withFee')) ? [c('paidOnline'), c('withFee')] : null),
-    'cashless-payment': (c) => (known(c('paidCashless'), c('withFee')) ? [c('paidCashless'), c('withFee')] : null),
-  },
-  feedback: {
-    'on-time': (c) => {
-      const [t, l, w, o] = [c('fbResolvedOnTime'), c('fbResolvedLate'), c('fbOpenWithin'), c('fbOpenOverdue')];
-      return known(t, l, w, o) ? [t + w, t + l + w + o] : null;
-    },
-    satisfaction: (c) => (known(c('fbSatisfied'), c('fbRated')) ? [c('fbSatisfied'), c('fbRated')] : null),
-  },
-};
 
 const FEEDBACK_COUNT = (f: CountField) => f.startsWith('fb');
 
@@ -120,7 +83,7 @@ export class SummaryStore {
       if (ds & 2) tally.markSeen(u, 'feedback');
       const get: (f: CountField) => number = (f) => e.counts[COUNT_INDEX[f]]!;
       indicators.forEach((ind, k) => {
-        const rule = SUMMARY_RULES[ind.dataset][ind.rule];
+        const rule = RULE_SPECS[ind.rule].summary[ind.dataset];
         const nd = rule?.(get);
         if (!nd) return;
         tally.addCounts(u, k, nd[0], nd[1]);

@@ -9,7 +9,7 @@
  * superseded in its file.
  */
 import { fold } from '../util/text.js';
-import { CompactCodeIndex, grownLength } from './code-index.js';
+import { CompactCodeIndex, grownLength, type CodeIndex } from './code-index.js';
 import { RULE_ORDER, applyRule } from './rules.js';
 import type { Indicator } from '../plan/schema.js';
 import type { Dataset } from '../model/kinds.js';
@@ -25,31 +25,6 @@ export interface Unit {
 }
 
 export const DATASET_BIT: Record<Dataset, number> = { dossiers: 1, feedback: 2 };
-
-/** Where a dataset's codes are remembered: code → entry number. */
-export interface CodeIndex {
-  /** Returns the entry for `code`, or -1 after inserting it as entry `next`. */
-  getOrInsert(code: string, next: number): number;
-  /** The same for a code given as its UTF-8 bytes b[start, end) (optional; the fast path). */
-  getOrInsertBytes?(b: Uint8Array, start: number, end: number, next: number): number;
-  /** A hint: about `n` codes are expected in all (optional). */
-  expect?(n: number): void;
-  /**
-   * getOrInsertBytes for n codes at once (optional): code j is b[at[j], at[j + 1]); out[j] its
-   * entry, or -1 when inserted (as entry next + the codes inserted before it). Returns the number inserted.
-   */
-  getOrInsertMany?(b: Uint8Array, at: Int32Array, n: number, next: number, out: Int32Array): number;
-}
-
-export class MapCodeIndex implements CodeIndex {
-  private readonly map = new Map<string, number>();
-  getOrInsert(code: string, next: number): number {
-    const e = this.map.get(code);
-    if (e !== undefined) return e;
-    this.map.set(code, next);
-    return -1;
-  }
-}
 
 type IntArray = Int32Array | Uint16Array;
 

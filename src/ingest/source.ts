@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open as openFile, stat, type FileHandle } from 'node:fs/promises';
-import { inputError } from '../model/errors.js';
+import { CcchError, inputError } from '../model/errors.js';
 
 export interface InputSource {
   name: string;
@@ -34,7 +34,7 @@ export function fileSource(path: string, name: string = path): InputSource {
     async open(opts) {
       try {
         const st = await stat(path);
-        if (st.isDirectory()) throw inputError({ file: name }, 'là thư mục, không phải tệp', 'is a directory, not a file');
+        if (st.isDirectory()) throw inputError({ file: name }, 'input.directory');
       } catch (e) {
         throw openError(e, name);
       }
@@ -110,17 +110,17 @@ export function streamSource(name: string, stream: AsyncIterable<Buffer | string
 }
 
 export function openError(e: unknown, name: string): Error {
-  if (e instanceof Error && e.name === 'CcchError') return e;
+  if (e instanceof CcchError) return e;
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
-      return inputError({ file: name }, 'không tìm thấy tệp', 'no such file');
+      return inputError({ file: name }, 'input.notFound');
     case 'EISDIR':
-      return inputError({ file: name }, 'là thư mục, không phải tệp', 'is a directory, not a file');
+      return inputError({ file: name }, 'input.directory');
     case 'EACCES':
     case 'EPERM':
-      return inputError({ file: name }, 'không có quyền đọc tệp', 'permission denied');
+      return inputError({ file: name }, 'input.permission');
     default:
-      return inputError({ file: name }, `không đọc được tệp (${code ?? String(e)})`, `cannot read file (${code ?? String(e)})`);
+      return inputError({ file: name }, 'input.unreadable', { detail: code ?? String(e) });
   }
 }

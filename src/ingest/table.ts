@@ -174,11 +174,7 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
   }
   if (first.length >= 4 && first[0] === 0xd0 && first[1] === 0xcf && first[2] === 0x11 && first[3] === 0xe0) {
     await it.return?.();
-    throw inputError(
-      { file: source.name },
-      'tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy lưu lại dạng "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8"',
-      'Excel 97–2003 workbooks (.xls) are not supported; save it again as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
-    );
+    throw inputError({ file: source.name }, 'input.xls');
   }
 
   const bom = utf16Bom(first);
@@ -195,11 +191,7 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
     if (e instanceof CsvError && e.code === 'binary' && encoding === 'utf-8') {
       const bare = bomlessUtf16(first.subarray(0, SAMPLE));
       if (bare) {
-        throw inputError(
-          { file: source.name, line: e.line, column: e.column },
-          `tệp có vẻ mã hóa UTF-16 không có BOM; hãy chạy lại với --encoding ${bare}, hoặc lưu lại dạng "CSV UTF-8"`,
-          `file looks UTF-16 encoded without a byte-order mark; run again with --encoding ${bare}, or save it again as "CSV UTF-8"`,
-        );
+        throw inputError({ file: source.name, line: e.line, column: e.column }, 'input.utf16NoBom', { encoding: bare });
       }
     }
     throw e;
@@ -228,27 +220,8 @@ export function bomlessUtf16(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
 }
 
 function legacyError(file: string, e: CsvError, guess: Legacy) {
-  const where = { file, line: e.line, column: e.column };
-  switch (guess) {
-    case 'windows-1258':
-      return inputError(
-        where,
-        'tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258, hoặc lưu lại dạng "CSV UTF-8"',
-        'file is Windows-1258 encoded, not UTF-8; run again with --encoding windows-1258, or save it again as "CSV UTF-8"',
-      );
-    case 'tcvn3':
-      return inputError(
-        where,
-        'tệp có vẻ mã hóa TCVN3 (ABC), ccch không đọc được; hãy chuyển mã sang Unicode (ví dụ công cụ chuyển mã của UniKey: TCVN3 → Unicode) rồi lưu dạng "CSV UTF-8"',
-        'file looks TCVN3 (ABC) encoded, which ccch cannot read; convert it to Unicode (e.g. with UniKey\'s converter, TCVN3 → Unicode) and save it as "CSV UTF-8"',
-      );
-    case 'vni':
-      return inputError(
-        where,
-        'tệp có vẻ mã hóa VNI, ccch không đọc được; hãy chuyển mã sang Unicode (ví dụ công cụ chuyển mã của UniKey: VNI Windows → Unicode) rồi lưu dạng "CSV UTF-8"',
-        'file looks VNI encoded, which ccch cannot read; convert it to Unicode (e.g. with UniKey\'s converter, VNI Windows → Unicode) and save it as "CSV UTF-8"',
-      );
-  }
+  const code = guess === 'windows-1258' ? 'input.windows1258' : guess === 'tcvn3' ? 'input.tcvn3' : 'input.vni';
+  return inputError({ file, line: e.line, column: e.column }, code);
 }
 
 /**

@@ -22,7 +22,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CsvSink } from './csv.js';
 import { daysFromSerial, formatIso } from '../util/dates.js';
 import { fold } from '../util/text.js';
-import { inputError } from '../model/errors.js';
+import { CcchError, inputError } from '../model/errors.js';
 
 export interface XlsxOptions {
   /** The sheet to read (default: the first). */
@@ -174,7 +174,7 @@ export async function readXlsx(path: string, sink: CsvSink, opts: XlsxOptions): 
     return await readWorkbook(zip, guarded, opts);
   } catch (e) {
     if (typeof e === 'object' && e !== null && fromSink.has(e)) throw e;
-    if (e instanceof Error && e.name === 'CcchError') throw e;
+    if (e instanceof CcchError) throw e;
     throw damaged(opts.name, e);
   } finally {
     zip.close();
@@ -183,11 +183,7 @@ export async function readXlsx(path: string, sink: CsvSink, opts: XlsxOptions): 
 
 function damaged(name: string, e: unknown) {
   const detail = e instanceof Error ? e.message : String(e);
-  return inputError(
-    { file: name },
-    `tệp Excel (XLSX) bị hỏng, không đọc được (${detail}); hãy mở trong Excel và lưu lại`,
-    `damaged XLSX workbook, cannot be read (${detail}); open it in Excel and save it again`,
-  );
+  return inputError({ file: name }, 'input.xlsxDamaged', { detail });
 }
 
 async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions): Promise<XlsxStats> {
@@ -199,11 +195,7 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
 
   const wbEntry = entries.get(wbPath);
   if (!wbEntry) {
-    throw inputError(
-      { file: opts.name },
-      'tệp nén zip nhưng không phải sổ làm việc Excel (XLSX): không có xl/workbook.xml',
-      'a zip file but not an XLSX workbook: it has no xl/workbook.xml',
-    );
+    throw inputError({ file: opts.name }, 'input.xlsxNoWorkbook');
   }
   const sheets: Array<{ name: string; rid: string }> = [];
   let date1904 = false;
@@ -223,7 +215,7 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
     const found = sheets.find((s) => s.name === want) ?? sheets.find((s) => fold(s.name) === fold(want));
     if (!found) {
       const names = sheets.map((s) => `"${s.name}"`).join(', ');
-      throw inputError({ file: opts.name }, `không có trang tính "${want}" (có: ${names})`, `no sheet named "${want}" (sheets: ${names})`);
+      throw inputError({ file: opts.name }, 'input.xlsxNoSheet', { sheet: want, sheets: names });
     }
     sheet = found;
   }

@@ -1,9 +1,9 @@
 /**
  * Errors that stop a run with exit code 2: bad usage, unreadable or unrecognized input, an
- * invalid plan. Each carries its message in both languages and where it happened; the CLI
+ * invalid plan. Each carries a code, its parameters and where it happened; its texts, in both
+ * languages, are in i18n/errors.ts (a Record over ErrorCode: every code has its text). The CLI
  * prints it as one line: `ccch: FILE:LINE:COLUMN: message`.
  */
-import type { Lang } from './lang.js';
 
 export type ErrorKind = 'usage' | 'input' | 'plan';
 
@@ -13,32 +13,94 @@ export interface Where {
   column?: number;
 }
 
+/** Every error's code; i18n/errors.ts holds the text of each. */
+export const ERROR_CODES = [
+  // Usage: options and their values.
+  'usage.period',
+  'usage.date',
+  'usage.toBeforeFrom',
+  'usage.leadAmbiguous',
+  'usage.leadUnknown',
+  'usage.section',
+  'usage.lang',
+  'usage.format',
+  'usage.stdinTwice',
+  'usage.delimiter',
+  'usage.encoding',
+  'usage.threads',
+  'usage.group',
+  'usage.by',
+  'usage.byDistrictNeedsUnits',
+  'usage.periodWithDates',
+  // The plan file.
+  'plan.yaml',
+  'plan.yamlRefused',
+  'plan.schema',
+  'plan.directory',
+  'plan.tooLarge',
+  'plan.notFound',
+  'plan.unreadable',
+  // Opening and reading an input.
+  'input.notFound',
+  'input.directory',
+  'input.permission',
+  'input.unreadable',
+  'input.empty',
+  'input.noHeader',
+  'input.utf16',
+  'input.utf16NoBom',
+  'input.binary',
+  'input.encoding',
+  'input.windows1258',
+  'input.tcvn3',
+  'input.vni',
+  'input.unclosedQuote',
+  'input.xls',
+  'input.xlsxDamaged',
+  'input.xlsxNoWorkbook',
+  'input.xlsxNoSheet',
+  // What an input holds.
+  'input.ambiguousKind',
+  'input.unknownKind',
+  'input.missingRequired',
+  'input.unitsNameOrCode',
+  'input.statusOrCompleted',
+  'input.doubleCounted',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
 export class CcchError extends Error {
-  /** What kind of input error, where a caller needs to tell (the CSV reader's error code, e.g. "unclosedQuote"). */
-  reason?: string;
   constructor(
     readonly kind: ErrorKind,
-    readonly text: { vi: string; en: string },
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
     readonly where: Where = {},
   ) {
-    super(text.en);
+    super(code);
     this.name = 'CcchError';
   }
 
-  /** One line, in the given language, with the place first (compiler style). */
-  format(lang: Lang): string {
-    const { file, line, column } = this.where;
-    let place = '';
-    if (file !== undefined) {
-      place = file;
-      if (line !== undefined) place += `:${line}`;
-      if (line !== undefined && column !== undefined) place += `:${column}`;
-      place += ': ';
-    }
-    return `${place}${this.text[lang]}`.replace(/\s*\n\s*/g, ' ');
+  /** The same error at another place (a worker's line numbers shifted to the file's). */
+  at(where: Where): CcchError {
+    return new CcchError(this.kind, this.code, this.params, where);
   }
 }
 
-export const usageError = (vi: string, en: string) => new CcchError('usage', { vi, en });
-export const inputError = (where: Where, vi: string, en: string) => new CcchError('input', { vi, en }, where);
-export const planError = (where: Where, vi: string, en: string) => new CcchError('plan', { vi, en }, where);
+export const usageError = (code: ErrorCode, params: ErrorParams = {}) => new CcchError('usage', code, params);
+export const inputError = (where: Where, code: ErrorCode, params: ErrorParams = {}) => new CcchError('input', code, params, where);
+export const planError = (where: Where, code: ErrorCode, params: ErrorParams = {}) => new CcchError('plan', code, params, where);
+
+/** What crosses a thread boundary for an error: a CcchError's data, or a message (never a stack). */
+export type ErrorData = { kind: ErrorKind; code: ErrorCode; params: ErrorParams; where: Where } | { message: string };
+
+export function errorData(e: unknown): ErrorData {
+  if (e instanceof CcchError) return { kind: e.kind, code: e.code, params: e.params, where: e.where };
+  return { message: e instanceof Error ? e.message : String(e) };
+}
+
+export function reviveError(d: ErrorData): Error {
+  return 'code' in d ? new CcchError(d.kind, d.code, d.params, d.where) : new Error(d.message);
+}

@@ -30,33 +30,40 @@ export type FeedbackField = 'code' | 'unit' | 'tier' | 'received' | 'due' | 'res
 
 export type FactField = 'submitted' | 'level' | 'component' | 'digitizedOn' | 'status' | 'amount' | 'method' | 'paidOn';
 
-/** Summary-report counts (README "Summary reports"); each is a non-negative integer per unit. */
-export type CountField =
-  | 'receivedTotal'
-  | 'receivedOnline'
-  | 'receivedDirect'
-  | 'receivedPostal'
-  | 'carriedOver'
-  | 'resolvedTotal'
-  | 'resolvedEarly'
-  | 'resolvedOnTime'
-  | 'resolvedLate'
-  | 'openWithin'
-  | 'openOverdue'
-  | 'digitizedCount'
-  | 'eResultCount'
-  | 'rated'
-  | 'satisfied'
-  | 'withFee'
-  | 'paidOnline'
-  | 'paidCashless'
-  | 'fbReceived'
-  | 'fbResolvedOnTime'
-  | 'fbResolvedLate'
-  | 'fbOpenWithin'
-  | 'fbOpenOverdue'
-  | 'fbRated'
-  | 'fbSatisfied';
+/**
+ * Summary-report counts (README "Summary reports"), each a non-negative integer per unit, in the
+ * contract's order (ingest/contract.ts SUMMARY_FIELDS lists their columns in this order); a
+ * row's counts are indexed by this order.
+ */
+export const COUNT_FIELDS = [
+  'receivedTotal',
+  'receivedOnline',
+  'receivedDirect',
+  'receivedPostal',
+  'carriedOver',
+  'resolvedTotal',
+  'resolvedEarly',
+  'resolvedOnTime',
+  'resolvedLate',
+  'openWithin',
+  'openOverdue',
+  'digitizedCount',
+  'eResultCount',
+  'rated',
+  'satisfied',
+  'withFee',
+  'paidOnline',
+  'paidCashless',
+  'fbReceived',
+  'fbResolvedOnTime',
+  'fbResolvedLate',
+  'fbOpenWithin',
+  'fbOpenOverdue',
+  'fbRated',
+  'fbSatisfied',
+] as const;
+export type CountField = (typeof COUNT_FIELDS)[number];
+export const COUNT_INDEX = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i])) as Record<CountField, number>;
 
 export type Field = DossierField | FeedbackField | FactField | CountField | 'period';
 

@@ -37,21 +37,18 @@ export function parsePeriod(spec: string): NamedPeriod {
   }
   m = /^(\d{4})-(\d{2})$/.exec(s);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return range(Number(m[1]), Number(m[2]), Number(m[2]), s);
-  throw usageError(
-    `kỳ không hợp lệ: "${spec}" (dùng 2023, 2023-Q1…Q4, 2023-H1/H2 hoặc 2023-03)`,
-    `invalid period: "${spec}" (use 2023, 2023-Q1…Q4, 2023-H1/H2 or 2023-03)`,
-  );
+  throw usageError('usage.period', { value: spec });
 }
 
 /** --from/--to (either may be omitted: the year's first or last day fills in). */
 export function periodFromDates(from: string | undefined, to: string | undefined, year: number): NamedPeriod {
   const parse = (s: string, opt: string) => {
     const d = parseIsoDate(s.trim());
-    if (Number.isNaN(d)) throw usageError(`${opt}: ngày không hợp lệ "${s}" (dùng YYYY-MM-DD)`, `${opt}: invalid date "${s}" (use YYYY-MM-DD)`);
+    if (Number.isNaN(d)) throw usageError('usage.date', { option: opt, value: s });
     return d;
   };
   const f = from !== undefined ? parse(from, '--from') : daysFromCivil(year, 1, 1);
   const t = to !== undefined ? parse(to, '--to') : daysFromCivil(year, 12, 31);
-  if (t < f) throw usageError(`--to (${formatIso(t)}) trước --from (${formatIso(f)})`, `--to (${formatIso(t)}) is before --from (${formatIso(f)})`);
+  if (t < f) throw usageError('usage.toBeforeFrom', { to: formatIso(t), from: formatIso(f) });
   return { from: f, to: t, label: `${formatIso(f)}..${formatIso(t)}` };
 }

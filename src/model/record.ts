@@ -49,3 +49,25 @@ export interface RowRecord {
    */
   readonly unitSlots?: Int32Array | null;
 }
+
+// Fact exports (online submissions, digitization, payments): one small bit set per row,
+// OR-ed per dossier code (indicators/facts.ts).
+
+/** What one fact row says. Online: ONLINE. Digitization: D_*. Payments: A_* | M_*. */
+export const FactBit = {
+  ONLINE: 1,
+  D_YES: 1,
+  D_NO: 2,
+  D_UNKNOWN: 4,
+  /** Amount 0, > 0, unparseable, blank (or no amount column). */
+  A_ZERO: 1,
+  A_POS: 2,
+  A_UNKNOWN: 4,
+  A_BLANK: 8,
+  /** Method online, other non-cash, cash, unknown, blank. */
+  M_ONLINE: 16,
+  M_NONCASH: 32,
+  M_CASH: 64,
+  M_UNKNOWN: 128,
+  M_BLANK: 256,
+} as const;

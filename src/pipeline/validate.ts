@@ -3,7 +3,8 @@
  * ingest pass as `score` (kind detection, header matching, row rules, joins, summary-report
  * checks) and returns the accounting and problems; it never prints and never exits.
  */
-import { ingest, type ScoreOptions } from './score.js';
+import { ingest } from '../ingest/ingest.js';
+import type { IngestOptions } from '../ingest/options.js';
 import type { NamedPeriod } from '../model/period.js';
 import type { InputReport, RowCounts } from '../model/accounting.js';
 import type { Problem } from '../model/problem.js';
@@ -25,7 +26,7 @@ export interface Validation {
 /** An input is clean when none of its rows was rejected or unmatched. */
 export const inputClean = (i: InputReport) => i.rejected === 0 && i.unmatched === 0;
 
-export async function validate(opts: Omit<ScoreOptions, 'byUnit'>): Promise<Validation> {
+export async function validate(opts: IngestOptions): Promise<Validation> {
   const ing = await ingest(opts);
   const totals: ValidationTotals = { files: ing.inputs.length, rows: 0, counted: 0, rejected: 0, superseded: 0, unmatched: 0, warnings: 0 };
   for (const i of ing.inputs) {

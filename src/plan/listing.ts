@@ -99,8 +99,8 @@ export function findAgency(agencies: readonly Agency[], query: string): Agency {
   const partial = agencies.filter((a) => [a.name, ...(a.aliases ?? [])].some((s) => fold(s).includes(q)));
   if (q !== '' && partial.length === 1) return partial[0]!;
   const list = (partial.length > 1 ? partial : agencies).map((a) => a.name).join('; ');
-  if (partial.length > 1) throw usageError(`--lead: "${query}" khớp nhiều cơ quan: ${list}`, `--lead: "${query}" matches several agencies: ${list}`);
-  throw usageError(`--lead: không có cơ quan "${query}"; các cơ quan: ${list}`, `--lead: no agency "${query}"; the agencies: ${list}`);
+  if (partial.length > 1) throw usageError('usage.leadAmbiguous', { value: query, list });
+  throw usageError('usage.leadUnknown', { value: query, list });
 }
 
 function checkSection(plan: Plan, s: string): string {
@@ -113,10 +113,7 @@ function checkSection(plan: Plan, s: string): string {
     okShape &&
     (plan.sections ?? []).some((x) => x.id === up || x.items.some((i) => i.id === up || i.id.startsWith(`${up}.`) || i.parent === up));
   if (!exists) {
-    throw usageError(
-      `--section: không có mục "${s}" (dùng body hoặc ${known.join(', ')}, hay một nhóm/mục như II.3, II.3.4)`,
-      `--section: no section "${s}" (use body or ${known.join(', ')}, or a group/item such as II.3, II.3.4)`,
-    );
+    throw usageError('usage.section', { value: s, known: known.join(', ') });
   }
   return up;
 }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plan } from './schema.js';
-import { planError } from '../model/errors.js';
+import { CcchError, planError } from '../model/errors.js';
 
 export const DEFAULT_PLAN = fileURLToPath(new URL('../../plan/dong-nai-2023.yaml', import.meta.url));
 
@@ -18,14 +18,14 @@ export async function loadPlan(file: string = DEFAULT_PLAN, shownAs: string = fi
   let src: string;
   try {
     const st = await stat(file);
-    if (st.isDirectory()) throw planError({ file: shownAs }, 'là thư mục, không phải tệp kế hoạch', 'is a directory, not a plan file');
-    if (st.size > MAX_PLAN_BYTES) throw planError({ file: shownAs }, 'tệp kế hoạch quá lớn (> 4 MB)', 'plan file too large (> 4 MB)');
+    if (st.isDirectory()) throw planError({ file: shownAs }, 'plan.directory');
+    if (st.size > MAX_PLAN_BYTES) throw planError({ file: shownAs }, 'plan.tooLarge');
     src = await readFile(file, 'utf8');
   } catch (e) {
-    if (e instanceof Error && e.name === 'CcchError') throw e;
+    if (e instanceof CcchError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw planError({ file: shownAs }, 'không tìm thấy tệp kế hoạch', 'plan file not found');
-    throw planError({ file: shownAs }, `không đọc được tệp kế hoạch (${code ?? e})`, `cannot read plan file (${code ?? e})`);
+    if (code === 'ENOENT') throw planError({ file: shownAs }, 'plan.notFound');
+    throw planError({ file: shownAs }, 'plan.unreadable', { detail: String(code ?? e) });
   }
   return compiledPlan(file, src) ?? (await import('./parse.js')).parsePlan(src, shownAs);
 }

@@ -26,14 +26,14 @@ export function parsePlan(src: string, file: string): Plan {
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     const msg = first.message.split('\n')[0] ?? first.message;
-    throw planError({ file, line: pos.line, column: pos.col }, `YAML không hợp lệ: ${msg}`, `invalid YAML: ${msg}`);
+    throw planError({ file, line: pos.line, column: pos.col }, 'plan.yaml', { detail: msg });
   }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    throw planError({ file }, `YAML bị từ chối: ${msg}`, `YAML refused: ${msg}`);
+    throw planError({ file }, 'plan.yamlRefused', { detail: msg });
   }
   const parsed = PlanSchema.safeParse(data);
   if (!parsed.success) throw schemaError(parsed.error, doc, lineCounter, file);
@@ -55,5 +55,5 @@ function schemaError(error: z.ZodError, doc: ReturnType<typeof parseDocument>, l
   }
   const more = error.issues.length > 1 ? ` (+${error.issues.length - 1})` : '';
   const p = formatPath(path);
-  return planError({ file, ...where }, `${p}: ${issue.message}${more}`, `${p}: ${issue.message}${more}`);
+  return planError({ file, ...where }, 'plan.schema', { path: p, detail: `${issue.message}${more}` });
 }

@@ -2,7 +2,7 @@
  * `--format json`: the scripting contract. Documented in README ("JSON output"); bump
  * SCHEMA_VERSION on any change that is not a pure addition.
  */
-import { message } from '../i18n.js';
+import { message } from '../i18n/messages.js';
 import { formatIso } from '../util/dates.js';
 import type { Lang } from '../model/lang.js';
 import type { InputReport } from '../model/accounting.js';

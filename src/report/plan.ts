@@ -4,7 +4,7 @@
  * PLAN_SCHEMA_VERSION on any change that is not a pure addition).
  */
 import type { ChalkInstance } from 'chalk';
-import { PLAN_LABELS } from '../i18n.js';
+import { PLAN_LABELS } from '../i18n/messages.js';
 import type { ListedTarget, ListedTask, PlanListing } from '../plan/listing.js';
 import { formatPercent } from './format.js';
 import { wrap } from './table.js';

@@ -4,10 +4,10 @@
  */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { LABELS, MEASURE_LABELS, SIDE_LABELS, message } from '../i18n.js';
+import { LABELS, MEASURE_LABELS, SIDE_LABELS, message } from '../i18n/messages.js';
 import { formatVi } from '../util/dates.js';
 import { fieldSpec } from '../ingest/contract.js';
-import { READ_AS_BLANK } from '../indicators/rules.js';
+import { READ_AS_BLANK } from '../indicators/specs.js';
 import { formatInt, formatPercent, formatRate } from './format.js';
 import type { Plan } from '../plan/schema.js';
 import type { Lang } from '../model/lang.js';

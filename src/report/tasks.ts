@@ -3,7 +3,7 @@
  * JSON output"; bump TASKS_SCHEMA_VERSION on any change that is not a pure addition).
  */
 import type { ChalkInstance } from 'chalk';
-import { LABELS, TASK_LABELS } from '../i18n.js';
+import { LABELS, TASK_LABELS } from '../i18n/messages.js';
 import type { SideProblem, SideReport } from '../ingest/side/sidefile.js';
 import type { StateCounts, TaskBoard, TaskState, TrackedTask } from '../evaluate/tasks.js';
 import { TASK_STATES } from '../evaluate/tasks.js';

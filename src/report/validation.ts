@@ -2,7 +2,7 @@
  * The renderers of `ccch validate`: a table for people, JSON for CI (README "ccch validate").
  */
 import type { ChalkInstance } from 'chalk';
-import { LABELS } from '../i18n.js';
+import { LABELS } from '../i18n/messages.js';
 import { fieldSpec } from '../ingest/contract.js';
 import { inputClean, type Validation } from '../pipeline/validate.js';
 import { inputLine, problemLine } from './table.js';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CompactCodeIndex, hashBytes, packCode } from '../../src/indicators/code-index.js';
-import { MapCodeIndex } from '../../src/indicators/tally.js';
+import { MapCodeIndex } from '../../src/indicators/code-index.js';
 
 describe('CompactCodeIndex', () => {
   it('gives the same answers as a Map, strings and bytes alike', () => {

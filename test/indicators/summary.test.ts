@@ -5,7 +5,7 @@ import { describe, it, expect } from 'vitest';
 import { scoreFiles, scoreTexts, counts, statusOf } from '../helpers.js';
 import { EXPECTED } from './expected.js';
 import { parseReportPeriod } from '../../src/ingest/report-period.js';
-import { parseCount } from '../../src/ingest/records.js';
+import { parseCount } from '../../src/util/numbers.js';
 import { parsePeriod } from '../../src/model/period.js';
 import { daysFromCivil } from '../../src/util/dates.js';
 
@@ -38,7 +38,7 @@ describe('a summary report of the same data as fixtures/joins/full.csv', async (
   });
 
   it('refuses a record list and a summary report of the same unit and period as double counting', async () => {
-    await expect(scoreFiles(['joins/full.csv', 'summary/tong-hop-2023.csv'])).rejects.toThrow(/double counting: unit "Sở Tư pháp"/);
+    await expect(scoreFiles(['joins/full.csv', 'summary/tong-hop-2023.csv'])).rejects.toMatchObject({ code: 'input.doubleCounted', params: { unit: 'Sở Tư pháp' } });
   });
 
   it('rows of another period are rejected, not counted', async () => {
@@ -170,6 +170,9 @@ describe('report periods and counts', () => {
     ['-1', NaN],
     ['abc', NaN],
     ['1e3', NaN],
+    ['1.234567', NaN],
+    ['', -1],
+    ['  ', -1],
   ])('count %j → %d', (raw, want) => {
     expect(parseCount(raw)).toBe(want);
   });

@@ -191,7 +191,7 @@ async function scoreWith(text: string | Buffer, how: 'fast' | 'strings' | 'refer
     period: parsePeriod('2023'),
     inputs: [textSource({ name: 'fuzz.csv', text, chunk })],
     byUnit: true,
-    csvReader: how === 'fast' ? undefined : how === 'strings' ? 'strings' : referenceReader,
+    internal: { csvReader: how === 'fast' ? undefined : how === 'strings' ? 'strings' : referenceReader },
   });
 }
 

@@ -1,3 +1,4 @@
+import { errorText } from '../../src/i18n/errors.js';
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
@@ -65,7 +66,7 @@ describe('plan appendix schema', () => {
     const src = indicatorsOnly() + minimalSection;
     const err = refusal(src);
     expect(err.kind).toBe('plan');
-    expect(err.text.en).toMatch(/^sections\[0\]\.items\[0\]\.tasks\[0\]\.lead: /);
+    expect(errorText(err, 'en')).toMatch(/^sections\[0\]\.items\[0\]\.tasks\[0\]\.lead: /);
     expect(err.where.file).toBe('bad.yaml');
     // The task's mapping starts on the "- id: I.1.a" line of the appended text.
     const line = src.split('\n').findIndex((l) => l.includes('- id: I.1.a')) + 1;
@@ -74,7 +75,7 @@ describe('plan appendix schema', () => {
 
   it('refuses a lead that names no agency', () => {
     const src = indicatorsOnly() + minimalSection.replace('leadText: Sở Nội vụ', 'lead: [so-khong-co]\n            leadText: Sở Nội vụ');
-    expect(refusal(src).text.en).toMatch(/^sections\[0\]\.items\[0\]\.tasks\[0\]\.lead\[0\]: no agency so-khong-co/);
+    expect(errorText(refusal(src), 'en')).toMatch(/^sections\[0\]\.items\[0\]\.tasks\[0\]\.lead\[0\]: no agency so-khong-co/);
   });
 
   it('accepts the minimal section once the task has a lead', () => {
@@ -87,32 +88,32 @@ describe('plan appendix schema', () => {
     const data = planData();
     const task = loose(data).sections[1]!.items[0]!.tasks[0]!;
     task.deadline = { text: 'Quý I/2023', kind: 'quarter', due: '2023-03-30' };
-    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].deadline.due: a quarter deadline is due on the last day of its quarter');
+    expect(errorText(refusal(stringify(data)), 'en')).toBe('sections[1].items[0].tasks[0].deadline.due: a quarter deadline is due on the last day of its quarter');
     task.deadline = { text: 'Theo tiến độ phê duyệt', kind: 'conditional', due: '2023-03-31' };
-    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].deadline.due: a conditional deadline has no due date');
+    expect(errorText(refusal(stringify(data)), 'en')).toBe('sections[1].items[0].tasks[0].deadline.due: a conditional deadline has no due date');
     task.deadline = { text: 'Tháng 2/2023', kind: 'month' };
-    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].deadline.due: a month deadline needs a due date');
+    expect(errorText(refusal(stringify(data)), 'en')).toBe('sections[1].items[0].tasks[0].deadline.due: a month deadline needs a due date');
     task.deadline = { text: 'Trước ngày 30/02/2023', kind: 'date', due: '2023-02-30' };
-    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].deadline.due: not a calendar date');
+    expect(errorText(refusal(stringify(data)), 'en')).toBe('sections[1].items[0].tasks[0].deadline.due: not a calendar date');
   });
 
   it('refuses a task id out of the scheme', () => {
     const data = planData();
     loose(data).sections[1]!.items[0]!.tasks[0]!.id = 'II.1.1.b';
-    expect(refusal(stringify(data)).text.en).toBe('sections[1].items[0].tasks[0].id: task 1 of item II.1.1 has id II.1.1.a, not II.1.1.b');
+    expect(errorText(refusal(stringify(data)), 'en')).toBe('sections[1].items[0].tasks[0].id: task 1 of item II.1.1 has id II.1.1.a, not II.1.1.b');
   });
 
   it('refuses a merged cell that differs from the row above', () => {
     const data = planData();
     const item = loose(data).sections[1]!.items.find((i) => i.id === 'II.1.3')!;
     item.tasks[1]!.deadline = { text: 'Quý I/2023', kind: 'quarter', due: '2023-03-31' };
-    expect(refusal(stringify(data)).text.en).toMatch(/^sections\[1\]\.items\[2\]\.tasks\[1\]\.deadline: merged deadline must equal that of task II\.1\.3\.a/);
+    expect(errorText(refusal(stringify(data)), 'en')).toMatch(/^sections\[1\]\.items\[2\]\.tasks\[1\]\.deadline: merged deadline must equal that of task II\.1\.3\.a/);
   });
 
   it('refuses a spelling shared by two agencies', () => {
     const data = planData();
     loose(data).agencies[0]!.aliases = ['UBND CẤP HUYỆN'];
-    expect(refusal(stringify(data)).text.en).toMatch(/agencies\[\d+\]\.aliases: "UBND cấp huyện" already names agency so-noi-vu/);
+    expect(errorText(refusal(stringify(data)), 'en')).toMatch(/agencies\[\d+\]\.aliases: "UBND cấp huyện" already names agency so-noi-vu/);
   });
 
   it('refuses a counterpart that does not point back, and a data target without an indicator', () => {
@@ -120,11 +121,11 @@ describe('plan appendix schema', () => {
     const list = data.targets as Array<Record<string, unknown>>;
     const i = list.findIndex((t) => t.id === 'app-II.2.2-on-time');
     list[i]!.counterparts = ['body-II.2.1-satisfaction'];
-    expect(refusal(stringify(data)).text.en).toMatch(/^targets\[\d+\]\.counterparts\[0\]: target app-II\.2\.2-on-time does not list body-II\.2\.1-on-time back/);
+    expect(errorText(refusal(stringify(data)), 'en')).toMatch(/^targets\[\d+\]\.counterparts\[0\]: target app-II\.2\.2-on-time does not list body-II\.2\.1-on-time back/);
     const fresh = planData();
     const t = (fresh.targets as Array<Record<string, unknown>>)[i]!;
     delete t.indicator;
-    expect(refusal(stringify(fresh)).text.en).toBe(`targets[${i}].indicator: a target computed from data names its indicator, and only such a target does`);
+    expect(errorText(refusal(stringify(fresh)), 'en')).toBe(`targets[${i}].indicator: a target computed from data names its indicator, and only such a target does`);
   });
 
   it('keeps a plan of indicators alone valid', () => {
@@ -477,6 +478,6 @@ describe('the numeric targets of 282/KH-UBND', async () => {
     const list = data.targets as Array<Record<string, unknown>>;
     const i = list.findIndex((t) => t.id === 'app-II.3.4-digitization-so');
     list[i]!.indicator = 'digitisation-rate';
-    expect(refusal(stringify(data)).text.en).toBe(`targets[${i}].indicator: no indicator digitisation-rate in indicators`);
+    expect(errorText(refusal(stringify(data)), 'en')).toBe(`targets[${i}].indicator: no indicator digitisation-rate in indicators`);
   });
 });

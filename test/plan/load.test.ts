@@ -1,3 +1,4 @@
+import { errorLine } from '../../src/i18n/errors.js';
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadPlan } from '../../src/plan/load.js';
@@ -41,24 +42,24 @@ describe('invalid plans are refused with file, line, column and key path', () =>
     const e = await refusal(loadPlan(fixture('bad/plan-bad-yaml.yaml'), 'bad.yaml'));
     expect(e.where.file).toBe('bad.yaml');
     expect(e.where.line).toBeGreaterThanOrEqual(3);
-    expect(e.format('en')).toMatch(/^bad\.yaml:\d+:\d+: invalid YAML/);
+    expect(errorLine(e, 'en')).toMatch(/^bad\.yaml:\d+:\d+: invalid YAML/);
   });
   it('a bad value names the key path and its position', async () => {
     const e = await refusal(loadPlan(fixture('bad/plan-bad-target.yaml'), 'p.yaml'));
-    expect(e.format('en')).toMatch(/^p\.yaml:\d+:\d+: indicators\[0\]\.targets\.so: /);
+    expect(errorLine(e, 'en')).toMatch(/^p\.yaml:\d+:\d+: indicators\[0\]\.targets\.so: /);
     const src = readFileSync(fixture('bad/plan-bad-target.yaml'), 'utf8').split('\n');
     expect(src[e.where.line! - 1]).toContain('"70%"');
   });
   it('an unknown key', () => {
     const src = readFileSync(fixture('../plan/dong-nai-2023.yaml'), 'utf8').replace('  year: 2023', '  year: 2023\n  yaer: 2023');
-    expect(() => parsePlan(src, 'x.yaml')).toThrow(/plan: Unrecognized key.*yaer/);
+    expect(() => parsePlan(src, 'x.yaml')).toThrow(expect.objectContaining({ code: 'plan.schema', params: expect.objectContaining({ path: 'plan', detail: expect.stringMatching(/Unrecognized key.*yaer/) }) }));
   });
   it('an alias bomb', async () => {
     const e = await refusal(loadPlan(fixture('bad/plan-alias-bomb.yaml'), 'bomb.yaml'));
-    expect(e.format('en')).toMatch(/^bomb\.yaml: YAML refused: .*alias/i);
+    expect(errorLine(e, 'en')).toMatch(/^bomb\.yaml: YAML refused: .*alias/i);
   });
   it('a missing file and a directory', async () => {
-    expect((await refusal(loadPlan('/nonexistent/plan.yaml'))).format('en')).toMatch(/plan file not found/);
-    expect((await refusal(loadPlan(fixture('bad')))).format('en')).toMatch(/is a directory/);
+    expect(errorLine(await refusal(loadPlan('/nonexistent/plan.yaml')), 'en')).toMatch(/plan file not found/);
+    expect(errorLine(await refusal(loadPlan(fixture('bad'))), 'en')).toMatch(/is a directory/);
   });
 });

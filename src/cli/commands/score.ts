@@ -2,7 +2,8 @@
  * `ccch score FILE...`: thin shell over score(): parse options, load the plan, pick a renderer.
  */
 import type { Command } from 'commander';
-import { score, DEFAULT_MAX_PROBLEMS } from '../../pipeline/score.js';
+import { score } from '../../pipeline/score.js';
+import { DEFAULT_MAX_PROBLEMS } from '../../ingest/problems.js';
 import { loadPlan, DEFAULT_PLAN } from '../../plan/load.js';
 import { parsePeriod, periodFromDates } from '../../model/period.js';
 import { renderTable } from '../../report/table.js';
@@ -45,13 +46,13 @@ export function register(program: Command, cli: Cli): void {
       cli.lang = lang;
       const format = parseFormat(flags.format, ['table', 'json']);
       if (flags.by !== undefined && flags.by !== 'unit' && flags.by !== 'district') {
-        throw usageError(`--by: giá trị không hợp lệ "${flags.by}" (dùng unit hoặc district)`, `--by: invalid value "${flags.by}" (use unit or district)`);
+        throw usageError('usage.by', { value: flags.by });
       }
       if (flags.by === 'district' && flags.units === undefined) {
-        throw usageError('--by district cần --units (tệp đơn vị cho biết đơn vị thuộc huyện nào)', '--by district needs --units (the units file says which district a unit is in)');
+        throw usageError('usage.byDistrictNeedsUnits');
       }
       if (flags.period !== undefined && (flags.from !== undefined || flags.to !== undefined)) {
-        throw usageError('--period không dùng cùng --from/--to', '--period cannot be combined with --from/--to');
+        throw usageError('usage.periodWithDates');
       }
       const reader = readerOptions(flags);
       const plan = await loadPlan(flags.plan ?? DEFAULT_PLAN, flags.plan ?? DEFAULT_PLAN);

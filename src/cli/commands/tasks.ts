@@ -41,12 +41,12 @@ export function register(program: Command, cli: Cli): void {
       const format = parseFormat(flags.format, ['table', 'json']);
       const group = flags.group.trim().toLowerCase();
       if (group !== 'lead' && group !== 'section') {
-        throw usageError(`--group: giá trị không hợp lệ "${flags.group}" (dùng lead hoặc section)`, `--group: invalid value "${flags.group}" (use lead or section)`);
+        throw usageError('usage.group', { value: flags.group });
       }
       let asOf: number;
       if (flags.asOf !== undefined) {
         asOf = parseIsoDate(flags.asOf.trim());
-        if (Number.isNaN(asOf)) throw usageError(`--as-of: ngày không hợp lệ "${flags.asOf}" (dùng YYYY-MM-DD)`, `--as-of: invalid date "${flags.asOf}" (use YYYY-MM-DD)`);
+        if (Number.isNaN(asOf)) throw usageError('usage.date', { option: '--as-of', value: flags.asOf });
       } else {
         const now = new Date();
         asOf = daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { validate } from '../../pipeline/validate.js';
-import { DEFAULT_MAX_PROBLEMS } from '../../pipeline/score.js';
+import { DEFAULT_MAX_PROBLEMS } from '../../ingest/problems.js';
 import { loadPlan, DEFAULT_PLAN } from '../../plan/load.js';
 import { parsePeriod } from '../../model/period.js';
 import { renderValidationJson, renderValidationTable } from '../../report/validation.js';

@@ -1,5 +1,5 @@
 /**
- * A worker thread reading one byte range of a file (see split.ts and score.ts startSplit), sent
+ * A worker thread reading one byte range of a file (see split.ts and split-read.ts startSplit), sent
  * as a {type: 'job'} message once the main thread has chosen the ranges: it
  * runs the same ingest as the main thread over the file's header and its range, with a
  * RecordBatcher for a tally, so that its accepted records go to the main thread in batches
@@ -8,8 +8,9 @@
  * not grow with the file.
  */
 import { parentPort } from 'node:worker_threads';
-import { readRange, type RangeJob, type SplitMessage } from '../../pipeline/score.js';
-import { CcchError } from '../../model/errors.js';
+import { readRange } from './range-read.js';
+import type { MainMessage, RangeJob, SplitMessage } from './protocol.js';
+import { errorData } from '../../model/errors.js';
 import { RecordBatcher } from '../../indicators/tally.js';
 
 /** Batches handed over and not yet counted, past which reading waits. */
@@ -21,7 +22,7 @@ let inFlight = 0;
 let wake: (() => void) | null = null;
 let start: ((job: RangeJob) => void) | null = null;
 const jobGiven = new Promise<RangeJob>((resolve) => (start = resolve));
-port.on('message', (m: { type: 'ack'; buffer: ArrayBuffer } | { type: 'job'; job: RangeJob }) => {
+port.on('message', (m: MainMessage) => {
   if (m.type === 'job') {
     start?.(m.job);
     return;
@@ -36,7 +37,7 @@ const gate = async () => {
   while (inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
 };
 
-// Started ahead of its job (score.ts WorkerPool): the modules above load while the main thread reads headers.
+// Started ahead of its job (pool.ts WorkerPool): the modules above load while the main thread reads headers.
 const job = await jobGiven;
 let batcher: RecordBatcher | undefined;
 try {
@@ -52,7 +53,6 @@ try {
   batcher?.end();
   post({ type: 'done', result: r });
 } catch (e) {
-  if (e instanceof CcchError) post({ type: 'error', error: { kind: e.kind, text: e.text, where: e.where, reason: e.reason, message: e.message } });
-  else post({ type: 'error', error: { message: e instanceof Error ? (e.stack ?? e.message) : String(e) } });
+  post({ type: 'error', error: errorData(e) });
 }
 port.unref();

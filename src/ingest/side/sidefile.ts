@@ -9,8 +9,8 @@ import { readTable, takeStats } from '../table.js';
 import { matchFields, type FieldColumns } from '../headers.js';
 import type { FieldSpec } from '../contract.js';
 import type { InputSource } from '../source.js';
-import { csvError } from '../../pipeline/score.js';
-import { inputError } from '../../model/errors.js';
+import { csvError, missingRequired } from '../errors.js';
+import { inputError, type ErrorCode } from '../../model/errors.js';
 import { emptyAccounting, type FileAccounting } from '../../model/accounting.js';
 import type { Problem } from '../../model/problem.js';
 
@@ -42,8 +42,8 @@ export interface SideKind<F extends string> {
   /** "danh mục TTHC" / "catalog", for messages. */
   vi: string;
   en: string;
-  /** Checks the header beyond required fields (e.g. "name or code"); returns a message or null. */
-  checkHeader?: (map: FieldColumns<F>) => { vi: string; en: string } | null;
+  /** Checks the header beyond required fields (e.g. "name or code"); returns an error code or null. */
+  checkHeader?: (map: FieldColumns<F>) => ErrorCode | null;
 }
 
 export async function readSideFile<F extends string>(
@@ -96,12 +96,9 @@ export async function readSideFile<F extends string>(
     const stats = await readTable(source, {
       header(h, at) {
         map = matchFields(kind.specs, h);
-        if (map.missingRequired.length) {
-          const list = (lang: 'vi' | 'en') => map!.missingRequired.map((s) => `${lang === 'vi' ? s.vi : s.en} (${s.aliases.join(' / ')})`).join('; ');
-          throw inputError({ file: source.name, line: at }, `tệp ${kind.vi} thiếu cột bắt buộc: ${list('vi')}`, `${kind.en} file lacks required column: ${list('en')}`);
-        }
+        if (map.missingRequired.length) throw missingRequired(source.name, at, kind, map.missingRequired);
         const bad = kind.checkHeader?.(map);
-        if (bad) throw inputError({ file: source.name, line: at }, `tệp ${kind.vi}: ${bad.vi}`, `${kind.en} file: ${bad.en}`);
+        if (bad) throw inputError({ file: source.name, line: at }, bad, { kindVi: kind.vi, kindEn: kind.en });
         report.columns = map.headers;
         report.missingColumns = map.missing;
         return Object.values(map.columns) as number[];
@@ -133,12 +130,4 @@ export async function readSideFile<F extends string>(
     throw e;
   }
   return { report, map };
-}
-
-/** A count cell: digits, with `.`, `,` or spaces as thousands separators. -1 for blank, NaN when unreadable. */
-export function parseCount(raw: string): number {
-  const s = raw.trim();
-  if (s === '') return -1;
-  if (!/^\d{1,3}([., ]?\d{3})*$|^\d+$/.test(s)) return NaN;
-  return Number(s.replace(/[., ]/g, ''));
 }

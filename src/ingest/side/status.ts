@@ -69,7 +69,7 @@ export async function readStatus(source: InputSource, taskIds: readonly string[]
       en: 'task status',
       checkHeader: (m) =>
         m.columns.status === undefined && m.columns.completed === undefined
-          ? { vi: 'cần cột trạng thái (Trạng thái) hoặc ngày hoàn thành (Ngày hoàn thành)', en: 'needs a status (Trạng thái) or completion date (Ngày hoàn thành) column' }
+          ? 'input.statusOrCompleted'
           : null,
     },
     (row) => {

@@ -12,10 +12,11 @@
  * A unit listed twice (same name or code, folded): the last accepted row wins.
  */
 import { YES_NO, lookup } from '../contract.js';
-import { parseCount, readSideFile, type SideProblem, type SideRejection, type SideReport } from './sidefile.js';
+import { readSideFile, type SideProblem, type SideRejection, type SideReport } from './sidefile.js';
 import type { InputSource } from '../source.js';
 import { tierFromColumn, tierFromName } from '../tier.js';
 import { fold, tidy } from '../../util/text.js';
+import { parseCount } from '../../util/numbers.js';
 import { UNITS_FIELDS, type UnitsField } from './contract.js';
 import { BLANK, UNKNOWN, YesNo } from '../../model/record.js';
 import type { Tier } from '../../model/tier.js';
@@ -87,7 +88,7 @@ export async function readUnits(source: InputSource, problems: SideProblem[]): P
       en: 'units',
       checkHeader: (m) =>
         m.columns.name === undefined && m.columns.code === undefined
-          ? { vi: 'cần cột tên đơn vị (Tên đơn vị / Đơn vị) hoặc mã đơn vị (Mã đơn vị)', en: 'needs a unit name (Tên đơn vị / Đơn vị) or unit code (Mã đơn vị) column' }
+          ? 'input.unitsNameOrCode'
           : null,
     },
     (row): SideRejection<UnitsField> | null => {

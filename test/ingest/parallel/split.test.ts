@@ -44,7 +44,7 @@ function generated(opts: GenerateOptions): string {
 }
 
 /** Scores `files` on one thread and on `threads` threads cut at `cuts`; returns both (or the errors), and how the split went. */
-async function both(files: string[], extra: Partial<ScoreOptions> & { cuts?: number[] } = {}) {
+async function both(files: string[], { cuts, ...extra }: Partial<ScoreOptions> & { cuts?: number[] } = {}) {
   const outcomes: string[] = [];
   const run = async (threads: number) => {
     try {
@@ -56,7 +56,7 @@ async function both(files: string[], extra: Partial<ScoreOptions> & { cuts?: num
         byUnit: true,
         ...extra,
         threads,
-        splitMinBytes: 1,
+        internal: { splitMinBytes: 1, cuts },
       });
     } catch (e) {
       return { error: String(e), where: (e as { where?: unknown }).where };

@@ -3,7 +3,7 @@
  * message for people: it returns codes and parameters, and the report layer renders them
  * here in the user's language.
  */
-import type { Lang } from './model/lang.js';
+import type { Lang } from '../model/lang.js';
 
 type Params = Record<string, string | number>;
 type Template = (p: Params) => string;

@@ -1,20 +1,19 @@
 /**
- * CSV rows → typed records. One decoder per file: it knows the file's columns, turns each row
- * into a record (reused between rows), or says why the row is rejected, and reports unknown
- * values as warnings. Rejection rules and vocabularies: domain.md, "Bad rows".
+ * Dossier and PAKN rows → typed records (model/record.ts). One decoder per file: it knows the
+ * file's columns, turns each row into a record (reused between rows), or says why the row is
+ * rejected, and reports unknown values as warnings. Rejection rules and vocabularies:
+ * docs/domain.md, "Bad rows".
  */
-import { CHANNEL, PAYMENT, RATING, YES_NO, SUMMARY_FIELDS, SUMMARY_PARTS, fieldSpec, lookup, parseFee, type Vocabulary } from './contract.js';
-import { parseReportPeriod } from './report-period.js';
-import type { ColumnMap } from './headers.js';
-import { tierFromColumn, tierFromName } from './tier.js';
-import { parseDay, parseDayBytes, formatIso } from '../util/dates.js';
-import { ByteMemo, FoldCache, fold, tidy, type ByteFields } from '../util/text.js';
-import { BLANK, UNKNOWN, Payment, YesNo } from '../model/record.js';
-import type { CountField, Dataset, FactKind, Field, Kind } from '../model/kinds.js';
-import type { Period } from '../model/period.js';
-import type { Tier } from '../model/tier.js';
-import type { Rejection, Warning } from '../model/problem.js';
-import { ABSENT, type RowRecord } from '../model/record.js';
+import { CHANNEL, PAYMENT, RATING, YES_NO, lookup, parseFee, type Vocabulary } from '../contract.js';
+import type { ColumnMap } from '../headers.js';
+import { tierFromColumn, tierFromName } from '../tier.js';
+import { badDate, resolveTier, unitNamer, type UnitNameLookup, type UnitTierLookup } from './decoding.js';
+import { parseDay, parseDayBytes, formatIso } from '../../util/dates.js';
+import { ByteMemo, FoldCache, tidy, type ByteFields } from '../../util/text.js';
+import { ABSENT, BLANK, UNKNOWN, YesNo, type RowRecord } from '../../model/record.js';
+import type { Dataset, Field } from '../../model/kinds.js';
+import type { Tier } from '../../model/tier.js';
+import type { Rejection, Warning } from '../../model/problem.js';
 
 /** The decoder's reusable record: `code` is decoded from the row's bytes only when asked for. */
 class DecodedRecord implements RowRecord {
@@ -64,19 +63,6 @@ interface UnitInfo {
   tier: Tier | null;
   /** See RowRecord.unitSlots. */
   slots: Int32Array;
-}
-
-/** Resolves a unit's tier from a units file (domain.md tier rule 2); undefined when it does not know the unit. */
-export type UnitTierLookup = (unitName: string) => Tier | undefined;
-
-/** A unit's name as the units file writes it (an export may name a unit by its code); undefined when it does not know the unit. */
-export type UnitNameLookup = (unitNameOrCode: string) => string | undefined;
-
-/** The unit's name for grouping and display: the units file's spelling when it knows the unit. */
-function unitNamer(unitName?: UnitNameLookup): (tidied: string) => string {
-  if (!unitName) return (u) => u;
-  const cache = new FoldCache((u: string) => unitName(u) ?? u);
-  return (u) => (u === '' ? u : cache.get(u));
 }
 
 export class RowDecoder {
@@ -339,210 +325,3 @@ interface VocabColumn {
   readonly memo: ByteMemo<number>;
 }
 
-/**
- * A row's tier (domain.md, Tiers): its tier column when not blank (an unknown value rejects
- * the row), else the units file or the unit's name (through `byName`), else a rejection.
- */
-function resolveTier(tierRaw: string | undefined, unit: string, byName: FoldCache<Tier | null>): Tier | Rejection {
-  if (tierRaw !== undefined) {
-    const t = tierFromColumn(tierRaw);
-    if (t === undefined) return { code: 'row.badTier', field: 'tier', params: { value: tierRaw.trim() } };
-    if (t !== null) return t;
-  }
-  return byName.get(unit) ?? { code: 'row.tierUndecidable', field: 'unit', params: { unit } };
-}
-
-function badDate(dataset: Kind, field: Field, value: string): Rejection {
-  const spec = fieldSpec(dataset, field);
-  return { code: 'row.badDate', field, params: { fieldVi: spec.vi, fieldEn: spec.en, value } };
-}
-
-/** The unit's identity for grouping: folded name (see util/text.ts). */
-export function unitKey(name: string): string {
-  return fold(name);
-}
-
-// ---------------------------------------------------------------------------------------
-// Fact exports (online submissions, digitization, payments): one small bit set per row,
-// OR-ed per dossier code by indicators/facts.ts. README "Joined exports".
-
-/** What one fact row says. Online: ONLINE. Digitization: D_*. Payments: A_* | M_*. */
-export const FactBit = {
-  ONLINE: 1,
-  D_YES: 1,
-  D_NO: 2,
-  D_UNKNOWN: 4,
-  /** Amount 0, > 0, unparseable, blank (or no amount column). */
-  A_ZERO: 1,
-  A_POS: 2,
-  A_UNKNOWN: 4,
-  A_BLANK: 8,
-  /** Method online, other non-cash, cash, unknown, blank. */
-  M_ONLINE: 16,
-  M_NONCASH: 32,
-  M_CASH: 64,
-  M_UNKNOWN: 128,
-  M_BLANK: 256,
-} as const;
-
-const METHOD_BIT: Record<number, number> = {
-  [Payment.ONLINE]: FactBit.M_ONLINE,
-  [Payment.NON_CASH]: FactBit.M_NONCASH,
-  [Payment.CASH]: FactBit.M_CASH,
-  [BLANK]: FactBit.M_BLANK,
-  [UNKNOWN]: FactBit.M_UNKNOWN,
-};
-
-export class FactDecoder {
-  code = '';
-  bits = 0;
-  readonly warnings: Warning[] = [];
-  private readonly col: Partial<Record<Field, number>>;
-
-  constructor(
-    readonly kind: FactKind,
-    map: ColumnMap,
-  ) {
-    this.col = map.columns;
-  }
-
-  columns(): number[] {
-    return Object.values(this.col).filter((v): v is number => v !== undefined);
-  }
-
-  private cell(fields: string[], f: Field): string | undefined {
-    const i = this.col[f];
-    return i === undefined ? undefined : fields[i];
-  }
-
-  private warnUnknown(f: Field, raw: string) {
-    this.warnings.push({ code: 'value.unknown', field: f, value: raw.trim() });
-  }
-
-  /** Decodes one row into `code` and `bits`; returns a rejection, or null when accepted. */
-  decode(fields: string[]): Rejection | null {
-    if (this.warnings.length !== 0) this.warnings.length = 0; // setting the length is a runtime call: only when needed
-    const code = (this.cell(fields, 'code') ?? '').trim();
-    if (code === '') return { code: 'row.noCode', field: 'code', params: {} };
-    const dateField = this.kind === 'online' ? 'submitted' : this.kind === 'digitization' ? 'digitizedOn' : 'paidOn';
-    const dateRaw = (this.cell(fields, dateField) ?? '').trim();
-    if (dateRaw !== '' && Number.isNaN(parseDay(dateRaw))) return badDate(this.kind, dateField, dateRaw);
-    this.code = code;
-    if (this.kind === 'online') this.bits = FactBit.ONLINE;
-    else if (this.kind === 'digitization') {
-      // A row is a digitized dossier or component; a status column may say otherwise.
-      const raw = this.cell(fields, 'status');
-      const v = raw === undefined ? BLANK : lookup(YES_NO, raw);
-      if (v === UNKNOWN) this.warnUnknown('status', raw!);
-      this.bits = v === BLANK || v === YesNo.YES ? FactBit.D_YES : v === YesNo.NO ? FactBit.D_NO : FactBit.D_UNKNOWN;
-    } else {
-      const amountRaw = this.cell(fields, 'amount');
-      const amount = amountRaw === undefined ? -1 : parseFee(amountRaw);
-      let bits: number;
-      if (Number.isNaN(amount)) {
-        this.warnUnknown('amount', amountRaw!);
-        bits = FactBit.A_UNKNOWN;
-      } else bits = amount < 0 ? FactBit.A_BLANK : amount === 0 ? FactBit.A_ZERO : FactBit.A_POS;
-      const methodRaw = this.cell(fields, 'method') ?? '';
-      const m = lookup(PAYMENT, methodRaw);
-      if (m === UNKNOWN) this.warnUnknown('method', methodRaw);
-      this.bits = bits | METHOD_BIT[m]!;
-    }
-    return null;
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Summary reports: one row per unit with counts. README "Summary reports".
-
-/** The count fields, in contract order; a row's counts are indexed by this order. */
-export const COUNT_FIELDS: CountField[] = SUMMARY_FIELDS.filter((s) => s.marker).map((s) => s.field as CountField);
-export const COUNT_INDEX = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i])) as Record<CountField, number>;
-
-/** A count: digits, optionally grouped by `.`, `,` or spaces in threes; NaN for anything else. */
-export function parseCount(raw: string): number {
-  const s = raw.trim();
-  if (!/^(\d+|\d{1,3}([., ]\d{3})+)$/.test(s)) return NaN;
-  return Number(s.replace(/[., ]/g, ''));
-}
-
-export class SummaryDecoder {
-  unit = '';
-  tier: Tier = 'so';
-  /** The row's period, or null when the file has no period column. */
-  period: Period | null = null;
-  /** Count per COUNT_FIELDS index; NaN when the column is absent or the cell blank. */
-  readonly counts = new Float64Array(COUNT_FIELDS.length);
-  private readonly col: Partial<Record<Field, number>>;
-  private readonly tierCache: FoldCache<Tier | null>;
-
-  private readonly unitOf: (tidied: string) => string;
-
-  constructor(map: ColumnMap, unitTier?: UnitTierLookup, unitName?: UnitNameLookup) {
-    this.col = map.columns;
-    this.tierCache = new FoldCache((name) => unitTier?.(name) ?? tierFromName(name));
-    this.unitOf = unitNamer(unitName);
-  }
-
-  columns(): number[] {
-    return Object.values(this.col).filter((v): v is number => v !== undefined);
-  }
-
-  private cell(fields: string[], f: Field): string | undefined {
-    const i = this.col[f];
-    return i === undefined ? undefined : fields[i];
-  }
-
-  decode(fields: string[]): Rejection | null {
-    const unit = this.unitOf(tidy(this.cell(fields, 'unit') ?? ''));
-    if (unit === '') return { code: 'row.noUnit', field: 'unit', params: {} };
-    const tier = resolveTier(this.cell(fields, 'tier'), unit, this.tierCache);
-    if (typeof tier !== 'string') return tier;
-
-    let period: Period | null = null;
-    const periodRaw = this.cell(fields, 'period');
-    if (periodRaw !== undefined) {
-      if (periodRaw.trim() === '') return { code: 'row.noPeriod', field: 'period', params: {} };
-      period = parseReportPeriod(periodRaw);
-      if (period === null) return { code: 'row.badPeriod', field: 'period', params: { value: periodRaw.trim() } };
-    }
-
-    const c = this.counts;
-    for (let i = 0; i < COUNT_FIELDS.length; i++) {
-      const f = COUNT_FIELDS[i]!;
-      const raw = this.cell(fields, f);
-      if (raw === undefined || raw.trim() === '') {
-        c[i] = NaN;
-        continue;
-      }
-      const v = parseCount(raw);
-      if (Number.isNaN(v)) {
-        const spec = fieldSpec('summary', f);
-        return { code: 'row.badCount', field: f, params: { fieldVi: spec.vi, fieldEn: spec.en, value: raw.trim() } };
-      }
-      c[i] = v;
-    }
-    for (const { total, parts } of SUMMARY_PARTS) {
-      const t = c[COUNT_INDEX[total]]!;
-      if (Number.isNaN(t)) continue;
-      let sum = 0;
-      let any = false;
-      for (const p of parts) {
-        const v = c[COUNT_INDEX[p]]!;
-        if (!Number.isNaN(v)) {
-          sum += v;
-          any = true;
-        }
-      }
-      if (any && sum > t) {
-        const spec = fieldSpec('summary', total);
-        const names = (lang: 'vi' | 'en') => parts.map((p) => fieldSpec('summary', p)[lang]).join(' + ');
-        return { code: 'row.partsExceedTotal', field: total, params: { fieldVi: spec.vi, fieldEn: spec.en, total: t, sum, partsVi: names('vi'), partsEn: names('en') } };
-      }
-    }
-    this.unit = unit;
-    this.tier = tier;
-    this.period = period;
-    return null;
-  }
-}

@@ -1,0 +1,187 @@
+/**
+ * The texts of the errors that stop a run (model/errors.ts), in Vietnamese and English, and the
+ * one line the CLI prints for one: `FILE:LINE:COLUMN: message`.
+ */
+import type { CcchError, ErrorCode, ErrorParams } from '../model/errors.js';
+import type { Lang } from '../model/lang.js';
+
+type Text = (p: ErrorParams) => string;
+
+const q = (s: string | number | undefined) => `"${s ?? ''}"`;
+
+export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
+  'usage.period': {
+    vi: (p) => `kỳ không hợp lệ: ${q(p.value)} (dùng 2023, 2023-Q1…Q4, 2023-H1/H2 hoặc 2023-03)`,
+    en: (p) => `invalid period: ${q(p.value)} (use 2023, 2023-Q1…Q4, 2023-H1/H2 or 2023-03)`,
+  },
+  'usage.date': {
+    vi: (p) => `${p.option}: ngày không hợp lệ ${q(p.value)} (dùng YYYY-MM-DD)`,
+    en: (p) => `${p.option}: invalid date ${q(p.value)} (use YYYY-MM-DD)`,
+  },
+  'usage.toBeforeFrom': {
+    vi: (p) => `--to (${p.to}) trước --from (${p.from})`,
+    en: (p) => `--to (${p.to}) is before --from (${p.from})`,
+  },
+  'usage.leadAmbiguous': {
+    vi: (p) => `--lead: ${q(p.value)} khớp nhiều cơ quan: ${p.list}`,
+    en: (p) => `--lead: ${q(p.value)} matches several agencies: ${p.list}`,
+  },
+  'usage.leadUnknown': {
+    vi: (p) => `--lead: không có cơ quan ${q(p.value)}; các cơ quan: ${p.list}`,
+    en: (p) => `--lead: no agency ${q(p.value)}; the agencies: ${p.list}`,
+  },
+  'usage.section': {
+    vi: (p) => `--section: không có mục ${q(p.value)} (dùng body hoặc ${p.known}, hay một nhóm/mục như II.3, II.3.4)`,
+    en: (p) => `--section: no section ${q(p.value)} (use body or ${p.known}, or a group/item such as II.3, II.3.4)`,
+  },
+  'usage.lang': {
+    vi: (p) => `--lang: ngôn ngữ không hỗ trợ ${q(p.value)} (dùng vi hoặc en)`,
+    en: (p) => `--lang: unsupported language ${q(p.value)} (use vi or en)`,
+  },
+  'usage.format': {
+    vi: (p) => `--format: định dạng không hỗ trợ ${q(p.value)} (dùng ${p.allowed})`,
+    en: (p) => `--format: unsupported format ${q(p.value)} (use ${p.allowed})`,
+  },
+  'usage.stdinTwice': {
+    vi: () => 'chỉ đọc được đầu vào chuẩn (-) một lần',
+    en: () => 'stdin (-) can be read only once',
+  },
+  'usage.delimiter': {
+    vi: (p) => `--delimiter: dấu phân cách không hỗ trợ ${q(p.value)} (dùng , ; | hoặc tab)`,
+    en: (p) => `--delimiter: unsupported delimiter ${q(p.value)} (use , ; | or tab)`,
+  },
+  'usage.encoding': {
+    vi: (p) =>
+      `--encoding: không hỗ trợ bảng mã ${q(p.value)} (dùng ví dụ utf-8, utf-16le, windows-1258; tệp TCVN3 hay VNI cần chuyển mã sang Unicode trước)`,
+    en: (p) =>
+      `--encoding: unsupported encoding ${q(p.value)} (use e.g. utf-8, utf-16le, windows-1258; TCVN3 and VNI files must be converted to Unicode first)`,
+  },
+  'usage.threads': {
+    vi: (p) => `--threads: cần số nguyên từ 1 đến ${p.max}, không phải ${q(p.value)}`,
+    en: (p) => `--threads: needs a whole number from 1 to ${p.max}, not ${q(p.value)}`,
+  },
+  'usage.group': {
+    vi: (p) => `--group: giá trị không hợp lệ ${q(p.value)} (dùng lead hoặc section)`,
+    en: (p) => `--group: invalid value ${q(p.value)} (use lead or section)`,
+  },
+  'usage.by': {
+    vi: (p) => `--by: giá trị không hợp lệ ${q(p.value)} (dùng unit hoặc district)`,
+    en: (p) => `--by: invalid value ${q(p.value)} (use unit or district)`,
+  },
+  'usage.byDistrictNeedsUnits': {
+    vi: () => '--by district cần --units (tệp đơn vị cho biết đơn vị thuộc huyện nào)',
+    en: () => '--by district needs --units (the units file says which district a unit is in)',
+  },
+  'usage.periodWithDates': {
+    vi: () => '--period không dùng cùng --from/--to',
+    en: () => '--period cannot be combined with --from/--to',
+  },
+
+  'plan.yaml': { vi: (p) => `YAML không hợp lệ: ${p.detail}`, en: (p) => `invalid YAML: ${p.detail}` },
+  'plan.yamlRefused': { vi: (p) => `YAML bị từ chối: ${p.detail}`, en: (p) => `YAML refused: ${p.detail}` },
+  'plan.schema': { vi: (p) => `${p.path}: ${p.detail}`, en: (p) => `${p.path}: ${p.detail}` },
+  'plan.directory': { vi: () => 'là thư mục, không phải tệp kế hoạch', en: () => 'is a directory, not a plan file' },
+  'plan.tooLarge': { vi: () => 'tệp kế hoạch quá lớn (> 4 MB)', en: () => 'plan file too large (> 4 MB)' },
+  'plan.notFound': { vi: () => 'không tìm thấy tệp kế hoạch', en: () => 'plan file not found' },
+  'plan.unreadable': { vi: (p) => `không đọc được tệp kế hoạch (${p.detail})`, en: (p) => `cannot read plan file (${p.detail})` },
+
+  'input.notFound': { vi: () => 'không tìm thấy tệp', en: () => 'no such file' },
+  'input.directory': { vi: () => 'là thư mục, không phải tệp', en: () => 'is a directory, not a file' },
+  'input.permission': { vi: () => 'không có quyền đọc tệp', en: () => 'permission denied' },
+  'input.unreadable': { vi: (p) => `không đọc được tệp (${p.detail})`, en: (p) => `cannot read file (${p.detail})` },
+  'input.empty': { vi: () => 'tệp rỗng', en: () => 'empty file' },
+  'input.noHeader': { vi: () => 'không có dòng tiêu đề', en: () => 'no header row' },
+  'input.utf16': {
+    vi: () => 'tệp mã hóa UTF-16; hãy lưu lại dạng "CSV UTF-8 (phân cách bằng dấu phẩy)"',
+    en: () => 'file is UTF-16 encoded; save it again as "CSV UTF-8 (comma delimited)"',
+  },
+  'input.utf16NoBom': {
+    vi: (p) => `tệp có vẻ mã hóa UTF-16 không có BOM; hãy chạy lại với --encoding ${p.encoding}, hoặc lưu lại dạng "CSV UTF-8"`,
+    en: (p) => `file looks UTF-16 encoded without a byte-order mark; run again with --encoding ${p.encoding}, or save it again as "CSV UTF-8"`,
+  },
+  'input.binary': {
+    vi: () => 'không phải tệp văn bản (có byte NUL; tệp Excel hay tệp nén?)',
+    en: () => 'not a text file (NUL byte; an Excel or zip file?)',
+  },
+  'input.encoding': {
+    vi: () => 'không phải UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI); hãy xuất lại dạng CSV UTF-8',
+    en: () => 'not UTF-8 (perhaps Windows-1258, TCVN3 or VNI); export it again as CSV UTF-8',
+  },
+  'input.windows1258': {
+    vi: () => 'tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258, hoặc lưu lại dạng "CSV UTF-8"',
+    en: () => 'file is Windows-1258 encoded, not UTF-8; run again with --encoding windows-1258, or save it again as "CSV UTF-8"',
+  },
+  'input.tcvn3': {
+    vi: () =>
+      'tệp có vẻ mã hóa TCVN3 (ABC), ccch không đọc được; hãy chuyển mã sang Unicode (ví dụ công cụ chuyển mã của UniKey: TCVN3 → Unicode) rồi lưu dạng "CSV UTF-8"',
+    en: () =>
+      'file looks TCVN3 (ABC) encoded, which ccch cannot read; convert it to Unicode (e.g. with UniKey\'s converter, TCVN3 → Unicode) and save it as "CSV UTF-8"',
+  },
+  'input.vni': {
+    vi: () =>
+      'tệp có vẻ mã hóa VNI, ccch không đọc được; hãy chuyển mã sang Unicode (ví dụ công cụ chuyển mã của UniKey: VNI Windows → Unicode) rồi lưu dạng "CSV UTF-8"',
+    en: () =>
+      'file looks VNI encoded, which ccch cannot read; convert it to Unicode (e.g. with UniKey\'s converter, VNI Windows → Unicode) and save it as "CSV UTF-8"',
+  },
+  'input.unclosedQuote': { vi: () => 'dấu ngoặc kép mở ở đây không được đóng', en: () => 'quote opened here is never closed' },
+  'input.xls': {
+    vi: () => 'tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy lưu lại dạng "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8"',
+    en: () => 'Excel 97–2003 workbooks (.xls) are not supported; save it again as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+  },
+  'input.xlsxDamaged': {
+    vi: (p) => `tệp Excel (XLSX) bị hỏng, không đọc được (${p.detail}); hãy mở trong Excel và lưu lại`,
+    en: (p) => `damaged XLSX workbook, cannot be read (${p.detail}); open it in Excel and save it again`,
+  },
+  'input.xlsxNoWorkbook': {
+    vi: () => 'tệp nén zip nhưng không phải sổ làm việc Excel (XLSX): không có xl/workbook.xml',
+    en: () => 'a zip file but not an XLSX workbook: it has no xl/workbook.xml',
+  },
+  'input.xlsxNoSheet': {
+    vi: (p) => `không có trang tính ${q(p.sheet)} (có: ${p.sheets})`,
+    en: (p) => `no sheet named ${q(p.sheet)} (sheets: ${p.sheets})`,
+  },
+  'input.ambiguousKind': {
+    vi: (p) => `không rõ loại tệp: tiêu đề có cột của tệp ${p.kindsVi}; hãy xuất riêng từng loại`,
+    en: (p) => `ambiguous kind: the headers have columns of ${p.kindsEn} exports; export each kind separately`,
+  },
+  'input.unknownKind': {
+    vi: (p) =>
+      `không nhận ra loại tệp: cần cột mã hồ sơ (${p.dossierCodes}), mã PAKN (${p.feedbackCodes}), hoặc cột đơn vị và cột số liệu của báo cáo tổng hợp; tiêu đề là ${p.found}`,
+    en: (p) =>
+      `headers of no known kind: need a dossier-code column (${p.dossierCodes}), a feedback-code column (${p.feedbackCodes}), or a summary report's unit and count columns; found ${p.found}`,
+  },
+  'input.missingRequired': {
+    vi: (p) => `tệp ${p.kindVi} thiếu cột bắt buộc: ${p.columnsVi}`,
+    en: (p) => `${p.kindEn} file lacks required column: ${p.columnsEn}`,
+  },
+  'input.unitsNameOrCode': {
+    vi: (p) => `tệp ${p.kindVi}: cần cột tên đơn vị (Tên đơn vị / Đơn vị) hoặc mã đơn vị (Mã đơn vị)`,
+    en: (p) => `${p.kindEn} file: needs a unit name (Tên đơn vị / Đơn vị) or unit code (Mã đơn vị) column`,
+  },
+  'input.statusOrCompleted': {
+    vi: (p) => `tệp ${p.kindVi}: cần cột trạng thái (Trạng thái) hoặc ngày hoàn thành (Ngày hoàn thành)`,
+    en: (p) => `${p.kindEn} file: needs a status (Trạng thái) or completion date (Ngày hoàn thành) column`,
+  },
+  'input.doubleCounted': {
+    vi: (p) => `tính hai lần: đơn vị ${q(p.unit)} có cả danh sách ${p.whatVi} và báo cáo tổng hợp cho kỳ ${p.period}; chỉ dùng một trong hai`,
+    en: (p) => `double counting: unit ${q(p.unit)} has both ${p.whatEn} records and a summary report for period ${p.period}; give only one of them`,
+  },
+};
+
+/** An error's message in a language (without its place). */
+export function errorText(e: CcchError, lang: Lang): string {
+  return ERROR_TEXTS[e.code][lang](e.params);
+}
+
+/** One line, in the given language, with the place first (compiler style). */
+export function errorLine(e: CcchError, lang: Lang): string {
+  const { file, line, column } = e.where;
+  let place = '';
+  if (file !== undefined) {
+    place = file;
+    if (line !== undefined) place += `:${line}`;
+    if (line !== undefined && column !== undefined) place += `:${column}`;
+    place += ': ';
+  }
+  return `${place}${errorText(e, lang)}`.replace(/\s*\n\s*/g, ' ');
+}

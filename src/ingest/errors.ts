@@ -1,0 +1,55 @@
+/**
+ * The input errors of the ingest pass, as coded CcchErrors (texts in i18n/errors.ts): the CSV
+ * reader's, a header of no known kind, a missing required column, double counting.
+ */
+import { CsvError } from './csv.js';
+import { FIELDS } from './contract.js';
+import type { FieldSpec } from './contract.js';
+import { inputError, type CcchError, type ErrorCode } from '../model/errors.js';
+import type { Dataset, FactKind, Kind } from '../model/kinds.js';
+
+const CSV_CODES: Record<CsvError['code'], ErrorCode> = {
+  empty: 'input.empty',
+  noHeader: 'input.noHeader',
+  utf16: 'input.utf16',
+  binary: 'input.binary',
+  encoding: 'input.encoding',
+  unclosedQuote: 'input.unclosedQuote',
+};
+
+/** The CSV reader's error as an input error of `file` (an empty file or no header has no line). */
+export function csvError(e: CsvError, file: string): CcchError {
+  const where = e.code === 'empty' || e.code === 'noHeader' ? { file } : { file, line: e.line, column: e.column };
+  return inputError(where, CSV_CODES[e.code]);
+}
+
+export const KIND_NAMES: Record<Kind, [string, string]> = {
+  dossiers: ['hồ sơ', 'dossier'],
+  feedback: ['PAKN', 'feedback'],
+  online: ['nộp trực tuyến', 'online-submission'],
+  digitization: ['số hóa', 'digitization'],
+  payments: ['thanh toán', 'payment'],
+  summary: ['báo cáo tổng hợp', 'summary-report'],
+};
+
+/** Headers of no known kind, or of several fact kinds at once. */
+export function unknownKind(file: string, line: number, header: string[], ambiguous: FactKind[] = []): CcchError {
+  if (ambiguous.length) {
+    const names = (l: 0 | 1) => ambiguous.map((k) => KIND_NAMES[k][l]).join(l === 0 ? ' và ' : ' and ');
+    return inputError({ file, line }, 'input.ambiguousKind', { kindsVi: names(0), kindsEn: names(1) });
+  }
+  const codes = (d: Kind) => FIELDS[d].find((s) => s.field === 'code')!.aliases.join(', ');
+  const found = header.slice(0, 6).map((h) => `"${h.trim()}"`).join(', ') + (header.length > 6 ? ', …' : '');
+  return inputError({ file, line }, 'input.unknownKind', { dossierCodes: codes('dossiers'), feedbackCodes: codes('feedback'), found });
+}
+
+export function doubleCounted(file: string, line: number, unit: string, dataset: Dataset, period: string): CcchError {
+  const what = dataset === 'dossiers' ? ['hồ sơ', 'dossier'] : ['PAKN', 'feedback'];
+  return inputError({ file, line }, 'input.doubleCounted', { unit, whatVi: what[0]!, whatEn: what[1]!, period });
+}
+
+/** A file lacking required columns: each named with its aliases, in both languages. */
+export function missingRequired(file: string, line: number, kind: { vi: string; en: string }, missing: ReadonlyArray<Pick<FieldSpec<string>, 'vi' | 'en' | 'aliases'>>): CcchError {
+  const list = (lang: 'vi' | 'en') => missing.map((s) => `${lang === 'vi' ? s.vi : s.en} (${s.aliases.join(' / ')})`).join('; ');
+  return inputError({ file, line }, 'input.missingRequired', { kindVi: kind.vi, kindEn: kind.en, columnsVi: list('vi'), columnsEn: list('en') });
+}

@@ -1,0 +1,88 @@
+/**
+ * Record lists (dossiers, PAKN): each accepted row is a record counted in the tally, after the
+ * joined facts for its code (fact exports are read first) override its own columns.
+ */
+import { RowDecoder } from './record-decoder.js';
+import type { FileContext, IngestState, KindHandler } from './handler.js';
+import type { ColumnMap } from '../headers.js';
+import type { CsvRow } from '../csv.js';
+import { FACT_FIELDS } from '../../indicators/facts.js';
+import { RULE_SPECS, feeds } from '../../indicators/specs.js';
+import { FACT_KINDS, type Dataset, type Field } from '../../model/kinds.js';
+import type { Rejection } from '../../model/problem.js';
+
+export class RecordsHandler implements KindHandler {
+  private readonly decoder: RowDecoder;
+  private readonly file: number;
+  /** Two bits per indicator slot of the dataset: the rules computed from this file. */
+  private enabled = 0;
+  private readonly distinctBefore: number;
+  // Read on every row: kept here, not looked up through the state.
+  private readonly tally: IngestState['tally'];
+  private readonly facts: IngestState['facts'] | null;
+
+  constructor(
+    state: IngestState,
+    private readonly ctx: FileContext,
+    map: ColumnMap,
+    private readonly dataset: Dataset,
+  ) {
+    const { tally, facts, plan } = state;
+    this.tally = tally;
+    this.facts = !facts.empty && dataset === 'dossiers' ? facts : null;
+    this.file = ctx.tallyFile ?? tally.addFile();
+    this.distinctBefore = tally.distinct(dataset);
+    state.fileNo[ctx.idx] = this.file;
+    if (dataset === 'dossiers') state.dossierLists++;
+    // A fact export given for this dataset stands in for a missing column.
+    const provided = new Set<Field>();
+    if (dataset === 'dossiers') for (const k of FACT_KINDS) if (facts.has(k)) for (const fld of FACT_FIELDS[k]) provided.add(fld);
+    tally.slots(dataset).forEach((k, s) => {
+      const ind = plan.indicators[k]!;
+      const spec = RULE_SPECS[ind.rule];
+      const own = spec.fields.some((fld) => map.columns[fld] !== undefined);
+      const ok = spec.needs.every((group) => group.some((fld) => map.columns[fld] !== undefined || provided.has(fld)));
+      if (ok) this.enabled |= 3 << (2 * s);
+      else ctx.report.notComputed.push(ind.id);
+      const joined = dataset === 'dossiers' && FACT_KINDS.some((fk) => facts.has(fk) && feeds(fk, ind.rule));
+      // With a fact export the own column still serves the dossiers the export does not list.
+      if (own) state.byColumns[k]!.add(ctx.idx);
+      else if (ok && !joined) state.byColumns[k]!.add(ctx.idx);
+    });
+    this.decoder = new RowDecoder(dataset, map, state.unitTier, state.unitName);
+  }
+
+  columns(): number[] {
+    return this.decoder.columns();
+  }
+
+  row(fields: string[], line: number): void {
+    this.take(this.decoder.decode(fields), line);
+  }
+
+  rowBytes(row: CsvRow, line: number): void {
+    this.take(this.decoder.decodeBytes(row), line);
+  }
+
+  private take(rejection: Rejection | null, line: number): void {
+    if (rejection) {
+      this.ctx.problems.reject(line, rejection);
+      return;
+    }
+    const d = this.decoder;
+    if (d.warnings.length !== 0) this.ctx.problems.warn(line, this.dataset, d.warnings);
+    if (this.facts !== null) this.facts.apply(d.record);
+    this.tally.add(this.dataset, this.file, d.record, this.enabled);
+  }
+
+  /**
+   * Distinct codes so far over the share of the file counted: the code index's growth hint.
+   * The bytes of the chunk just arrived are not counted yet: the share is `before`.
+   */
+  progress(before: number, size: number): void {
+    if (size <= 0 || before <= 0) return;
+    const tally = this.tally;
+    const d = tally.distinct(this.dataset) - this.distinctBefore;
+    if (d > 0) tally.expect(this.dataset, this.distinctBefore + (d * size * 1.1) / before);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * What an ingest pass is given: the plan and period, the inputs (exports and side files), how to
+ * read them, and hooks. Commands build these from their options (cli/options.ts).
+ */
+import type { CsvSink, CsvStats } from './csv.js';
+import type { InputSource } from './source.js';
+import type { UnitTierLookup } from './kinds/decoding.js';
+import type { CodeIndex } from '../indicators/code-index.js';
+import type { Tally } from '../indicators/tally.js';
+import type { Plan } from '../plan/schema.js';
+import type { NamedPeriod } from '../model/period.js';
+
+/** How tabular inputs are read (the same for the header peek and the full read). */
+export interface ReaderOptions {
+  /** Delimiter of delimited text (default: sniffed per file). */
+  delimiter?: string;
+  /** Encoding of delimited text, as decode.ts canonicalEncoding() gives it (default: UTF-8 or UTF-16 by BOM). */
+  encoding?: string;
+  /** XLSX sheet name (default: the first sheet). */
+  sheet?: string;
+}
+
+/**
+ * Hooks for tests and for the split workers, grouped so that no caller mistakes them for
+ * options: they change how the pass is run, never what it finds.
+ */
+export interface IngestInternals {
+  /** The code index of a new Tally (default CompactCodeIndex). */
+  codeIndex?: () => CodeIndex;
+  /**
+   * 'strings' feeds delimited text to the decoders as strings (readCsv's string sink) instead of
+   * bytes; a function replaces the CSV reader altogether (test/ingest/reference-reader.ts, on
+   * csv-parse, is the oracle).
+   */
+  csvReader?: 'strings' | ((input: AsyncIterable<Buffer | string>, sink: CsvSink) => Promise<CsvStats>);
+  /** Tier of a unit by name, instead of a units file's (domain.md tier rule 2). */
+  unitTier?: UnitTierLookup;
+  /** Where to cut files read on several threads (byte offsets; see parallel/split.ts splitPoints). */
+  cuts?: number[];
+  /** Smallest file read in byte ranges (default SPLIT_MIN_BYTES). */
+  splitMinBytes?: number;
+  /** The tally to count into (a split worker's RecordBatcher); default a new Tally. */
+  makeTally?: (indicators: Plan['indicators'], period: NamedPeriod) => Tally;
+}
+
+export interface IngestOptions extends ReaderOptions {
+  plan: Plan;
+  period: NamedPeriod;
+  /** The exports, in command-line order (it matters for duplicates). */
+  inputs: InputSource[];
+  /** The procedures catalog: checks the plan's catalog targets. */
+  catalog?: InputSource;
+  /** The units file: a tier source (read before the exports), the plan's units targets, districts. */
+  units?: InputSource;
+  /** How many problems to keep (all are counted). */
+  maxProblems?: number;
+  /**
+   * Threads to read a big delimited-text record list with, in byte ranges (default 1: this
+   * thread only). See parallel/split.ts; the results are the same either way.
+   */
+  threads?: number;
+  onProgress?: (file: string, bytes: number) => void;
+  /** Told when a file was read in `ranges` byte ranges ('split'), or will be read again on one thread ('again'). */
+  onSplit?: (file: string, ranges: number, outcome: 'split' | 'again') => void;
+  internal?: IngestInternals;
+}

@@ -1,0 +1,44 @@
+/**
+ * What the main thread and a split worker (worker.ts) tell each other. The main thread posts
+ * {type: 'job'} once it has chosen the ranges, then {type: 'ack'} for each batch counted (the
+ * batch's buffer comes back with it); the worker posts batches of accepted records, its
+ * progress, and at the end its result or its error (as data, never a stack: model/errors.ts).
+ */
+import type { Plan } from '../../plan/schema.js';
+import type { NamedPeriod } from '../../model/period.js';
+import type { InputReport } from '../../model/accounting.js';
+import type { Problem } from '../../model/problem.js';
+import type { ErrorData } from '../../model/errors.js';
+
+/** A byte range of a file to read as a file of its own (its header, then its records). */
+export interface RangeJob {
+  plan: Plan;
+  period: NamedPeriod;
+  path: string;
+  name: string;
+  ranges: Array<[number, number]>;
+  /** The units file, read again by the worker (its problems are the main read's to report). */
+  units?: { path: string; name: string };
+  delimiter?: string;
+  maxProblems: number;
+}
+
+/** What reading one byte range gave, besides its records. */
+export interface RangeRead {
+  report: InputReport;
+  problems: Problem[];
+  problemCount: number;
+  endLine: number | null;
+  totalLine: number | null;
+}
+
+
+/** What a split worker posts. */
+export type SplitMessage =
+  | { type: 'batch'; batch: Uint8Array }
+  | { type: 'progress'; bytes: number }
+  | { type: 'done'; result: RangeRead }
+  | { type: 'error'; error: ErrorData };
+
+/** What the main thread posts to a split worker. */
+export type MainMessage = { type: 'job'; job: RangeJob } | { type: 'ack'; buffer: ArrayBuffer };

@@ -1,0 +1,194 @@
+/**
+ * Peeking: every input's kind is read from its header before any input is read in full (the
+ * fact exports are read first). Replay lets a source's first chunks be read twice; peekKind
+ * reads just the header (and, for UTF-8 text files, where the data begins, for reading the
+ * file in byte ranges).
+ */
+import { CsvError, recordLineEnd, sniffDelimiter } from './csv.js';
+import { detectKind } from './headers.js';
+import type { InputSource } from './source.js';
+import { utf16Bom } from './decode.js';
+import { lineOffset } from './parallel/split.js';
+import { csvError } from './errors.js';
+import { readRows, TitleRows } from './rows.js';
+import type { IngestInternals, ReaderOptions } from './options.js';
+import type { Kind } from '../model/kinds.js';
+
+class Peeked {
+  constructor(readonly kind: Kind) {}
+}
+
+type Chunk = Buffer | string;
+
+/**
+ * An opened input whose first chunks can be read twice: once to learn the file's kind from its
+ * header, then again, followed by the rest, for the full read. A source that opens afresh (a
+ * file) is reopened for the full read and the chunks held for the peek are dropped; a source
+ * that gives back the same stream (standard input) replays them. Nothing is lost either way.
+ */
+export class Replay {
+  private buffered: Chunk[] = [];
+  private done = false;
+  private closed = false;
+  private readonly it: AsyncIterator<Chunk>;
+  private fresh: AsyncIterable<Chunk> | null = null;
+
+  private constructor(
+    private readonly source: InputSource,
+    private readonly first: AsyncIterable<Chunk>,
+  ) {
+    this.it = first[Symbol.asyncIterator]();
+  }
+
+  static async open(source: InputSource, reuse: boolean): Promise<Replay> {
+    const r = new Replay(source, await source.open());
+    r.reuse = reuse;
+    return r;
+  }
+
+  /** Whether the full read may reuse its chunk buffer (OpenOptions.reuse): the CSV reader's does. */
+  private reuse = false;
+
+  /** The stream from the start, remembering what is read (abandoning it keeps the input open). */
+  peek(): AsyncIterable<Chunk> {
+    return (async function* (self: Replay) {
+      for (const c of self.buffered) yield c;
+      while (!self.done) {
+        const r = await self.it.next();
+        if (r.done) {
+          self.done = true;
+          return;
+        }
+        self.buffered.push(r.value);
+        yield r.value;
+      }
+    })(this);
+  }
+
+  /**
+   * Where the data begins in the bytes read so far (the peek's): the first data row's line and
+   * offset, the header's delimiter (as given, or sniffed from the header's line as the CSV reader
+   * does) and width; null past them, for text given as strings, or for a workbook or UTF-16 text.
+   */
+  dataStart(header: { line: number; width: number }, firstRow: number, delimiter: string | undefined): DataStart | null {
+    if (this.buffered.some((c) => typeof c === 'string')) return null;
+    const b = Buffer.concat(this.buffered as Buffer[]);
+    const offset = lineOffset(b, firstRow);
+    // Only plain text: not a workbook (zip, OLE) nor UTF-16.
+    if ((b[0] === 0x50 && b[1] === 0x4b) || (b[0] === 0xd0 && b[1] === 0xcf) || utf16Bom(b)) return null;
+    const from = lineOffset(b, header.line);
+    if (offset < 0 || from < 0) return null;
+    const eol = recordLineEnd(b, from, offset);
+    const start = from === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : from;
+    const delim = delimiter ?? sniffDelimiter(b, start, eol);
+    return { line: firstRow, offset, delimiter: delim.charCodeAt(0), width: header.width };
+  }
+
+  /** After the peek: reopen the source when it opens afresh, dropping the chunks held. */
+  async settle(): Promise<void> {
+    const again = await this.source.open({ reuse: this.reuse });
+    if (again === this.first) return;
+    this.fresh = again;
+    this.buffered = [];
+    await this.closeFirst();
+  }
+
+  /** The whole stream, once; the input is closed at its end. */
+  all(): AsyncIterable<Chunk> {
+    if (this.fresh) {
+      const f = this.fresh;
+      this.fresh = null;
+      return f;
+    }
+    return (async function* (self: Replay) {
+      try {
+        const head = self.buffered;
+        self.buffered = [];
+        for (const c of head) yield c;
+        while (!self.done) {
+          const r = await self.it.next();
+          if (r.done) return;
+          yield r.value;
+        }
+      } finally {
+        await self.closeFirst();
+      }
+    })(this);
+  }
+
+  private async closeFirst(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.it.return?.();
+  }
+
+  /** Closes whatever is still open (after an error stopped the run). */
+  async close(): Promise<void> {
+    await this.closeFirst();
+    if (this.fresh) {
+      // A file stream closes itself once started; start it, then stop it.
+      const it = this.fresh[Symbol.asyncIterator]();
+      this.fresh = null;
+      try {
+        await it.next();
+      } catch {
+        // closing anyway
+      }
+      await it.return?.();
+    }
+  }
+}
+
+/** Where a delimited-text file's first data row begins (its line and byte offset), and its header's delimiter and width. */
+export interface DataStart {
+  line: number;
+  offset: number;
+  delimiter: number;
+  width: number;
+}
+
+/**
+ * Reads just the header of a source, for its kind; throws the same errors a full read would.
+ * For a UTF-8 text file it goes on to the first data row, to learn where the data begins (for
+ * reading the file in byte ranges, see ingest/split.ts); an error past the header is left for
+ * the full read to report, as it would be without the look ahead.
+ */
+export async function peekKind(source: InputSource, replay: Replay, opts: ReaderOptions & { internal?: IngestInternals }): Promise<{ kind: Kind; dataStart: DataStart | null }> {
+  const titles = new TitleRows(source.name);
+  let kind: Kind | null = null;
+  let header: { line: number; width: number } | null = null;
+  let firstRow: number | null = null;
+  const lookAhead = source.path !== undefined && (opts.encoding === undefined || opts.encoding === 'utf-8');
+  try {
+    await readRows(
+      { name: source.name, path: source.path, open: async () => replay.peek() },
+      {
+        header(fields, line) {
+          const d = detectKind(fields);
+          if (!d.kind) return titles.title(fields, line, d.ambiguous);
+          kind = d.kind;
+          header = { line, width: fields.length };
+          if (!lookAhead) throw new Peeked(d.kind);
+          return [];
+        },
+        row(_fields, _count, line) {
+          firstRow = line;
+          throw new Peeked(kind!);
+        },
+      },
+      opts,
+    );
+    if (kind) return { kind, dataStart: null };
+    titles.end();
+  } catch (e) {
+    if (e instanceof Peeked) {
+      const h = header as { line: number; width: number } | null;
+      return { kind: e.kind, dataStart: firstRow === null || h === null ? null : replay.dataStart(h, firstRow, opts.delimiter) };
+    }
+    if (kind) return { kind, dataStart: null };
+    if (e instanceof CsvError) throw csvError(e, source.name);
+    throw e;
+  }
+  throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
+}
+

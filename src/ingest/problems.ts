@@ -1,0 +1,79 @@
+/**
+ * Where the problems of an ingest pass go: every one is counted, the first `max` are kept.
+ * FileProblems places a row's problem in its file (column number and header from the file's
+ * column map) and keeps the file's accounting of rejected rows and warnings.
+ */
+import { fieldSpec } from './contract.js';
+import type { ColumnMap } from './headers.js';
+import type { Field, Kind } from '../model/kinds.js';
+import type { Problem, Rejection, Warning } from '../model/problem.js';
+import type { RowCounts } from '../model/accounting.js';
+
+export const DEFAULT_MAX_PROBLEMS = 100_000;
+
+export class ProblemLog {
+  readonly list: Problem[] = [];
+  /** Problems found, kept or not. */
+  count = 0;
+  constructor(readonly max: number = DEFAULT_MAX_PROBLEMS) {}
+
+  get full(): boolean {
+    return this.list.length >= this.max;
+  }
+
+  /** Room left for problems to keep. */
+  get room(): number {
+    return Math.max(0, this.max - this.list.length);
+  }
+
+  push(p: Problem): void {
+    this.count++;
+    if (this.list.length < this.max) this.list.push(p);
+  }
+
+  /** Problems found elsewhere (a worker thread's range): `kept` of them kept there, `count` in all. */
+  merge(kept: readonly Problem[], count: number): void {
+    for (const p of kept) if (this.list.length < this.max) this.list.push(p);
+    this.count += count;
+  }
+}
+
+type RowProblem = Omit<Problem, 'file' | 'column' | 'header' | 'field'> & { field: Field | null };
+
+export class FileProblems {
+  /** The file's columns, once its header is read. */
+  map: ColumnMap | undefined;
+
+  constructor(
+    readonly log: ProblemLog,
+    readonly file: string,
+    private readonly counts: RowCounts,
+  ) {}
+
+  add(p: RowProblem): void {
+    this.log.count++;
+    if (this.log.list.length >= this.log.max) return;
+    const col = p.field !== null ? this.map?.columns[p.field] : undefined;
+    this.log.list.push({
+      file: this.file,
+      column: col === undefined ? null : col + 1,
+      header: p.field !== null ? (this.map?.headers[p.field] ?? null) : null,
+      ...p,
+    });
+  }
+
+  /** A rejected row: counted as rejected, its reason reported as an error. */
+  reject(line: number, r: Rejection): void {
+    this.counts.rejected++;
+    this.add({ line, severity: 'error', field: r.field, code: r.code, params: r.params });
+  }
+
+  /** A row's warnings (unknown or blank values), each counted and reported. */
+  warn(line: number, kind: Kind, warnings: readonly Warning[]): void {
+    for (const w of warnings) {
+      this.counts.warnings++;
+      const spec = fieldSpec(kind, w.field);
+      this.add({ line, severity: 'warning', field: w.field, code: w.code, params: { fieldVi: spec.vi, fieldEn: spec.en, value: w.value } });
+    }
+  }
+}
