@@ -12,11 +12,10 @@ import type { Plan } from '../plan/schema.js';
 import type { Target } from '../plan/appendix.js';
 import { DATASET_BIT, type Tally } from '../indicators/tally.js';
 import { compareTarget, targetFor } from './evaluate.js';
-import type { CatalogCounts, CatalogMeasure } from '../ingest/side/catalog.js';
-import type { UnitEntry, UnitsTable } from '../ingest/side/units.js';
 import { compareVi } from '../util/text.js';
 import { TIERS, type Tier } from '../model/tier.js';
 import type { Result, ResultTier, Status } from '../model/result.js';
+import type { CatalogCounts, CatalogMeasure, UnitEntry, UnitsTable } from '../model/side.js';
 
 interface TargetGroup {
   computable: 'catalog' | 'units';

@@ -11,7 +11,7 @@
  */
 import type { Plan } from '../plan/schema.js';
 import type { Task } from '../plan/appendix.js';
-import type { StatusEntry, ReportedStatus } from '../ingest/side/status.js';
+import type { StatusEntry, ReportedStatus } from '../model/side.js';
 import { formatIso, parseIsoDate, type DayNumber } from '../util/dates.js';
 
 export const TASK_STATES = ['done', 'done-late', 'on-track', 'overdue', 'not-dated', 'no-report'] as const;

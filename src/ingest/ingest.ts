@@ -15,8 +15,7 @@ import { SplitFailed, splittable, startSplit, type SplitRead } from './parallel/
 import { poolFor, type WorkerPool } from './parallel/pool.js';
 import type { IngestOptions } from './options.js';
 import type { IngestState } from './kinds/handler.js';
-import type { CatalogCounts } from './side/catalog.js';
-import type { UnitsTable } from './side/units.js';
+import type { CatalogCounts, UnitsTable } from '../model/side.js';
 import { Tally } from '../indicators/tally.js';
 import { FactStore } from '../indicators/facts.js';
 import { SummaryStore } from '../indicators/summary.js';

@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import { daysInMonth } from '../util/dates.js';
 import { fold } from '../util/text.js';
+import { CATALOG_MEASURES, UNIT_MEASURES } from '../model/side.js';
 
 const text = z.string().trim().min(1);
 const isoDate = z
@@ -47,16 +48,6 @@ export const TARGET_TIERS = ['so', 'huyen', 'xa', 'all', 'province'] as const;
 export const TARGET_UNITS = ['percent', 'count', 'rank', 'change'] as const;
 export const COMPARISONS = ['>=', '<=', '=', '>', '<'] as const;
 export const COMPUTABLE = ['data', 'catalog', 'units', 'no'] as const;
-/** What the procedures catalog can check (issue 3: "Catalog and unit targets"). */
-export const CATALOG_MEASURES = [
-  'published-on-time',
-  'sample-dossier',
-  'simplified',
-  'online-eligible-offered',
-  'online-payment-enabled',
-] as const;
-/** What the units file can check. */
-export const UNIT_MEASURES = ['e-certification', 'e-certified-copies-increase'] as const;
 
 export const AgencySchema = z.strictObject({
   id: z.string().regex(AGENCY_ID, 'expected a lower-case id such as so-noi-vu'),

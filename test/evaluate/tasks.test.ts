@@ -1,7 +1,7 @@
 /** The task states, rule by rule (src/tasks/track.ts). */
 import { describe, it, expect } from 'vitest';
 import { stateOf } from '../../src/evaluate/tasks.js';
-import type { StatusEntry } from '../../src/ingest/side/status.js';
+import type { StatusEntry } from '../../src/model/side.js';
 import { parseIsoDate } from '../../src/util/dates.js';
 
 const d = parseIsoDate;

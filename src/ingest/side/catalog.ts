@@ -15,15 +15,13 @@
  * the procedure out of the measures that need that field.
  */
 import { YES_NO, lookup, parseFee } from '../contract.js';
-import { readSideFile, type SideProblem, type SideReport } from './sidefile.js';
+import { readSideFile, type SideProblem } from './sidefile.js';
 import type { InputSource } from '../source.js';
 import { tierFromColumn } from '../tier.js';
-import { CATALOG_FIELDS, ONLINE_LEVEL, Online, type CatalogField } from './contract.js';
-import type { CATALOG_MEASURES } from '../../plan/appendix.js';
+import { CATALOG_FIELDS, ONLINE_LEVEL, Online } from './contract.js';
 import { BLANK, UNKNOWN, YesNo } from '../../model/record.js';
-import { TIERS, type Tier } from '../../model/tier.js';
-
-export type CatalogMeasure = (typeof CATALOG_MEASURES)[number];
+import { TIERS } from '../../model/tier.js';
+import type { CatalogCounts, CatalogField, CatalogMeasure } from '../../model/side.js';
 
 /** Each measure: the fields it needs, and who is in its denominator and numerator. */
 const MEASURES: Record<CatalogMeasure, { needs: CatalogField[]; den: (v: Values) => boolean; num: (v: Values) => boolean }> = {
@@ -37,16 +35,6 @@ const MEASURE_IDS = Object.keys(MEASURES) as CatalogMeasure[];
 
 /** 1 yes, 0 no, -1 unknown, per yes/no field. */
 type Values = Partial<Record<CatalogField, number>>;
-
-export interface CatalogCounts {
-  report: SideReport<CatalogField>;
-  /** Whether the file has a tier column (else only the province figure is known). */
-  tiered: boolean;
-  /** Measures the file has the columns for. */
-  computed: CatalogMeasure[];
-  /** [numerator, denominator] per measure and tier. */
-  counts: Record<CatalogMeasure, Record<Tier, [number, number]>>;
-}
 
 function yesNo(raw: string | undefined): number {
   if (raw === undefined) return -1;

@@ -5,8 +5,7 @@
  * exports; yes/no cells use the exports' YES_NO vocabulary.
  */
 import { YES_NO, vocabulary, type FieldSpec } from '../contract.js';
-
-export type CatalogField = 'code' | 'name' | 'tier' | 'eligible' | 'offered' | 'sample' | 'fee' | 'onlinePayment' | 'published' | 'simplified';
+import type { CatalogField, UnitsField } from '../../model/side.js';
 
 export const CATALOG_FIELDS: FieldSpec<CatalogField>[] = [
   { field: 'code', aliases: ['Mã TTHC', 'Mã thủ tục', 'Mã số TTHC', 'MaTTHC'], required: true, vi: 'mã TTHC', en: 'procedure code' },
@@ -50,8 +49,6 @@ export const ONLINE_LEVEL = vocabulary('online service', {
   yes: [Online.YES, YES_NO.listed.yes!],
   no: [Online.NO, [...YES_NO.listed.no!, 'Không đủ điều kiện']],
 });
-
-export type UnitsField = 'name' | 'code' | 'tier' | 'district' | 'eCert' | 'copies' | 'copiesLastYear';
 
 export const UNITS_FIELDS: FieldSpec<UnitsField>[] = [
   { field: 'name', aliases: ['Tên đơn vị', 'Đơn vị', 'Tên cơ quan', 'Cơ quan', 'TenDonVi'], vi: 'tên đơn vị', en: 'unit name' },

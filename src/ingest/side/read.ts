@@ -2,11 +2,12 @@
  * The side files (--units, --catalog) are read before the exports: the units file is a tier
  * source for them. Their reports and problems come first in the pass's output.
  */
-import { readUnits, type UnitsTable } from './units.js';
-import { catalogNotComputed, readCatalog, type CatalogCounts } from './catalog.js';
-import type { SideProblem, SideReport } from './sidefile.js';
+import { readUnits } from './units.js';
+import { catalogNotComputed, readCatalog } from './catalog.js';
+import type { SideProblem } from './sidefile.js';
 import type { InputSource } from '../source.js';
 import type { InputReport } from '../../model/accounting.js';
+import type { CatalogCounts, SideReport, UnitsTable } from '../../model/side.js';
 
 export interface SideFiles {
   units?: UnitsTable;

@@ -4,11 +4,12 @@
  * vocabulary here (documented in README, "Task status file"); rows → StatusEntry by task id.
  */
 import { vocabulary, lookup, type FieldSpec } from '../contract.js';
-import { readSideFile, type SideProblem, type SideReport } from './sidefile.js';
+import { readSideFile, type SideProblem } from './sidefile.js';
 import type { InputSource } from '../source.js';
 import { parseDay, type DayNumber } from '../../util/dates.js';
 import { fold } from '../../util/text.js';
 import { BLANK, UNKNOWN } from '../../model/record.js';
+import type { ReportedStatus, SideReport, StatusEntry } from '../../model/side.js';
 
 export type StatusField = 'task' | 'status' | 'completed' | 'note';
 
@@ -25,7 +26,6 @@ export const STATUS_FIELDS: FieldSpec<StatusField>[] = [
 ];
 
 export const TaskStatus = { DONE: 1, IN_PROGRESS: 2, NOT_STARTED: 3 } as const;
-export type ReportedStatus = 'done' | 'in-progress' | 'not-started';
 const STATUS_NAME: Record<number, ReportedStatus> = { 1: 'done', 2: 'in-progress', 3: 'not-started' };
 
 export const TASK_STATUS = vocabulary('task status', {
@@ -33,15 +33,6 @@ export const TASK_STATUS = vocabulary('task status', {
   'in progress': [TaskStatus.IN_PROGRESS, ['Đang thực hiện', 'Đang triển khai', 'Chưa hoàn thành', 'In progress']],
   'not started': [TaskStatus.NOT_STARTED, ['Chưa thực hiện', 'Chưa triển khai', 'Chưa bắt đầu', 'Not started']],
 });
-
-export interface StatusEntry {
-  task: string;
-  status: ReportedStatus;
-  /** Day number, or NaN when not given. */
-  completed: DayNumber;
-  note: string | null;
-  line: number;
-}
 
 export interface StatusFile {
   report: SideReport<StatusField>;

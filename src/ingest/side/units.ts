@@ -12,44 +12,15 @@
  * A unit listed twice (same name or code, folded): the last accepted row wins.
  */
 import { YES_NO, lookup } from '../contract.js';
-import { readSideFile, type SideProblem, type SideRejection, type SideReport } from './sidefile.js';
+import { readSideFile, type SideProblem, type SideRejection } from './sidefile.js';
 import type { InputSource } from '../source.js';
 import { tierFromColumn, tierFromName } from '../tier.js';
 import { fold, tidy } from '../../util/text.js';
 import { parseCount } from '../../util/numbers.js';
-import { UNITS_FIELDS, type UnitsField } from './contract.js';
+import { UNITS_FIELDS } from './contract.js';
 import { BLANK, UNKNOWN, YesNo } from '../../model/record.js';
 import type { Tier } from '../../model/tier.js';
-
-export interface UnitEntry {
-  name: string;
-  code: string | null;
-  tier: Tier;
-  /** District key (folded, without "huyện"/"thành phố") and label; null for provincial units. */
-  district: { key: string; label: string } | null;
-  /** In the units measures: a commune-level unit or a district Justice Office. */
-  inScope: boolean;
-  /** 1 yes, 0 no, -1 unknown, -2 no column. */
-  eCert: number;
-  /** Counts; -1 unknown, -2 no column. */
-  copies: number;
-  copiesLastYear: number;
-}
-
-export interface UnitsTable {
-  report: SideReport<UnitsField>;
-  units: UnitEntry[];
-  /** Unit name or code (folded) → its entry. */
-  find(nameOrCode: string): UnitEntry | undefined;
-  /** Tier lookup for the exports' decoder (domain.md tier rule 2). */
-  tierOf(name: string): Tier | undefined;
-  /** The units file's name for a unit an export names by name or code (undefined when unknown or unnamed). */
-  nameOf(nameOrCode: string): string | undefined;
-  /** Districts in first-seen order: key → label. */
-  districts: Map<string, string>;
-  /** Columns present. */
-  has: { eCert: boolean; copies: boolean };
-}
+import type { UnitEntry, UnitsField, UnitsTable } from '../../model/side.js';
 
 const DISTRICT_WORD = /(^|\s)(huyen|thanh pho|tp|thi xa|quan)(\s|\.|$)/;
 
