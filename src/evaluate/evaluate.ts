@@ -8,6 +8,7 @@ import { DATASET_BIT, type Tally } from '../indicators/tally.js';
 import { TIERS } from '../model/tier.js';
 import type { Result, ResultTier, Status, Summary } from '../model/result.js';
 import type { Indicator, Plan } from '../plan/schema.js';
+import type { Target } from '../plan/appendix.js';
 import { compareVi } from '../util/text.js';
 import type { Tier } from '../model/tier.js';
 
@@ -19,24 +20,13 @@ export function targetFor(ind: Indicator, tier: ResultTier): number | null {
   return t.so !== null && t.so === t.huyen && t.so === t.xa ? t.so : null;
 }
 
-/** numerator / denominator ≥ target% exactly, for targets with up to 6 decimals. */
-export function meets(numerator: number, denominator: number, target: number): boolean {
-  const scale = 1_000_000n;
-  const t = BigInt(Math.round(target * 1_000_000));
-  return BigInt(numerator) * 100n * scale >= t * BigInt(denominator);
-}
-
-export function status(numerator: number, denominator: number, target: number | null): Status {
-  if (target === null) return 'no-target';
-  if (denominator === 0) return 'no-data';
-  return meets(numerator, denominator, target) ? 'pass' : 'fail';
-}
-
 /**
- * A comparison of n/d (percent) or n − d (change) with a target, exactly on integers. Used by
- * the catalog and units targets, whose comparison and scale come from the plan.
+ * The one comparison of a result with its target, exactly on integers: n/d as a percentage
+ * (targets with up to 6 decimals: n·100·10⁶ against target·10⁶·d) or n − d (a change). The
+ * indicators compare with `>=`; the catalog and units targets take comparison and scale from
+ * the plan.
  */
-export function compareTarget(n: number, d: number, target: number, comparison: string, scale: 'percent' | 'change'): boolean {
+export function compareTarget(n: number, d: number, target: number, comparison: Target['comparison'], scale: 'percent' | 'change'): boolean {
   let sign: number; // sign of (value − target)
   if (scale === 'change') sign = Math.sign(n - d - target);
   else {
@@ -54,9 +44,16 @@ export function compareTarget(n: number, d: number, target: number, comparison: 
       return sign <= 0;
     case '<':
       return sign < 0;
-    default:
+    case '=':
       return sign === 0;
   }
+}
+
+/** An indicator's status: no target, no data (nothing counted), or n/d ≥ target%. */
+export function status(numerator: number, denominator: number, target: number | null): Status {
+  if (target === null) return 'no-target';
+  if (denominator === 0) return 'no-data';
+  return compareTarget(numerator, denominator, target, '>=', 'percent') ? 'pass' : 'fail';
 }
 
 /** Tallies a summary over results. */

@@ -11,7 +11,7 @@
 import type { Plan } from '../plan/schema.js';
 import type { Target } from '../plan/appendix.js';
 import { DATASET_BIT, type Tally } from '../indicators/tally.js';
-import { compareTarget, targetFor } from './evaluate.js';
+import { compareTarget, status, targetFor } from './evaluate.js';
 import { compareVi } from '../util/text.js';
 import { TIERS, type Tier } from '../model/tier.js';
 import type { Result, ResultTier, Status } from '../model/result.js';
@@ -21,7 +21,7 @@ interface TargetGroup {
   computable: 'catalog' | 'units';
   measure: string;
   value: number;
-  comparison: string;
+  comparison: Target['comparison'];
   scale: 'percent' | 'change';
   tiers: Target['tiers'];
   targets: Target[];
@@ -177,7 +177,7 @@ export function districtResults(plan: Plan, tally: Tally, units: UnitsTable): { 
           denominator: d,
           value: d === 0 ? null : (n / d) * 100,
           target,
-          status: target === null ? 'no-target' : d === 0 ? 'no-data' : compareTarget(n, d, target, '>=', 'percent') ? 'pass' : 'fail',
+          status: status(n, d, target),
           district: units.districts.get(key)!,
         });
       }

@@ -1,17 +1,33 @@
 import { describe, it, expect } from 'vitest';
-import { meets, status, targetFor } from '../../src/evaluate/evaluate.js';
+import { compareTarget, status, targetFor } from '../../src/evaluate/evaluate.js';
 import { scoreTexts, counts, statusOf, plan } from '../helpers.js';
 
 describe('exact comparison', () => {
+  const atLeast = (n: number, d: number, target: number) => compareTarget(n, d, target, '>=', 'percent');
   it('20 of 100 against 20% passes; 19 does not', () => {
-    expect(meets(20, 100, 20)).toBe(true);
-    expect(meets(19, 100, 20)).toBe(false);
-    expect(meets(96, 100, 96)).toBe(true);
-    expect(meets(959_999, 1_000_000, 96)).toBe(false);
-    expect(meets(24, 25, 96)).toBe(true); // 0.96 is not exact in binary floating point
-    expect(meets(7, 35, 20)).toBe(true);
-    expect(meets(925, 1000, 92.5)).toBe(true);
-    expect(meets(924, 1000, 92.5)).toBe(false);
+    expect(atLeast(20, 100, 20)).toBe(true);
+    expect(atLeast(19, 100, 20)).toBe(false);
+    expect(atLeast(96, 100, 96)).toBe(true);
+    expect(atLeast(959_999, 1_000_000, 96)).toBe(false);
+    expect(atLeast(24, 25, 96)).toBe(true); // 0.96 is not exact in binary floating point
+    expect(atLeast(7, 35, 20)).toBe(true);
+    expect(atLeast(925, 1000, 92.5)).toBe(true);
+    expect(atLeast(924, 1000, 92.5)).toBe(false);
+  });
+  it('every comparison, for percentages and changes, exact on integers', () => {
+    expect(compareTarget(7, 10, 70, '>=', 'percent')).toBe(true);
+    expect(compareTarget(69, 100, 70, '>=', 'percent')).toBe(false);
+    expect(compareTarget(1, 10, 10, '>', 'percent')).toBe(false);
+    expect(compareTarget(11, 100, 10, '>', 'percent')).toBe(true);
+    expect(compareTarget(24, 25, 96, '=', 'percent')).toBe(true);
+    expect(compareTarget(959_999, 1_000_000, 96, '<', 'percent')).toBe(true);
+    expect(compareTarget(24, 25, 96, '<', 'percent')).toBe(false);
+    expect(compareTarget(24, 25, 96, '<=', 'percent')).toBe(true);
+    expect(compareTarget(5, 5, 0, '>', 'change')).toBe(false);
+    expect(compareTarget(6, 5, 0, '>', 'change')).toBe(true);
+    expect(compareTarget(5, 5, 0, '=', 'change')).toBe(true);
+    expect(compareTarget(20, 1, 20, '<=', 'change')).toBe(true);
+    expect(compareTarget(21, 1, 20, '<', 'change')).toBe(false);
   });
   it('statuses', () => {
     expect(status(0, 0, 96)).toBe('no-data');

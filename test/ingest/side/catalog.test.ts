@@ -28,7 +28,6 @@ import { fileSource } from '../../../src/ingest/source.js';
 import { parsePeriod } from '../../../src/model/period.js';
 import { fixture, plan } from '../../helpers.js';
 import { districtOf } from '../../../src/ingest/side/units.js';
-import { compareTarget } from '../../../src/evaluate/evaluate.js';
 
 const src = (f: string) => fileSource(fixture(f), f);
 const run = async (o: { catalog?: string; units?: string; files?: string[]; byUnit?: boolean; byDistrict?: boolean }) =>
@@ -173,14 +172,5 @@ describe('helpers', () => {
     expect(districtOf('Phòng Tư pháp huyện Trảng Bom')).toEqual({ key: 'trang bom', label: 'Trảng Bom' });
     expect(districtOf(' Nhơn  Trạch ')).toEqual({ key: 'nhon trach', label: 'Nhơn Trạch' });
     expect(districtOf('')).toBeNull();
-  });
-
-  it('compareTarget is exact on integers, for percentages and changes', () => {
-    expect(compareTarget(7, 10, 70, '>=', 'percent')).toBe(true);
-    expect(compareTarget(69, 100, 70, '>=', 'percent')).toBe(false);
-    expect(compareTarget(1, 10, 10, '>', 'percent')).toBe(false);
-    expect(compareTarget(5, 5, 0, '>', 'change')).toBe(false);
-    expect(compareTarget(6, 5, 0, '>', 'change')).toBe(true);
-    expect(compareTarget(20, 1, 20, '<=', 'change')).toBe(true);
   });
 });
