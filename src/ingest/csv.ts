@@ -323,7 +323,6 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       let nf = 0;
       let malformed = false;
       let lines = 0;
-      let lineStart = pos;
       let complete = false;
       for (;;) {
         if (nf >= st.length) {
@@ -354,13 +353,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
               closed = true;
               break;
             }
-            if (c === LF) {
-              lines++;
-              lineStart = pos + 1;
-            } else if (c === CR && buf[pos + 1] !== LF) {
-              lines++;
-              lineStart = pos + 1;
-            }
+            if (c === LF || (c === CR && buf[pos + 1] !== LF)) lines++;
             pos++;
           }
           if (!closed) {
@@ -435,7 +428,6 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
         line = recLine;
         return recStart;
       }
-      void lineStart;
       emit(buf, nf, recLine, malformed);
       line = recLine + lines;
     }
@@ -500,7 +492,6 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
 
   let work: Buffer = Buffer.alloc(0);
   let carry: Buffer = Buffer.alloc(0); // incomplete UTF-8 sequence held for validation
-  let validated = 0; // bytes validated (for error positions)
   for await (const chunk of input) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (buf.length === 0) continue;
@@ -518,7 +509,6 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     const body = hold ? joined.subarray(0, joined.length - hold) : joined;
     carry = hold ? Buffer.from(joined.subarray(joined.length - hold)) : Buffer.alloc(0);
     checkBytes(body, tail);
-    validated += body.length;
     let data = body;
     if (tail.length) {
       // Join the unconsumed tail and the new bytes in a buffer reused from chunk to chunk.
@@ -540,7 +530,6 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     const used = scan(tail, true);
     tail = tail.subarray(used);
   }
-  void validated;
   if (!sawContent) throw new CsvError('empty', undefined, undefined);
   return { bytes, rows, delimiter: String.fromCharCode(delim < 0 ? 0x2c : delim), endLine: line };
 

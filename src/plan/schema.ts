@@ -67,4 +67,3 @@ export const PlanSchema = z
 
 export type Plan = z.infer<typeof PlanSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
-export type TierTargets = Indicator['targets'];
