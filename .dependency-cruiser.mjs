@@ -82,6 +82,11 @@ export default {
     // Type-only imports count: a cycle through `import type` is still a cycle (issue 10).
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(dist|node_modules)/' },
+    // Resolve packages through their `exports` as Node does (csv-parse/sync has no file at that path).
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
   },
 };
