@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * A seeded generator of realistic one-stop-system exports, following ../shared/domain.md's data
+ * A seeded generator of realistic one-stop-system exports, following docs/domain.md's data
  * contract: Đồng Nai unit names across the three tiers, the contract's mixed date formats,
  * channels, ratings, fees with thousands separators, payment methods, quoted fields holding
  * commas, doubled quotes and line breaks, a notes column, a small share of bad rows (no code,

@@ -1,7 +1,7 @@
 /**
  * The counting rules: for one record and a period, whether the record is in an indicator's
  * denominator, and whether also in its numerator. Definitions: README "Indicator
- * definitions" and domain.md. All comparisons are on calendar days.
+ * definitions" and docs/domain.md. All comparisons are on calendar days.
  */
 import type { Rule } from '../plan/schema.js';
 import { ABSENT, type RowRecord, BLANK, Channel, Payment, Rating, YesNo } from '../model/record.js';
@@ -20,7 +20,7 @@ const receivedIn = (r: RowRecord, p: Period) => r.received >= p.from && r.receiv
 const resolvedIn = (r: RowRecord, p: Period) => r.resolved >= p.from && r.resolved <= p.to; // NaN compares false
 
 /**
- * A column the file does not have reads as blank cells (domain.md gives blank a meaning for
+ * A column the file does not have reads as blank cells (docs/domain.md gives blank a meaning for
  * every field the rules use but the channel): no due date, open, not digitized, no electronic
  * result, not rated, no payment recorded, fee unknown.
  */

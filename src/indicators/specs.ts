@@ -106,7 +106,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
 export const feeds = (kind: FactKind, rule: Rule): boolean => RULE_SPECS[rule].facts.includes(kind);
 
 /**
- * Fields whose missing column the rules read as blank cells (domain.md gives blank a meaning for
+ * Fields whose missing column the rules read as blank cells (docs/domain.md gives blank a meaning for
  * every field the rules use but the channel): the report says so.
  */
 export const READ_AS_BLANK: readonly Field[] = ['due', 'resolved', 'digitized', 'eResult', 'rating', 'fee', 'payment'];

@@ -1,5 +1,5 @@
 /**
- * The data contract of the one-stop system's exports (see ../shared/domain.md and the README):
+ * The data contract of the one-stop system's exports (see docs/domain.md and the README):
  * which headers name which field, and which values mean what. This file is the single
  * source of those vocabularies; matching is always on folded text (see util/text.ts).
  */
@@ -230,7 +230,7 @@ export const PAYMENT = vocabulary('payment', {
   cash: [Payment.CASH, ['Tiền mặt', '0']],
 });
 
-/** The tier column's vocabulary (domain.md, Tiers rule 1). */
+/** The tier column's vocabulary (docs/domain.md, Tiers rule 1). */
 export const TIER = vocabulary('tier', {
   so: [TierCode.so, ['Sở', 'Cấp sở', 'Tỉnh', 'Cấp tỉnh']],
   huyen: [TierCode.huyen, ['Huyện', 'Cấp huyện']],

@@ -33,7 +33,7 @@ export interface IngestInternals {
    * csv-parse, is the oracle).
    */
   csvReader?: 'strings' | ((input: AsyncIterable<Buffer | string>, sink: CsvSink) => Promise<CsvStats>);
-  /** Tier of a unit by name, instead of a units file's (domain.md tier rule 2). */
+  /** Tier of a unit by name, instead of a units file's (docs/domain.md tier rule 2). */
   unitTier?: UnitTierLookup;
   /** Where to cut files read on several threads (byte offsets; see parallel/split.ts splitPoints). */
   cuts?: number[];

@@ -1,5 +1,5 @@
 /**
- * The one tier classifier (domain.md, "Tiers"). A unit's tier comes from, in order:
+ * The one tier classifier (docs/domain.md, "Tiers"). A unit's tier comes from, in order:
  * the row's tier column; a units file (when one is given); the unit's name.
  */
 import { TIER, lookup } from './contract.js';

@@ -66,7 +66,7 @@ export interface UnitsTable {
   units: UnitEntry[];
   /** Unit name or code (folded) → its entry. */
   find(nameOrCode: string): UnitEntry | undefined;
-  /** Tier lookup for the exports' decoder (domain.md tier rule 2). */
+  /** Tier lookup for the exports' decoder (docs/domain.md tier rule 2). */
   tierOf(name: string): Tier | undefined;
   /** The units file's name for a unit an export names by name or code (undefined when unknown or unnamed). */
   nameOf(nameOrCode: string): string | undefined;

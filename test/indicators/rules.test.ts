@@ -87,7 +87,7 @@ describe('financial obligation', () => {
   });
 });
 
-describe('a missing column reads as blank cells (domain.md: blank = open, no, not rated, none recorded)', () => {
+describe('a missing column reads as blank cells (docs/domain.md: blank = open, no, not rated, none recorded)', () => {
   const only = async (head: string, row: string, period = '2023') => {
     const s = await scoreTexts([{ name: 'm.csv', text: `${head}\n${row}\n` }], period);
     return { c: counts(s), input: s.inputs[0]! };

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { tierFromName, tierFromColumn } from '../../src/ingest/tier.js';
 
-describe('tierFromName (domain.md tier rule 3)', () => {
+describe('tierFromName (docs/domain.md tier rule 3)', () => {
   it.each([
     ['Sở Tư pháp', 'so'],
     ['Sở Xây dựng', 'so'],

@@ -17,7 +17,7 @@ async function refusal(p: Promise<unknown>): Promise<CcchError> {
 }
 
 describe('the bundled plan', () => {
-  it('is 282/KH-UBND with the nine indicators and their targets from domain.md', async () => {
+  it('is 282/KH-UBND with the nine indicators and their targets from docs/domain.md', async () => {
     const p = await plan();
     expect(p.plan).toMatchObject({ id: '282/KH-UBND', date: '2022-12-29', province: 'Đồng Nai', year: 2023 });
     const t = Object.fromEntries(p.indicators.map((i) => [i.id, [i.targets.so, i.targets.huyen, i.targets.xa]]));

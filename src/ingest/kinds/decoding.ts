@@ -1,6 +1,6 @@
 /**
  * What the decoders of every kind share: a unit's name and tier (through a units file or the
- * name, domain.md "Tiers") and the shape of their rejections.
+ * name, docs/domain.md "Tiers") and the shape of their rejections.
  */
 import { fieldSpec } from '../contract.js';
 import { tierFromColumn } from '../tier.js';
@@ -9,7 +9,7 @@ import type { Field, Kind } from '../../model/kinds.js';
 import type { Tier } from '../../model/tier.js';
 import type { Rejection } from '../../model/problem.js';
 
-/** Resolves a unit's tier from a units file (domain.md tier rule 2); undefined when it does not know the unit. */
+/** Resolves a unit's tier from a units file (docs/domain.md tier rule 2); undefined when it does not know the unit. */
 export type UnitTierLookup = (unitName: string) => Tier | undefined;
 
 /** A unit's name as the units file writes it (an export may name a unit by its code); undefined when it does not know the unit. */
@@ -23,7 +23,7 @@ export function unitNamer(unitName?: UnitNameLookup): (tidied: string) => string
 }
 
 /**
- * A row's tier (domain.md, Tiers): its tier column when not blank (an unknown value rejects
+ * A row's tier (docs/domain.md, Tiers): its tier column when not blank (an unknown value rejects
  * the row), else the units file or the unit's name (through `byName`), else a rejection.
  */
 export function resolveTier(tierRaw: string | undefined, unit: string, byName: FoldCache<Tier | null>): Tier | Rejection {

@@ -1,7 +1,7 @@
 /**
  * The units file (danh sách đơn vị): one row per unit — name or code, tier, parent district,
  * whether it offers electronic certification (chứng thực điện tử), e-certified copies this
- * year and last year. It is a tier source for the exports (domain.md tier rule 2), it maps
+ * year and last year. It is a tier source for the exports (docs/domain.md tier rule 2), it maps
  * units to districts for `--by district`, and it feeds the plan's units measures:
  *
  * | measure | over | numerator / denominator |
