@@ -3,31 +3,32 @@ import { compareTarget, status, targetFor } from '../../src/evaluate/evaluate.js
 import { scoreTexts, counts, statusOf, plan } from '../helpers.js';
 
 describe('exact comparison', () => {
-  const atLeast = (n: number, d: number, target: number) => compareTarget(n, d, target, '>=', 'percent');
-  it('20 of 100 against 20% passes; 19 does not', () => {
-    expect(atLeast(20, 100, 20)).toBe(true);
-    expect(atLeast(19, 100, 20)).toBe(false);
-    expect(atLeast(96, 100, 96)).toBe(true);
-    expect(atLeast(959_999, 1_000_000, 96)).toBe(false);
-    expect(atLeast(24, 25, 96)).toBe(true); // 0.96 is not exact in binary floating point
-    expect(atLeast(7, 35, 20)).toBe(true);
-    expect(atLeast(925, 1000, 92.5)).toBe(true);
-    expect(atLeast(924, 1000, 92.5)).toBe(false);
-  });
-  it('every comparison, for percentages and changes, exact on integers', () => {
-    expect(compareTarget(7, 10, 70, '>=', 'percent')).toBe(true);
-    expect(compareTarget(69, 100, 70, '>=', 'percent')).toBe(false);
-    expect(compareTarget(1, 10, 10, '>', 'percent')).toBe(false);
-    expect(compareTarget(11, 100, 10, '>', 'percent')).toBe(true);
-    expect(compareTarget(24, 25, 96, '=', 'percent')).toBe(true);
-    expect(compareTarget(959_999, 1_000_000, 96, '<', 'percent')).toBe(true);
-    expect(compareTarget(24, 25, 96, '<', 'percent')).toBe(false);
-    expect(compareTarget(24, 25, 96, '<=', 'percent')).toBe(true);
-    expect(compareTarget(5, 5, 0, '>', 'change')).toBe(false);
-    expect(compareTarget(6, 5, 0, '>', 'change')).toBe(true);
-    expect(compareTarget(5, 5, 0, '=', 'change')).toBe(true);
-    expect(compareTarget(20, 1, 20, '<=', 'change')).toBe(true);
-    expect(compareTarget(21, 1, 20, '<', 'change')).toBe(false);
+  type Case = [n: number, d: number, target: number, comparison: '>=' | '>' | '<=' | '<' | '=', scale: 'percent' | 'change', expected: boolean];
+  const cases: Case[] = [
+    // n/d ≥ target%: 20 of 100 against 20% passes, 19 does not
+    [20, 100, 20, '>=', 'percent', true],
+    [19, 100, 20, '>=', 'percent', false],
+    [96, 100, 96, '>=', 'percent', true],
+    [959_999, 1_000_000, 96, '>=', 'percent', false],
+    [24, 25, 96, '>=', 'percent', true], // 0.96 is not exact in binary floating point
+    [7, 35, 20, '>=', 'percent', true],
+    [925, 1000, 92.5, '>=', 'percent', true],
+    [924, 1000, 92.5, '>=', 'percent', false],
+    // the other comparisons, on both scales (n − d for a change)
+    [1, 10, 10, '>', 'percent', false],
+    [11, 100, 10, '>', 'percent', true],
+    [24, 25, 96, '=', 'percent', true],
+    [959_999, 1_000_000, 96, '<', 'percent', true],
+    [24, 25, 96, '<', 'percent', false],
+    [24, 25, 96, '<=', 'percent', true],
+    [5, 5, 0, '>', 'change', false],
+    [6, 5, 0, '>', 'change', true],
+    [5, 5, 0, '=', 'change', true],
+    [20, 1, 20, '<=', 'change', true],
+    [21, 1, 20, '<', 'change', false],
+  ];
+  it.each(cases)('%s of %s against %s (%s, %s): %s', (n, d, target, comparison, scale, expected) => {
+    expect(compareTarget(n, d, target, comparison, scale)).toBe(expected);
   });
   it('statuses', () => {
     expect(status(0, 0, 96)).toBe('no-data');
