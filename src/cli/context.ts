@@ -1,33 +1,102 @@
 /**
- * What the commands share: the process-facing context (streams, colors, language) and
- * option parsers. Only the CLI layer (cli.ts, commands/, this file) touches `process`.
+ * What a run of the program is given (Io: the process's streams and environment, or a test's)
+ * and what its commands share (Cli: language, colors, the exit code, writing the output).
+ * Only main.ts builds an Io from `process`; everything else takes it from here.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Command } from 'commander';
-import { usageError } from '../model/errors.js';
-import { fileSource, streamSource, type InputSource } from '../ingest/source.js';
-import { canonicalEncoding } from '../ingest/decode.js';
-import { MAX_THREADS, defaultThreads, splitMinFromEnv } from '../ingest/parallel/workers.js';
-import { LANGS, type Lang } from '../model/lang.js';
+import { renderer, type Chunk, type Formats, type Output } from '../report/render.js';
+import type { Lang } from '../model/lang.js';
+import type { Plan } from '../plan/schema.js';
+
+/** A stream written to: process.stdout and process.stderr are ones. */
+export interface OutStream {
+  isTTY?: boolean;
+  /** The terminal's width (the help wraps to it). */
+  columns?: number;
+  /** false: the reader is behind, wait for 'drain' before writing more. */
+  write(chunk: Chunk): boolean;
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+export interface Io {
+  env: Readonly<Record<string, string | undefined>>;
+  stdin: AsyncIterable<Buffer | string>;
+  stdout: OutStream;
+  stderr: OutStream;
+  /**
+   * Told the exit code as soon as a command knows it, before its output: main sets
+   * process.exitCode with it, so that a reader that goes away early (`| head`) still gets it.
+   */
+  exitCode?(code: number): void;
+  /** How a plan is loaded (default plan/load.ts loadPlan; the tests pass one that keeps what it parsed). */
+  loadPlan?(file: string | undefined): Promise<Plan>;
+}
 
 export interface Cli {
-  version: string;
+  readonly io: Io;
+  readonly version: string;
+  /** The language of messages: --lang once parsed (guessed from the arguments before). */
   lang: Lang;
-  chalk: ChalkInstance;
-  exitCode: number;
+  readonly chalk: ChalkInstance;
+  readonly exitCode: number;
+  /** Sets the exit code; call it before writing the output. */
+  setExitCode(code: number): void;
+  /** Writes a renderer's output to stdout, chunk by chunk at the reader's pace. */
+  write(out: Output): Promise<void>;
+  /** Renders a view in a format of the list (--format, already checked) and writes it. */
+  render<V, O>(formats: Formats<V, O>, format: string, view: V, options: O): Promise<void>;
   stdout(s: string): void;
-  /**
-   * Writes chunks of a long output in turn, each once the reader has taken the ones before
-   * (a pipe's reader may be slower than ccch: unwritten chunks would pile up in memory).
-   */
-  stdoutChunks(chunks: Iterable<string>): Promise<void>;
   stderr(s: string): void;
-  stdin: AsyncIterable<Buffer | string>;
-  stderrIsTTY: boolean;
+}
+
+export function makeCli(io: Io, version: string, lang: Lang): Cli {
+  let exitCode = 0;
+  const cli: Cli = {
+    io,
+    version,
+    lang,
+    chalk: makeChalk(colorLevel(io.env, Boolean(io.stdout.isTTY))),
+    get exitCode() {
+      return exitCode;
+    },
+    setExitCode(code) {
+      exitCode = code;
+      io.exitCode?.(code);
+    },
+    write: (out) => writeOutput(io.stdout, out),
+    async render(formats, format, view, options) {
+      const render = await renderer(formats, format);
+      await writeOutput(io.stdout, await render(view, { lang: cli.lang, chalk: cli.chalk, version, options }));
+    },
+    stdout: (s) => {
+      io.stdout.write(s);
+    },
+    stderr: (s) => {
+      io.stderr.write(s);
+    },
+  };
+  return cli;
+}
+
+/**
+ * Writes an output: at once when it is whole; chunk by chunk when it comes in chunks, each once
+ * the reader has taken the ones before (a pipe's reader may be slower than ccch, and unwritten
+ * chunks would pile up in memory).
+ */
+export async function writeOutput(stream: OutStream, out: Output): Promise<void> {
+  if (typeof out === 'string' || out instanceof Uint8Array) {
+    stream.write(out);
+    return;
+  }
+  const put = async (chunk: Chunk) => {
+    if (!stream.write(chunk) && stream.once) await new Promise<void>((resolve) => stream.once!('drain', resolve));
+  };
+  if (Symbol.asyncIterator in out) for await (const chunk of out) await put(chunk);
+  else for (const chunk of out) await put(chunk);
 }
 
 /** Color: FORCE_COLOR wins, then NO_COLOR, then whether stdout is a terminal. */
-export function colorLevel(env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+export function colorLevel(env: Io['env'], isTTY: boolean): 0 | 1 | 2 | 3 {
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
     if (force === '0' || force === 'false') return 0;
@@ -43,28 +112,19 @@ export function makeChalk(level: 0 | 1 | 2 | 3): ChalkInstance {
   return new Chalk({ level });
 }
 
-export function parseLang(s: string): Lang {
-  const l = s.trim().toLowerCase();
-  if ((LANGS as readonly string[]).includes(l)) return l as Lang;
-  throw usageError('usage.lang', { value: s });
-}
-
-export function parseFormat<T extends string>(s: string, allowed: readonly T[]): T {
-  const f = s.trim().toLowerCase();
-  if ((allowed as readonly string[]).includes(f)) return f as T;
-  throw usageError('usage.format', { value: s, allowed: allowed.join(', ') });
-}
-
-export function inputSources(files: string[], cli: Cli): InputSource[] {
-  if (files.filter((f) => f === '-').length > 1) {
-    throw usageError('usage.stdinTwice');
+/** Runs a long read with `onProgress` showing on stderr how far it is (only on a terminal), cleared at the end. */
+export async function withProgress<T>(cli: Cli, read: (onProgress: (file: string, bytes: number) => void) => Promise<T>): Promise<T> {
+  const p = progress(cli);
+  try {
+    return await read(p.update);
+  } finally {
+    p.done();
   }
-  return files.map((f) => (f === '-' ? streamSource('-', cli.stdin) : fileSource(f)));
 }
 
 /** Progress on stderr, only when it is a terminal. */
 export function progress(cli: Cli): { update: (file: string, bytes: number) => void; done: () => void } {
-  if (!cli.stderrIsTTY) return { update: () => {}, done: () => {} };
+  if (!cli.io.stderr.isTTY) return { update: () => {}, done: () => {} };
   let last = 0;
   let shown = false;
   return {
@@ -79,72 +139,5 @@ export function progress(cli: Cli): { update: (file: string, bytes: number) => v
     done() {
       if (shown) cli.stderr('\r\x1b[K');
     },
-  };
-}
-
-const DELIMITER_NAMES: Record<string, string> = {
-  ',': ',',
-  comma: ',',
-  ';': ';',
-  semicolon: ';',
-  tab: '\t',
-  '\\t': '\t',
-  '\t': '\t',
-  '|': '|',
-  pipe: '|',
-};
-
-/** --delimiter: `,` `;` `|`, `tab` or `\t` (also comma, semicolon, pipe). */
-export function parseDelimiter(s: string): string {
-  const d = DELIMITER_NAMES[s === '\t' ? s : s.trim().toLowerCase()];
-  if (d !== undefined) return d;
-  throw usageError('usage.delimiter', { value: s });
-}
-
-/** --encoding: a name iconv-lite knows (utf-8, utf-16le, windows-1258…); TCVN3 and VNI have no maintained decoder. */
-export function parseEncoding(s: string): string {
-  const e = canonicalEncoding(s);
-  if (e !== null) return e;
-  throw usageError('usage.encoding', { value: s });
-}
-
-/** The reader options that `score` and `validate` share (one table, so they stay alike). */
-export interface ReaderFlags {
-  sheet?: string;
-  delimiter?: string;
-  encoding?: string;
-  units?: string;
-  threads?: string;
-}
-
-/** --threads: a whole number from 1 to MAX_THREADS. */
-export function parseThreads(s: string): number {
-  const t = s.trim();
-  const n = Number(t);
-  if (/^\d+$/.test(t) && n >= 1 && n <= MAX_THREADS) return n;
-  throw usageError('usage.threads', { value: s, max: MAX_THREADS });
-}
-
-export function addReaderOptions(cmd: Command): Command {
-  return cmd
-    .option('--units <file>', 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử / units file: tiers, districts, e-certification')
-    .option('--sheet <name>', 'trang tính của tệp XLSX (mặc định: trang đầu) / XLSX sheet (default: the first)')
-    .option('--delimiter <d>', 'dấu phân cách CSV: , ; | tab (mặc định: tự nhận) / CSV delimiter (default: sniffed)')
-    .option('--encoding <name>', 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM) / CSV encoding (default: UTF-8, UTF-16 by BOM)')
-    .option(
-      '--threads <n>',
-      `số luồng đọc một tệp CSV lớn (mặc định: số nhân CPU, tối đa ${MAX_THREADS}); kết quả như nhau / threads to read a big CSV file with (default: the CPU cores, at most ${MAX_THREADS}); same results`,
-    );
-}
-
-/** Parsed reader options, as ScoreOptions takes them. */
-export function readerOptions(flags: ReaderFlags): { delimiter?: string; encoding?: string; sheet?: string; threads: number; internal?: { splitMinBytes: number } } {
-  const splitMin = splitMinFromEnv();
-  return {
-    threads: flags.threads !== undefined ? parseThreads(flags.threads) : defaultThreads(),
-    ...(splitMin !== undefined ? { internal: { splitMinBytes: splitMin } } : {}),
-    ...(flags.delimiter !== undefined ? { delimiter: parseDelimiter(flags.delimiter) } : {}),
-    ...(flags.encoding !== undefined ? { encoding: parseEncoding(flags.encoding) } : {}),
-    ...(flags.sheet !== undefined ? { sheet: flags.sheet } : {}),
   };
 }

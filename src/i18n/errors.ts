@@ -76,6 +76,30 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: () => '--period không dùng cùng --from/--to',
     en: () => '--period cannot be combined with --from/--to',
   },
+  'usage.unknownOption': {
+    vi: (p) => `tùy chọn không biết: ${p.option}${p.suggestion ? ` (có phải ý bạn là ${p.suggestion}?)` : ''}`,
+    en: (p) => `unknown option '${p.option}'${p.suggestion ? ` (Did you mean ${p.several ? 'one of ' : ''}${p.suggestion}?)` : ''}`,
+  },
+  'usage.unknownCommand': {
+    vi: (p) => `lệnh không biết: ${p.command}${p.suggestion ? ` (có phải ý bạn là ${p.suggestion}?)` : ''}`,
+    en: (p) => `unknown command '${p.command}'${p.suggestion ? ` (Did you mean ${p.several ? 'one of ' : ''}${p.suggestion}?)` : ''}`,
+  },
+  'usage.missingArgument': {
+    vi: (p) => `thiếu đối số bắt buộc: ${p.argument}`,
+    en: (p) => `missing required argument '${p.argument}'`,
+  },
+  'usage.optionValueMissing': {
+    vi: (p) => `tùy chọn ${p.option} cần một giá trị`,
+    en: (p) => `option '${p.option}' argument missing`,
+  },
+  'usage.excessArguments': {
+    vi: (p) => `thừa đối số (nhận ${p.count})`,
+    en: (p) => `too many arguments${p.command ? ` for '${p.command}'` : ''}. Expected ${p.expected} argument${p.expected === 1 ? '' : 's'} but got ${p.count}.`,
+  },
+  'usage.commandLine': {
+    vi: (p) => String(p.message),
+    en: (p) => String(p.message),
+  },
 
   'plan.yaml': { vi: (p) => `YAML không hợp lệ: ${p.detail}`, en: (p) => `invalid YAML: ${p.detail}` },
   'plan.yamlRefused': { vi: (p) => `YAML bị từ chối: ${p.detail}`, en: (p) => `YAML refused: ${p.detail}` },

@@ -32,6 +32,13 @@ export const ERROR_CODES = [
   'usage.by',
   'usage.byDistrictNeedsUnits',
   'usage.periodWithDates',
+  // Usage: the command line itself (commander's errors).
+  'usage.unknownOption',
+  'usage.unknownCommand',
+  'usage.missingArgument',
+  'usage.optionValueMissing',
+  'usage.excessArguments',
+  'usage.commandLine',
   // The plan file.
   'plan.yaml',
   'plan.yamlRefused',

@@ -2,7 +2,7 @@
  * Reporting periods: a year, a half, a quarter, a month, or explicit first/last days.
  * A period runs from its first to its last calendar day, inclusive.
  */
-import { daysFromCivil, daysInMonth, formatIso, parseIsoDate } from '../util/dates.js';
+import { daysFromCivil, daysInMonth, formatIso } from '../util/dates.js';
 import { usageError } from './errors.js';
 
 export interface Period {
@@ -40,15 +40,10 @@ export function parsePeriod(spec: string): NamedPeriod {
   throw usageError('usage.period', { value: spec });
 }
 
-/** --from/--to (either may be omitted: the year's first or last day fills in). */
-export function periodFromDates(from: string | undefined, to: string | undefined, year: number): NamedPeriod {
-  const parse = (s: string, opt: string) => {
-    const d = parseIsoDate(s.trim());
-    if (Number.isNaN(d)) throw usageError('usage.date', { option: opt, value: s });
-    return d;
-  };
-  const f = from !== undefined ? parse(from, '--from') : daysFromCivil(year, 1, 1);
-  const t = to !== undefined ? parse(to, '--to') : daysFromCivil(year, 12, 31);
+/** --from/--to, as day numbers (either may be omitted: the year's first or last day fills in). */
+export function periodFromDates(from: number | undefined, to: number | undefined, year: number): NamedPeriod {
+  const f = from ?? daysFromCivil(year, 1, 1);
+  const t = to ?? daysFromCivil(year, 12, 31);
   if (t < f) throw usageError('usage.toBeforeFrom', { to: formatIso(t), from: formatIso(f) });
   return { from: f, to: t, label: `${formatIso(f)}..${formatIso(t)}` };
 }

@@ -1,14 +1,13 @@
 /**
- * `--format json`: the scripting contract. Documented in README ("JSON output"); bump
- * SCHEMA_VERSION on any change that is not a pure addition.
+ * What the JSON renderers share: the schema version of `score` and `validate` documents, an
+ * input's and a problem's entry, and the writing of a large document in chunks (jsonText).
  */
 import { message } from '../i18n/messages.js';
-import { formatIso } from '../util/dates.js';
 import type { Lang } from '../model/lang.js';
 import type { InputReport } from '../model/accounting.js';
 import type { Problem } from '../model/problem.js';
-import type { Score } from '../model/result.js';
 
+/** `score` and `validate` JSON (README, "JSON output"): bump on any change that is not a pure addition. */
 export const SCHEMA_VERSION = 1;
 
 /** One input's entry, shared by `score` and `validate`. */
@@ -48,42 +47,6 @@ export function problemJson(p: Problem, lang: Lang) {
     code: p.code,
     message: message(lang, p.code, p.params),
   };
-}
-
-export function toJson(score: Score, lang: Lang, version: string) {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'ccch', version },
-    plan: { id: score.plan.id, title: score.plan.title, year: score.plan.year },
-    period: { from: formatIso(score.period.from), to: formatIso(score.period.to), label: score.period.label },
-    inputs: score.inputs.map(inputJson),
-    results: score.results.map((r) => ({
-      indicator: r.indicator,
-      clause: r.clause,
-      tier: r.tier,
-      unit: r.unit,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      value: r.value,
-      target: r.target,
-      status: r.status,
-      source: r.source ?? 'data',
-      comparison: r.comparison ?? '>=',
-      scale: r.scale ?? 'percent',
-      district: r.district ?? null,
-      ...(r.targets ? { targets: r.targets } : {}),
-    })),
-    problems: new LazyArray(score.problems, (p) => problemJson(p, lang)),
-    problemsOmitted: score.problemCount - score.problems.length,
-    sources: score.sources,
-    summary: score.summary,
-    ...(score.unplacedUnits ? { unplacedUnits: score.unplacedUnits } : {}),
-  };
-}
-
-/** The JSON document, in chunks of about 64 KB (see jsonText). */
-export function renderJson(score: Score, lang: Lang, version: string): Iterable<string> {
-  return jsonText(toJson(score, lang, version));
 }
 
 /**

@@ -1,67 +1,37 @@
 /**
  * `ccch tasks`: every plan task as done, done late, on track, overdue, not dated or not
- * reported, at a day (--as-of), from a status file. Exit 1 when a task is overdue.
+ * reported, at a day (--as-of), from a status file: the options → trackTasks() → a renderer.
+ * Exit 1 when a task is overdue.
  */
-import type { Command } from 'commander';
-import { loadPlan, DEFAULT_PLAN } from '../../plan/load.js';
-import type { TaskGrouping } from '../../evaluate/tasks.js';
-import type { SideProblem } from '../../ingest/side/sidefile.js';
-import { daysFromCivil, parseIsoDate } from '../../util/dates.js';
-import { usageError } from '../../model/errors.js';
-import { type Cli, inputSources, parseFormat, parseLang } from '../context.js';
+import { TASKS_FORMATS } from '../../report/tasks/formats.js';
+import { daysFromCivil } from '../../util/dates.js';
+import type { Problem } from '../../model/problem.js';
+import type { CommandDef } from '../command.js';
+import { inputSources, planOf } from '../inputs.js';
 
-interface TasksFlags {
-  plan?: string;
-  status?: string;
-  asOf?: string;
-  group: string;
-  format: string;
-  lang: string;
-  problems?: boolean;
+function today(): number {
+  const now = new Date();
+  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-export function register(program: Command, cli: Cli): void {
-  program
-    .command('tasks')
-    .summary('theo dõi tiến độ nhiệm vụ / track the plan tasks against their deadlines')
-    .description(
-      'Cho biết mỗi nhiệm vụ của kế hoạch đã hoàn thành, hoàn thành trễ hạn, đúng tiến độ, quá hạn, không có hạn cụ thể hay chưa báo cáo, tính đến một ngày, theo tệp trạng thái.\n' +
-        'Shows every plan task as done, done late, on track, overdue, not dated or not reported at a given day, from a status file. Exit 1 when a task is overdue.',
-    )
-    .option('--status <file>', 'tệp trạng thái CSV (- là đầu vào chuẩn) / status CSV (- reads stdin)')
-    .option('--as-of <date>', 'tính đến ngày YYYY-MM-DD (mặc định: hôm nay) / as of YYYY-MM-DD (default: today)')
-    .option('--group <by>', 'lead | section', 'lead')
-    .option('--plan <file>', 'tệp kế hoạch YAML / plan YAML')
-    .option('--format <format>', 'table | json', 'table')
-    .option('--lang <lang>', 'vi | en', 'vi')
-    .option('--problems', 'liệt kê mọi lỗi và cảnh báo / list every problem')
-    .action(async (flags: TasksFlags) => {
-      const lang = parseLang(flags.lang);
-      cli.lang = lang;
-      const format = parseFormat(flags.format, ['table', 'json']);
-      const group = flags.group.trim().toLowerCase();
-      if (group !== 'lead' && group !== 'section') {
-        throw usageError('usage.group', { value: flags.group });
-      }
-      let asOf: number;
-      if (flags.asOf !== undefined) {
-        asOf = parseIsoDate(flags.asOf.trim());
-        if (Number.isNaN(asOf)) throw usageError('usage.date', { option: '--as-of', value: flags.asOf });
-      } else {
-        const now = new Date();
-        asOf = daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
-      }
-      const plan = await loadPlan(flags.plan ?? DEFAULT_PLAN, flags.plan ?? DEFAULT_PLAN);
-      const problems: SideProblem[] = [];
-      // Loaded here, not at start-up: other commands need none of it.
-      const { readStatus } = await import('../../ingest/side/status.js');
-      const { planTasks, trackTasks } = await import('../../evaluate/tasks.js');
-      const { renderTasksJson, renderTasksTable } = await import('../../report/tasks.js');
-      const ids = planTasks(plan).map((t) => t.task.id);
-      const status = flags.status !== undefined ? await readStatus(inputSources([flags.status], cli)[0]!, ids, asOf, problems) : null;
-      const board = trackTasks(plan, status?.entries ?? new Map(), asOf, group as TaskGrouping);
-      const view = { plan: plan.plan, board, status: status?.report ?? null, problems };
-      cli.stdout(format === 'json' ? renderTasksJson(view, lang, cli.version) : renderTasksTable(view, lang, cli.chalk, flags.problems ? Infinity : 10));
-      cli.exitCode = board.counts.overdue > 0 ? 1 : 0;
-    });
-}
+export const tasks: CommandDef<'tasks'> = {
+  name: 'tasks',
+  summary: { vi: 'theo dõi tiến độ nhiệm vụ', en: 'track the plan tasks against their deadlines' },
+  description: {
+    vi: 'Cho biết mỗi nhiệm vụ của kế hoạch đã hoàn thành, hoàn thành trễ hạn, đúng tiến độ, quá hạn, không có hạn cụ thể hay chưa báo cáo, tính đến một ngày, theo tệp trạng thái.',
+    en: 'Shows every plan task as done, done late, on track, overdue, not dated or not reported at a given day, from a status file. Exit 1 when a task is overdue.',
+  },
+  async run(_files, o, cli) {
+    const asOf = o.asOf ?? today();
+    const plan = await planOf(o.plan, cli);
+    // Loaded here, not at start-up: other commands need none of it.
+    const { readStatus } = await import('../../ingest/side/status.js');
+    const { planTasks, trackTasks } = await import('../../evaluate/tasks.js');
+    const problems: Problem[] = [];
+    const ids = planTasks(plan).map((t) => t.task.id);
+    const status = o.status !== undefined ? await readStatus(inputSources([o.status], cli)[0]!, ids, asOf, problems) : null;
+    const board = trackTasks(plan, status?.entries ?? new Map(), asOf, o.group);
+    cli.setExitCode(board.counts.overdue > 0 ? 1 : 0);
+    await cli.render(TASKS_FORMATS, o.format, { plan: plan.plan, board, status: status?.report ?? null, problems }, { problems: o.problems ? Infinity : 10 });
+  },
+};

@@ -1,72 +1,13 @@
-/**
- * Renderers of `ccch tasks`: the terminal listing and the JSON contract (README, "ccch tasks:
- * JSON output"; bump TASKS_SCHEMA_VERSION on any change that is not a pure addition).
- */
+/** `tasks --format table`, the default: the tasks by group, each with its state and deadline, the totals, then the status file's problems. */
 import type { ChalkInstance } from 'chalk';
-import { LABELS, TASK_LABELS } from '../i18n/messages.js';
-import type { SideProblem, SideReport } from '../ingest/side/sidefile.js';
-import type { StateCounts, TaskBoard, TaskState, TrackedTask } from '../evaluate/tasks.js';
-import { TASK_STATES } from '../evaluate/tasks.js';
-import type { Plan } from '../plan/schema.js';
-import { formatIso, formatVi } from '../util/dates.js';
-import { problemLine } from './table.js';
-import { problemJson } from './json.js';
-import type { Lang } from '../model/lang.js';
-
-export const TASKS_SCHEMA_VERSION = 1;
-
-export interface TasksView {
-  plan: Plan['plan'];
-  board: TaskBoard;
-  status: SideReport<string> | null;
-  problems: SideProblem[];
-}
-
-const countsJson = (c: StateCounts) => ({
-  total: c.total,
-  done: c.done,
-  doneLate: c['done-late'],
-  onTrack: c['on-track'],
-  overdue: c.overdue,
-  notDated: c['not-dated'],
-  noReport: c['no-report'],
-});
-
-export function tasksJson(v: TasksView, lang: Lang, version: string) {
-  return {
-    schemaVersion: TASKS_SCHEMA_VERSION,
-    kind: 'tasks',
-    tool: { name: 'ccch', version },
-    plan: { id: v.plan.id, title: v.plan.title, year: v.plan.year },
-    asOf: formatIso(v.board.asOf),
-    group: v.board.grouping,
-    inputs: v.status
-      ? [
-          {
-            file: v.status.file,
-            dataset: 'task-status',
-            rows: v.status.rows,
-            counted: v.status.counted,
-            rejected: v.status.rejected,
-            superseded: v.status.superseded,
-            unmatched: v.status.unmatched,
-            warnings: v.status.warnings,
-            bytes: v.status.bytes,
-            delimiter: v.status.delimiter,
-            columns: v.status.columns,
-            missingColumns: v.status.missingColumns,
-          },
-        ]
-      : [],
-    counts: countsJson(v.board.counts),
-    groups: v.board.groups.map((g) => ({ id: g.id, name: g.name, counts: countsJson(g.counts), tasks: g.tasks })),
-    problems: v.problems.map((p) => problemJson(p, lang)),
-  };
-}
-
-export function renderTasksJson(v: TasksView, lang: Lang, version: string): string {
-  return `${JSON.stringify(tasksJson(v, lang, version), null, 2)}\n`;
-}
+import { LABELS, TASK_LABELS } from '../../i18n/messages.js';
+import type { StateCounts, TaskState, TrackedTask } from '../../evaluate/tasks.js';
+import { TASK_STATES } from '../../evaluate/tasks.js';
+import { formatIso, formatVi } from '../../util/dates.js';
+import { problemLine } from '../lines.js';
+import type { Render } from '../render.js';
+import type { Lang } from '../../model/lang.js';
+import type { TasksRenderOptions, TasksView } from './view.js';
 
 const MARK: Record<TaskState, string> = { done: '✓', 'done-late': '✓', 'on-track': '…', overdue: '✗', 'not-dated': '·', 'no-report': '?' };
 
@@ -102,7 +43,7 @@ const clip = (s: string, n: number) => {
   return one.length <= n ? one : `${one.slice(0, n - 1)}…`;
 };
 
-export function renderTasksTable(v: TasksView, lang: Lang, c: ChalkInstance, problemsShown: number): string {
+export const render: Render<TasksView, TasksRenderOptions> = (v, { lang, chalk: c, options }) => {
   const L = TASK_LABELS[lang];
   const out: string[] = [];
   const vi = (iso: string) => (lang === 'vi' ? iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1') : iso);
@@ -130,9 +71,9 @@ export function renderTasksTable(v: TasksView, lang: Lang, c: ChalkInstance, pro
   out.push('', c.bold(`${L.total}: ${L.counts(v.board.counts.total, countParts(v.board.counts, lang))}`));
   if (v.board.grouping === 'lead') out.push(c.dim(L.groupNote));
   if (v.problems.length) {
-    const shown = Math.min(problemsShown, v.problems.length);
+    const shown = Math.min(options.problems, v.problems.length);
     out.push('', `${LABELS[lang].problemsHeading(shown, v.problems.length)}`);
     for (const p of v.problems.slice(0, shown)) out.push(`  ${problemLine(p, lang)}`);
   }
   return `${out.join('\n')}\n`;
-}
+};

@@ -1,15 +1,14 @@
 /**
- * The renderers of `ccch validate`: a table for people, JSON for CI (README "ccch validate").
+ * `validate --format table`, the default: per file, the kind detected, the columns matched,
+ * missing and ignored, the row accounting; then the problems (README "ccch validate").
  */
-import type { ChalkInstance } from 'chalk';
-import { LABELS } from '../i18n/messages.js';
-import { fieldSpec } from '../ingest/contract.js';
-import { inputClean, type Validation } from '../pipeline/validate.js';
-import { inputLine, problemLine } from './table.js';
-import { LazyArray, inputJson, jsonText, problemJson, SCHEMA_VERSION } from './json.js';
-import { formatIso, formatVi } from '../util/dates.js';
-import type { Lang } from '../model/lang.js';
-import type { Kind } from '../model/kinds.js';
+import { LABELS } from '../../i18n/messages.js';
+import { fieldSpec } from '../../ingest/contract.js';
+import { inputLine, problemLine } from '../lines.js';
+import { formatVi } from '../../util/dates.js';
+import type { Render } from '../render.js';
+import type { ValidateView } from './view.js';
+import type { Kind } from '../../model/kinds.js';
 
 const V = {
   vi: {
@@ -32,7 +31,7 @@ const V = {
   },
 };
 
-export function renderValidationTable(v: Validation, lang: Lang, c: ChalkInstance): string {
+export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
   const L = LABELS[lang];
   const T = V[lang];
   const out: string[] = [];
@@ -40,7 +39,7 @@ export function renderValidationTable(v: Validation, lang: Lang, c: ChalkInstanc
   out.push(`${L.period}: ${v.period.label} (${formatVi(v.period.from)} – ${formatVi(v.period.to)})`);
   out.push('');
   for (const i of v.inputs) {
-    const ok = inputClean(i);
+    const ok = i.clean;
     out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label)} — ${ok ? T.clean : T.notClean}`);
     const sk = i.skipped;
     if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
@@ -59,19 +58,6 @@ export function renderValidationTable(v: Validation, lang: Lang, c: ChalkInstanc
     out.push(L.problemsHeading(v.problems.length, v.problemCount).replace(/; [^)]*--problems[^)]*/, ''));
     for (const p of v.problems) out.push(`  ${problemLine(p, lang)}`);
   }
-  out.push(T.result(v.inputs.filter(inputClean).length, v.inputs.length));
+  out.push(T.result(v.inputs.filter((i) => i.clean).length, v.inputs.length));
   return `${out.join('\n')}\n`;
-}
-
-export function renderValidationJson(v: Validation, lang: Lang, version: string): Iterable<string> {
-  const json = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'ccch', version },
-    period: { from: formatIso(v.period.from), to: formatIso(v.period.to), label: v.period.label },
-    inputs: v.inputs.map((i) => ({ ...inputJson(i), clean: inputClean(i) })),
-    problems: new LazyArray(v.problems, (p) => problemJson(p, lang)),
-    problemsOmitted: v.problemCount - v.problems.length,
-    summary: { ...v.totals, clean: v.clean },
-  };
-  return jsonText(json);
-}
+};

@@ -1,52 +1,24 @@
 /**
- * The default report: a heading (plan, period, input accounting), one table of results, and
- * a short data-quality section. Vietnamese by default, English with --lang en.
+ * `score --format table`, the default: a heading (plan, period, input accounting), one table of
+ * results, the sources of joined figures, and a short data-quality section.
  */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { LABELS, MEASURE_LABELS, SIDE_LABELS, message } from '../i18n/messages.js';
-import { formatVi } from '../util/dates.js';
-import { fieldSpec } from '../ingest/contract.js';
-import { READ_AS_BLANK } from '../indicators/specs.js';
-import { formatInt, formatPercent, formatRate } from './format.js';
-import type { Plan } from '../plan/schema.js';
-import type { Lang } from '../model/lang.js';
-import type { Score, Result, Status } from '../model/result.js';
-import type { Problem } from '../model/problem.js';
-import type { InputReport } from '../model/accounting.js';
-import type { Dataset, Field } from '../model/kinds.js';
-
-export interface TableOptions {
-  lang: Lang;
-  chalk: ChalkInstance;
-  /** How many problems to list (Infinity with --problems). */
-  problems: number;
-  indicators: Plan['indicators'];
-}
+import { LABELS, MEASURE_LABELS, SIDE_LABELS } from '../../i18n/messages.js';
+import { formatVi } from '../../util/dates.js';
+import { fieldSpec } from '../../ingest/contract.js';
+import { READ_AS_BLANK } from '../../indicators/specs.js';
+import { formatInt, formatPercent, formatRate } from '../format.js';
+import { inputLine, problemLine, wrap } from '../lines.js';
+import type { Render } from '../render.js';
+import type { ScoreRenderOptions, ScoreView } from './view.js';
+import type { Lang } from '../../model/lang.js';
+import type { Result, Status } from '../../model/result.js';
+import type { Dataset, Field } from '../../model/kinds.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
 
-export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
-  const L = LABELS[lang];
-  const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
-  const sev = p.severity === 'error' ? L.rejected : L.warning;
-  const col = p.header ? ` [${p.header}]` : '';
-  return `${where}: ${sev}${col}: ${message(lang, p.code, p.params)}`;
-}
-
-/** One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact exports. */
-export function inputLine(i: InputReport, lang: Lang, period: string): string {
-  const L = LABELS[lang];
-  const acc =
-    i.joined !== null
-      ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${L.notJoined})`)
-      : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings);
-  const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
-  return `${i.file} (${L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
-}
-
-export function renderTable(score: Score, o: TableOptions): string {
-  const { lang, chalk: c } = o;
+export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicators }, { lang, chalk: c, options }) => {
   const L = LABELS[lang];
   const out: string[] = [];
   out.push(c.bold(`${L.plan} ${score.plan.id} — ${score.plan.title}`));
@@ -66,7 +38,7 @@ export function renderTable(score: Score, o: TableOptions): string {
     style: { head: [], border: [], compact: true },
     colAligns: ['left', 'left', ...(byUnit ? (['left'] as const) : []), 'right', 'right', 'right', 'left'],
   });
-  const names = new Map(o.indicators.map((i) => [i.id, i]));
+  const names = new Map(indicators.map((i) => [i.id, i]));
   const groups: Result[][] = [];
   for (const r of score.results) {
     const g = groups[groups.length - 1];
@@ -98,7 +70,7 @@ export function renderTable(score: Score, o: TableOptions): string {
 
   if (score.sources.some((s) => s.inputs.some((u) => u.via !== 'records'))) {
     out.push(c.bold(L.sources));
-    const names = new Map(o.indicators.map((i) => [i.id, i.name[lang]]));
+    const names = new Map(indicators.map((i) => [i.id, i.name[lang]]));
     for (const s of score.sources) {
       const uses = s.inputs.map((u) => `${u.file} (${L.via[u.via]}${u.via === 'join' ? `, ${L.joinedDossiers(u.dossiers ?? 0)}` : ''})`);
       out.push(`  ${names.get(s.indicator) ?? s.indicator}: ${uses.length ? uses.join('; ') : '—'}`);
@@ -107,7 +79,7 @@ export function renderTable(score: Score, o: TableOptions): string {
   }
 
   out.push(c.bold(L.quality));
-  const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...o.indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
+  const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
   for (const i of score.inputs) {
     const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
     const label = (f: string) => (isRecords ? fieldSpec(i.dataset as Dataset, f as Field)[lang] : f);
@@ -121,7 +93,7 @@ export function renderTable(score: Score, o: TableOptions): string {
   if (score.unplacedUnits?.length) out.push(`  ${SIDE_LABELS[lang].unplaced(score.unplacedUnits.length, score.unplacedUnits.join('; '))}`);
   if (score.problemCount === 0) out.push(`  ${L.noProblems}`);
   else {
-    const shown = Math.min(o.problems, score.problems.length);
+    const shown = Math.min(options.problems, score.problems.length);
     out.push(`  ${L.problemsHeading(shown, score.problemCount)}`);
     for (const p of score.problems.slice(0, shown)) out.push(`  ${problemLine(p, lang)}`);
     if (shown === score.problems.length && score.problemCount > score.problems.length) {
@@ -129,7 +101,7 @@ export function renderTable(score: Score, o: TableOptions): string {
     }
   }
   return `${out.join('\n')}\n`;
-}
+};
 
 const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 
@@ -144,20 +116,6 @@ function formatChange(r: Result, lang: Lang): string {
   if (r.value === null) return '—';
   const v = r.numerator - r.denominator;
   return v > 0 ? `+${formatInt(v, lang)}` : v < 0 ? `−${formatInt(-v, lang)}` : '0';
-}
-
-/** Greedy word wrap at `width` characters. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
 }
 
 function statusCell(r: Result, lang: Lang, c: ChalkInstance): string {

@@ -1,0 +1,19 @@
+/**
+ * Each command's output formats (report/<command>/formats.ts): `--format` takes its choices, its
+ * help and its README row from here. The commands are the keys.
+ */
+import { SCORE_FORMATS } from '../report/score/formats.js';
+import { VALIDATE_FORMATS } from '../report/validate/formats.js';
+import { PLAN_FORMATS } from '../report/plan/formats.js';
+import { TASKS_FORMATS } from '../report/tasks/formats.js';
+
+export const FORMATS = {
+  score: SCORE_FORMATS,
+  validate: VALIDATE_FORMATS,
+  plan: PLAN_FORMATS,
+  tasks: TASKS_FORMATS,
+} as const;
+
+/** The commands, in the order of the help. */
+export type CommandName = keyof typeof FORMATS;
+export const COMMAND_NAMES = Object.keys(FORMATS) as CommandName[];

@@ -1,0 +1,41 @@
+/**
+ * From parsed options to what the core takes: the plan, the input sources (`-` is stdin, once),
+ * and the reader options of `score` and `validate`.
+ */
+import { fileSource, streamSource, type InputSource } from '../ingest/source.js';
+import { defaultThreads, splitMinFromEnv } from '../ingest/parallel/workers.js';
+import type { IngestInternals, ReaderOptions } from '../ingest/options.js';
+import { DEFAULT_PLAN, loadPlan } from '../plan/load.js';
+import type { Plan } from '../plan/schema.js';
+import { usageError } from '../model/errors.js';
+import type { Cli } from './context.js';
+
+/** --plan, or the bundled plan. */
+export function planOf(file: string | undefined, cli: Cli): Promise<Plan> {
+  return cli.io.loadPlan ? cli.io.loadPlan(file) : loadPlan(file ?? DEFAULT_PLAN, file ?? DEFAULT_PLAN);
+}
+
+export function inputSources(files: string[], cli: Cli): InputSource[] {
+  if (files.filter((f) => f === '-').length > 1) throw usageError('usage.stdinTwice');
+  return files.map((f) => (f === '-' ? streamSource('-', cli.io.stdin) : fileSource(f)));
+}
+
+/** The reader options `score` and `validate` share, parsed. */
+export interface ReaderValues {
+  sheet?: string | undefined;
+  delimiter?: string | undefined;
+  encoding?: string | undefined;
+  threads?: number | undefined;
+}
+
+/** The reader options as ingest takes them: --threads defaults to the cores; CCCH_SPLIT_MIN_BYTES (tests, benchmarks) lowers the size from which a file is split. */
+export function readerOptions(v: ReaderValues, cli: Cli): ReaderOptions & { threads: number; internal?: IngestInternals } {
+  const splitMin = splitMinFromEnv(cli.io.env);
+  return {
+    threads: v.threads ?? defaultThreads(),
+    ...(splitMin !== undefined ? { internal: { splitMinBytes: splitMin } } : {}),
+    ...(v.delimiter !== undefined ? { delimiter: v.delimiter } : {}),
+    ...(v.encoding !== undefined ? { encoding: v.encoding } : {}),
+    ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
+  };
+}

@@ -1,0 +1,301 @@
+/**
+ * THE option table: every option of every command, declared once — its flags, help (Vietnamese
+ * and English), default, parser, the commands that take it and its README row. The help, the
+ * parsing (parseOptions) and the README's option tables (scripts/readme-options.mjs) are all
+ * read from here; a new option is one entry. The order is the order of the help and the README.
+ */
+import { usageError } from '../model/errors.js';
+import { parsePeriod } from '../model/period.js';
+import { LANGS } from '../model/lang.js';
+import { parseIsoDate } from '../util/dates.js';
+import { canonicalEncoding } from '../ingest/decode.js';
+import { MAX_THREADS } from '../ingest/parallel/workers.js';
+import { FORMATS, type CommandName } from './formats.js';
+import { choicesOf, option, type OptionSpec, type ValueOf } from './option-spec.js';
+
+/** A day, `YYYY-MM-DD`, as a day number (util/dates.ts). */
+const day = (flag: string) => (raw: string) => {
+  const d = parseIsoDate(raw.trim());
+  if (Number.isNaN(d)) throw usageError('usage.date', { option: flag, value: raw });
+  return d;
+};
+
+const DELIMITERS: Record<string, string> = {
+  ',': ',',
+  comma: ',',
+  ';': ';',
+  semicolon: ';',
+  tab: '\t',
+  '\\t': '\t',
+  '\t': '\t',
+  '|': '|',
+  pipe: '|',
+};
+
+/** `,` `;` `|`, `tab` or `\t` (also comma, semicolon, pipe). */
+export function parseDelimiter(s: string): string {
+  const d = DELIMITERS[s === '\t' ? s : s.trim().toLowerCase()];
+  if (d !== undefined) return d;
+  throw usageError('usage.delimiter', { value: s });
+}
+
+/** A name iconv-lite knows (utf-8, utf-16le, windows-1258…); TCVN3 and VNI have no maintained decoder. */
+export function parseEncoding(s: string): string {
+  const e = canonicalEncoding(s);
+  if (e !== null) return e;
+  throw usageError('usage.encoding', { value: s });
+}
+
+/** A whole number from 1 to MAX_THREADS. */
+export function parseThreads(s: string): number {
+  const t = s.trim();
+  const n = Number(t);
+  if (/^\d+$/.test(t) && n >= 1 && n <= MAX_THREADS) return n;
+  throw usageError('usage.threads', { value: s, max: MAX_THREADS });
+}
+
+const formatNames = (command: CommandName) => FORMATS[command].map((f) => f.name);
+
+export const OPTIONS = {
+  status: option({
+    flags: '--status <file>',
+    commands: ['tasks'],
+    help: { vi: 'tệp trạng thái CSV (- là đầu vào chuẩn)', en: 'status CSV (- reads stdin)' },
+    readme: { flags: '--status FILE', meaning: 'the status file (contract below); `-` reads stdin; without it every task is unreported', example: '--status trang-thai.csv' },
+  }),
+  asOf: option({
+    flags: '--as-of <date>',
+    commands: ['tasks'],
+    help: { vi: 'tính đến ngày YYYY-MM-DD (mặc định: hôm nay)', en: 'as of YYYY-MM-DD (default: today)' },
+    parse: day('--as-of'),
+    readme: { flags: '--as-of DATE', meaning: 'the day, `YYYY-MM-DD` (default: today). A completion date after it rejects the row', example: '--as-of 2023-04-15' },
+  }),
+  group: option({
+    flags: '--group <by>',
+    commands: ['tasks'],
+    default: 'lead',
+    choices: { values: ['lead', 'section'] as const, error: 'usage.group' },
+    readme: {
+      meaning: 'group by lead agency (default; a task with several leads is listed under each, the total counts it once) or by appendix section',
+      example: '--group section',
+    },
+  }),
+  section: option({
+    flags: '--section <id>',
+    commands: ['plan'],
+    help: { vi: 'chỉ mục này: II, II.3, II.3.4 hoặc body', en: 'only this section, group or item, or body' },
+    readme: {
+      flags: '--section ID',
+      meaning: "an appendix section (`II`), group (`II.3`) or item (`II.3.4`), any case; `body` for the body's targets only. An appendix selector leaves the body's targets out",
+      example: '--section II',
+    },
+  }),
+  lead: option({
+    flags: '--lead <agency>',
+    commands: ['plan'],
+    help: { vi: 'chỉ nhiệm vụ do cơ quan này chủ trì', en: 'only tasks led by this agency (e.g. "Sở Nội vụ")' },
+    readme: {
+      flags: '--lead AGENCY',
+      meaning:
+        "only the tasks this agency leads (and their items): the agency's id, name or alias, matched folded (case and diacritics ignored: `so noi vu`); a unique part of a name also works (`nội vụ`), an ambiguous one is refused with the candidates. Leaves the body's targets out",
+      example: '--lead "Sở Nội vụ"',
+    },
+  }),
+  computable: option({
+    flags: '--computable',
+    commands: ['plan'],
+    help: { vi: 'chỉ chỉ tiêu tính được', en: 'only targets ccch can compute' },
+    readme: { meaning: 'only targets some input can check (data, catalog, units) and the items that have one', example: '--computable --format json' },
+  }),
+  period: option({
+    flags: '--period <period>',
+    commands: ['score', 'validate'],
+    help: (command) =>
+      command === 'validate'
+        ? { vi: 'kỳ để kiểm tra kỳ báo cáo của báo cáo tổng hợp (mặc định: năm của kế hoạch)', en: 'period that summary reports must cover (default: the plan year)' }
+        : { vi: 'kỳ: 2023, 2023-Q1…Q4, 2023-H1/H2, 2023-03 (mặc định: năm của kế hoạch)', en: 'period (default: the plan year)' },
+    parse: parsePeriod,
+    check: (v) => {
+      if (v.period !== undefined && (v.from !== undefined || v.to !== undefined)) throw usageError('usage.periodWithDates');
+    },
+    readme: (command) => ({
+      flags: '--period P',
+      meaning:
+        command === 'validate'
+          ? "the period summary reports must cover, written as for `score` (default: the plan's year)"
+          : "the period: a year `2023`, a half `2023-H1`/`H2`, a quarter `2023-Q1`…`Q4`, a month `2023-03`; default: the plan's year",
+      example: '--period 2023-Q2',
+    }),
+  }),
+  from: option({
+    flags: '--from <date>',
+    commands: ['score', 'validate'],
+    help: { vi: 'ngày đầu kỳ YYYY-MM-DD', en: 'first day' },
+    parse: day('--from'),
+    readme: {
+      flags: ['--from D', '--to D'],
+      meaning: "explicit first / last day (`YYYY-MM-DD`, inclusive); either alone fills in the plan year's first or last day; not with `--period`",
+      example: '--from 2023-01-01 --to 2023-05-31',
+    },
+  }),
+  to: option({
+    flags: '--to <date>',
+    commands: ['score', 'validate'],
+    help: { vi: 'ngày cuối kỳ YYYY-MM-DD', en: 'last day' },
+    parse: day('--to'),
+    readme: null,
+  }),
+  by: option({
+    flags: '--by <what>',
+    commands: ['score'],
+    help: {
+      vi: 'thêm kết quả theo đơn vị hoặc huyện: unit | district (cần --units)',
+      en: 'add per-unit or per-district results: unit | district (needs --units)',
+    },
+    choices: { values: ['unit', 'district'] as const, error: 'usage.by' },
+    check: (v) => {
+      if (v.by === 'district' && v.units === undefined) throw usageError('usage.byDistrictNeedsUnits');
+    },
+    readme: {
+      meaning:
+        '`unit`: add one result per unit (in its tier); `district` (with `--units`): add, for every indicator and units measure, one result per district and tier — the district-level units of the district, and its communes — summing counts (never averaging rates)',
+      example: 'ccch score ho-so.csv --by unit',
+    },
+  }),
+  catalog: option({
+    flags: '--catalog <file>',
+    commands: ['score'],
+    help: { vi: 'danh mục TTHC (CSV): chấm các chỉ tiêu về TTHC', en: 'procedures catalog CSV: checks the catalog targets' },
+    readme: {
+      flags: '--catalog FILE',
+      table: 'side',
+      meaning:
+        'the procedures catalog (danh mục TTHC, contract below): checks published on time (II.1.3, 100%), sample dossiers (II.1.4, 70%), simplified (II.1.5, 10%), eligible procedures offered online (II.3.1, 100%), fee procedures with online payment (VI.3.1, 100%)',
+      example: '--catalog danh-muc-tthc.csv',
+    },
+  }),
+  units: option({
+    flags: '--units <file>',
+    commands: ['score', 'validate'],
+    help: { vi: 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử', en: 'units file: tiers, districts, e-certification' },
+    readme: {
+      flags: '--units FILE',
+      table: 'side',
+      meaning:
+        'the units file (contract below): read *before* the exports, it is tier rule 2 (between a row\'s tier column and the unit\'s name; a unit may be named by its code); checks e-certification (II.3.3, 100% of communes and district Justice Offices) and "more e-certified copies than last year" (II.3.3)',
+      example: '--units don-vi.csv',
+    },
+  }),
+  problems: option({
+    flags: '--problems',
+    commands: ['score', 'tasks'],
+    help: { vi: 'liệt kê mọi lỗi và cảnh báo', en: 'list every problem' },
+    readme: { meaning: 'list every problem in the table output (default: the first 10)', example: '--problems' },
+  }),
+  format: option({
+    flags: '--format <format>',
+    commands: ['score', 'validate', 'plan', 'tasks'],
+    default: 'table',
+    choices: { values: formatNames, error: 'usage.format' },
+    readme: (command) => ({
+      meaning: FORMATS[command].map((f, i) => `\`${f.name}\`${i === 0 ? ' (default)' : ''}: ${f.readme}`).join('; '),
+      example: command === 'plan' ? '--format md > ke-hoach.md' : '--format json | jq .summary',
+    }),
+  }),
+  lang: option({
+    flags: '--lang <lang>',
+    commands: ['score', 'validate', 'plan', 'tasks'],
+    default: 'vi',
+    choices: { values: LANGS, error: 'usage.lang' },
+    readme: (command) => ({
+      meaning: command === 'plan' ? "labels (the plan's own words stay Vietnamese)" : 'language of labels and messages (default Vietnamese)',
+      example: '--lang en',
+    }),
+  }),
+  plan: option({
+    flags: '--plan <file>',
+    commands: ['score', 'validate', 'plan', 'tasks'],
+    help: { vi: 'tệp kế hoạch YAML', en: 'plan YAML' },
+    readme: { flags: '--plan FILE', meaning: 'another plan YAML (default: the bundled Đồng Nai 2023 plan)', example: '--plan plan/my-plan.yaml' },
+  }),
+  sheet: option({
+    flags: '--sheet <name>',
+    commands: ['score', 'validate'],
+    help: { vi: 'trang tính của tệp XLSX (mặc định: trang đầu)', en: 'XLSX sheet (default: the first)' },
+    readme: {
+      flags: '--sheet NAME',
+      meaning: 'the sheet of XLSX inputs (default: the first); see [Input formats](#input-formats-xlsx-encodings-printed-reports)',
+      example: '--sheet "Hồ sơ"',
+    },
+  }),
+  delimiter: option({
+    flags: '--delimiter <d>',
+    commands: ['score', 'validate'],
+    help: { vi: 'dấu phân cách CSV: , ; | tab (mặc định: tự nhận)', en: 'CSV delimiter (default: sniffed)' },
+    parse: parseDelimiter,
+    readme: { flags: '--delimiter D', meaning: 'the delimiter of text inputs: `,` `;` `|` or `tab` (also `\\t`); default: sniffed per file', example: '--delimiter tab' },
+  }),
+  encoding: option({
+    flags: '--encoding <name>',
+    commands: ['score', 'validate'],
+    help: { vi: 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM)', en: 'CSV encoding (default: UTF-8, UTF-16 by BOM)' },
+    parse: parseEncoding,
+    readme: { flags: '--encoding NAME', meaning: 'the encoding of text inputs, e.g. `windows-1258` (default: UTF-8, or UTF-16 by its BOM)', example: '--encoding windows-1258' },
+  }),
+  threads: option({
+    flags: '--threads <n>',
+    commands: ['score', 'validate'],
+    help: {
+      vi: `số luồng đọc một tệp CSV lớn (mặc định: số nhân CPU, tối đa ${MAX_THREADS}); kết quả như nhau`,
+      en: `threads to read a big CSV file with (default: the CPU cores, at most ${MAX_THREADS}); same results`,
+    },
+    parse: parseThreads,
+    readme: {
+      flags: '--threads N',
+      meaning: `threads to read a big CSV export with, 1–${MAX_THREADS} (default: the CPU cores, at most ${MAX_THREADS}); the output is the same whatever N — see [Speed](#speed)`,
+      example: '--threads 1',
+    },
+  }),
+};
+
+type Table = typeof OPTIONS;
+export type OptionKey = keyof Table;
+
+/** The options a command takes. */
+export type OptionsOf<C extends CommandName> = { [K in OptionKey]: C extends Table[K]['commands'][number] ? K : never }[OptionKey];
+
+/** A command's options, parsed. */
+export type OptionValues<C extends CommandName> = { [K in OptionsOf<C>]: ValueOf<Table[K]> };
+
+const ENTRIES = Object.entries(OPTIONS) as Array<[OptionKey, OptionSpec]>;
+
+/** The entries of a command's options, in the table's order. */
+export function optionsFor(command: CommandName): Array<[OptionKey, OptionSpec]> {
+  return ENTRIES.filter(([, spec]) => spec.commands.includes(command));
+}
+
+function pick(spec: OptionSpec, command: CommandName, raw: string): string {
+  const allowed = choicesOf(spec, command)!;
+  const v = raw.trim().toLowerCase();
+  if (allowed.includes(v)) return v;
+  throw usageError(spec.choices!.error, { value: raw, allowed: allowed.join(', ') });
+}
+
+/**
+ * A command's options as commander collected them (strings, switches, defaults) → parsed
+ * values, then the rules between options. `--lang` goes first: it is the language of any error
+ * that follows (`onLang`).
+ */
+export function parseOptions<C extends CommandName>(command: C, raw: Readonly<Record<string, unknown>>, onLang?: (lang: string) => void): OptionValues<C> {
+  const entries = optionsFor(command).sort(([a], [b]) => Number(b === 'lang') - Number(a === 'lang'));
+  const values: Record<string, unknown> = {};
+  for (const [key, spec] of entries) {
+    const r = raw[key];
+    if (typeof r !== 'string') values[key] = r;
+    else if (spec.choices) values[key] = pick(spec, command, r);
+    else values[key] = spec.parse ? spec.parse(r) : r;
+    if (key === 'lang') onLang?.(values[key] as string);
+  }
+  for (const [, spec] of entries) spec.check?.(values);
+  return values as OptionValues<C>;
+}

@@ -1,0 +1,18 @@
+/**
+ * The one period resolver of `score` and `validate`: --period, else --from/--to (either alone
+ * filled in from the plan's year), else the plan's year. The options are parsed and checked
+ * against each other by the option table; the plan's year is known only once the plan is loaded.
+ */
+import { parsePeriod, periodFromDates, type NamedPeriod } from '../model/period.js';
+
+export interface PeriodOptions {
+  period?: NamedPeriod | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+export function resolvePeriod(v: PeriodOptions, planYear: number): NamedPeriod {
+  if (v.period !== undefined) return v.period;
+  if (v.from !== undefined || v.to !== undefined) return periodFromDates(v.from, v.to, planYear);
+  return parsePeriod(String(planYear));
+}

@@ -1,0 +1,41 @@
+/**
+ * Lines that several renderers print alike: a problem (`file:line:column: severity [header]:
+ * message`), an input's row accounting, and word wrapping.
+ */
+import { LABELS, SIDE_LABELS, message } from '../i18n/messages.js';
+import type { Lang } from '../model/lang.js';
+import type { Problem } from '../model/problem.js';
+import type { InputReport } from '../model/accounting.js';
+
+export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
+  const L = LABELS[lang];
+  const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
+  const sev = p.severity === 'error' ? L.rejected : L.warning;
+  const col = p.header ? ` [${p.header}]` : '';
+  return `${where}: ${sev}${col}: ${message(lang, p.code, p.params)}`;
+}
+
+/** One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact exports. */
+export function inputLine(i: InputReport, lang: Lang, period: string): string {
+  const L = LABELS[lang];
+  const acc =
+    i.joined !== null
+      ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${L.notJoined})`)
+      : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings);
+  const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
+  return `${i.file} (${L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
+}
+
+/** Greedy word wrap at `width` characters. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,8 @@
+/** `score`'s output formats (--format): one module each, loaded when chosen. */
+import type { Formats } from '../render.js';
+import type { ScoreRenderOptions, ScoreView } from './view.js';
+
+export const SCORE_FORMATS: Formats<ScoreView, ScoreRenderOptions> = [
+  { name: 'table', readme: 'the human table', load: () => import('./table.js') },
+  { name: 'json', readme: 'the JSON contract below', load: () => import('./json.js') },
+];

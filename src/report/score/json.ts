@@ -1,0 +1,44 @@
+/**
+ * `score --format json`: the scripting contract, documented in README ("JSON output"); bump
+ * SCHEMA_VERSION (report/json.ts) on any change that is not a pure addition.
+ */
+import { formatIso } from '../../util/dates.js';
+import { LazyArray, SCHEMA_VERSION, inputJson, jsonText, problemJson } from '../json.js';
+import type { Render } from '../render.js';
+import type { ScoreView } from './view.js';
+import type { Lang } from '../../model/lang.js';
+import type { Score } from '../../model/result.js';
+
+export function scoreJson(score: Score, lang: Lang, version: string) {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'ccch', version },
+    plan: { id: score.plan.id, title: score.plan.title, year: score.plan.year },
+    period: { from: formatIso(score.period.from), to: formatIso(score.period.to), label: score.period.label },
+    inputs: score.inputs.map(inputJson),
+    results: score.results.map((r) => ({
+      indicator: r.indicator,
+      clause: r.clause,
+      tier: r.tier,
+      unit: r.unit,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      value: r.value,
+      target: r.target,
+      status: r.status,
+      source: r.source ?? 'data',
+      comparison: r.comparison ?? '>=',
+      scale: r.scale ?? 'percent',
+      district: r.district ?? null,
+      ...(r.targets ? { targets: r.targets } : {}),
+    })),
+    problems: new LazyArray(score.problems, (p) => problemJson(p, lang)),
+    problemsOmitted: score.problemCount - score.problems.length,
+    sources: score.sources,
+    summary: score.summary,
+    ...(score.unplacedUnits ? { unplacedUnits: score.unplacedUnits } : {}),
+  };
+}
+
+/** The JSON document, in chunks (see jsonText). */
+export const render: Render<ScoreView> = ({ score }, { lang, version }) => jsonText(scoreJson(score, lang, version));

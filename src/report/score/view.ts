@@ -1,0 +1,13 @@
+/** What `score`'s renderers are given: the score, the plan's indicators (their names), and the options that shape the output. */
+import type { Plan } from '../../plan/schema.js';
+import type { Score } from '../../model/result.js';
+
+export interface ScoreView {
+  score: Score;
+  indicators: Plan['indicators'];
+}
+
+export interface ScoreRenderOptions {
+  /** How many problems the table lists (Infinity with --problems). */
+  problems: number;
+}

@@ -1,0 +1,8 @@
+/** `tasks`' output formats (--format): one module each, loaded when chosen. */
+import type { Formats } from '../render.js';
+import type { TasksRenderOptions, TasksView } from './view.js';
+
+export const TASKS_FORMATS: Formats<TasksView, TasksRenderOptions> = [
+  { name: 'table', readme: 'the listing', load: () => import('./table.js') },
+  { name: 'json', readme: 'the JSON contract below', load: () => import('./json.js') },
+];

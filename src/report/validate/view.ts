@@ -1,0 +1,15 @@
+/** What `validate`'s renderers are given: the pipeline's Validation, each input marked clean or not. */
+import type { NamedPeriod } from '../../model/period.js';
+import type { InputReport, RowCounts } from '../../model/accounting.js';
+import type { Problem } from '../../model/problem.js';
+
+export interface ValidateView {
+  period: NamedPeriod;
+  /** Each input, and whether it is clean: no row rejected and none unmatched. */
+  inputs: ReadonlyArray<InputReport & { clean: boolean }>;
+  problems: readonly Problem[];
+  problemCount: number;
+  totals: RowCounts & { files: number };
+  /** Every input clean. */
+  clean: boolean;
+}
