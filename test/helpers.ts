@@ -1,8 +1,11 @@
-/** Shared test helpers: score in-memory CSV text or fixture files through the real pipeline. */
+/** Shared test helpers: score in-memory CSV text or fixture files through the real pipeline; run the CLI in-process or as a process. */
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { loadPlan } from '../src/plan/load.js';
+import { DEFAULT_PLAN, loadPlan } from '../src/plan/load.js';
+import { run } from '../src/cli/main.js';
+import type { Io, OutStream } from '../src/cli/context.js';
+import type { Chunk } from '../src/report/render.js';
 import { score } from '../src/pipeline/score.js';
 import { fileSource, streamSource } from '../src/ingest/source.js';
 import { parsePeriod } from '../src/model/period.js';
@@ -57,8 +60,73 @@ export function statusOf(s: Score, indicator: string, tier: string, unit: string
 
 export const BIN = join(ROOT, 'bin/ccch.js');
 
-/** Spawns the built binary as users run it (NO_COLOR=1): exit code, stdout, stderr. */
-export function ccch(args: string[], opts: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+export interface RunOptions {
+  /** Standard input. */
+  input?: string | Buffer;
+  /** The environment, besides NO_COLOR=1 (give NO_COLOR: '' for none). */
+  env?: Record<string, string>;
+  /** Which streams are terminals (and the stdout terminal's width). */
+  tty?: { stdout?: boolean; stderr?: boolean; columns?: number };
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A stream that keeps what is written to it. */
+export function sink(isTTY = false, columns?: number): OutStream & { chunks: Chunk[]; text(): string } {
+  const chunks: Chunk[] = [];
+  return {
+    isTTY,
+    ...(columns !== undefined ? { columns } : {}),
+    chunks,
+    write(chunk) {
+      chunks.push(chunk);
+      return true;
+    },
+    text: () => Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))).toString('utf8'),
+  };
+}
+
+/** Plans by file, parsed once per test file (the CLI would parse one per run, ~0.1 s). */
+const plans = new Map<string | undefined, Promise<Plan>>();
+function cachedPlan(file: string | undefined): Promise<Plan> {
+  let p = plans.get(file);
+  if (!p) {
+    p = loadPlan(file ?? DEFAULT_PLAN, file ?? DEFAULT_PLAN);
+    plans.set(file, p);
+  }
+  return p;
+}
+
+/** The Io of an in-process run: stdin from `input`, stdout and stderr kept, the environment as given (NO_COLOR=1 unless told). */
+export function fakeIo(opts: RunOptions = {}): Io & { stdout: ReturnType<typeof sink>; stderr: ReturnType<typeof sink> } {
+  const input = opts.input;
+  return {
+    env: { NO_COLOR: '1', ...opts.env },
+    stdin: (async function* () {
+      if (input !== undefined && input.length > 0) yield Buffer.from(input);
+    })(),
+    stdout: sink(opts.tty?.stdout, opts.tty?.columns),
+    stderr: sink(opts.tty?.stderr),
+    loadPlan: cachedPlan,
+  };
+}
+
+/** Runs `ccch ARGS…` in this process (cli/main.ts run, with a fake Io): exit code, stdout, stderr. */
+export async function ccch(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+  const io = fakeIo(opts);
+  const code = await run(args, io);
+  return { code, stdout: io.stdout.text(), stderr: io.stderr.text() };
+}
+
+/**
+ * Spawns the built binary as users run it (NO_COLOR=1): for what needs a process — exit codes
+ * through bin/ccch.js, broken pipes, worker threads, prewarm.
+ */
+export function ccchProcess(args: string[], opts: { input?: string | Buffer; env?: Record<string, string> } = {}): RunResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     input: opts.input,

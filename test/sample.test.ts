@@ -1,21 +1,15 @@
 /**
  * The bundled sample year (fixtures/sample/, written by `npm run sample` with
- * scripts/generate.mjs): the README's first command scores it. Checked on the built binary.
+ * scripts/generate.mjs): the README's first command scores it (in-process).
  */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { ROOT } from './helpers.js';
+import { ROOT, ccch } from './helpers.js';
 
-const BIN = join(ROOT, 'bin/ccch.js');
 const SAMPLE = ['fixtures/sample/ho-so-2023.csv', 'fixtures/sample/pakn-2023.csv'];
-
-function run(cmd: string, args: string[]) {
-  const r = spawnSync(cmd, args, { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' }, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Data rows as csv-parse counts them (blank lines are not rows). */
 function csvRows(file: string, delimiter: string): number {
@@ -24,8 +18,8 @@ function csvRows(file: string, delimiter: string): number {
 }
 
 describe('the sample year', () => {
-  it('scores with the README command: exit 1, accounting adds up, some targets pass and some fail', () => {
-    const r = run(process.execPath, [BIN, 'score', ...SAMPLE, '--format', 'json']);
+  it('scores with the README command: exit 1, accounting adds up, some targets pass and some fail', async () => {
+    const r = await ccch(['score', ...SAMPLE, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
@@ -44,8 +38,8 @@ describe('the sample year', () => {
     expect(j.summary.noData).toBe(0);
   });
 
-  it('the table states the same accounting', () => {
-    const r = run(process.execPath, [BIN, 'score', ...SAMPLE]);
+  it('the table states the same accounting', async () => {
+    const r = await ccch(['score', ...SAMPLE]);
     expect(r.code).toBe(1);
     const m = r.stdout.match(/ho-so-2023\.csv \(hồ sơ\): ([\d.]+) dòng đọc = ([\d.]+) được tính \+ ([\d.]+) bị loại \+ ([\d.]+) bị thay thế/);
     expect(m).not.toBeNull();

@@ -1,5 +1,7 @@
 /**
- * The built binary, as users run it: NO_COLOR=1, asserting stdout, stderr and the exit code.
+ * The command line as users run it, NO_COLOR=1, asserting stdout, stderr and the exit code: in
+ * this process (cli/main.ts run) — and through the built binary for what needs a process: the
+ * exit code as the shell sees it, a reader that closes the pipe, a slow reader.
  * (`npm test` builds first; see package.json "pretest".)
  */
 import { describe, it, expect } from 'vitest';
@@ -8,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from '../../scripts/generate.mjs';
-import { BIN, ROOT, ccch } from '../helpers.js';
+import { BIN, ROOT, ccch, ccchProcess } from '../helpers.js';
 
 const ESC = '\u001b[';
 
@@ -16,8 +18,8 @@ const ESC = '\u001b[';
 const HAND = ['fixtures/hand/ho-so-2023.csv', 'fixtures/hand/pakn-2023.csv'];
 
 describe('ccch score', () => {
-  it('prints the Vietnamese table and exits 1 when a target fails', () => {
-    const r = ccch(['score', ...HAND]);
+  it('prints the Vietnamese table and exits 1 when a target fails', async () => {
+    const r = await ccch(['score', ...HAND]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Kế hoạch 282/KH-UBND — Kế hoạch cải cách hành chính tỉnh Đồng Nai năm 2023');
@@ -29,15 +31,15 @@ describe('ccch score', () => {
     expect(r.stdout).not.toContain(ESC); // NO_COLOR
   });
 
-  it('speaks English with --lang en', () => {
-    const r = ccch(['score', ...HAND, '--lang', 'en']);
+  it('speaks English with --lang en', async () => {
+    const r = await ccch(['score', ...HAND, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('23 rows read = 15 counted + 7 rejected + 1 superseded');
     expect(r.stdout).toMatch(/Dossiers received online\s+│ Department\s+│\s+80.0% │\s+4\/5 │\s+≥ 70% │ ✓ Pass/);
   });
 
-  it('--format json is the documented contract', () => {
-    const r = ccch(['score', ...HAND, '--format', 'json', '--period', '2023-Q1']);
+  it('--format json is the documented contract', async () => {
+    const r = await ccch(['score', ...HAND, '--format', 'json', '--period', '2023-Q1']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.schemaVersion).toBe(1);
@@ -66,27 +68,37 @@ describe('ccch score', () => {
     expect(s.pass + s.fail + s.noData + s.noTarget).toBe(36);
   });
 
-  it('exits 0 when no target fails', () => {
-    const r = ccch(['score', 'fixtures/hand/all-pass.csv', '--format', 'json']);
+  it('exits 0 when no target fails', async () => {
+    const r = await ccch(['score', 'fixtures/hand/all-pass.csv', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).summary.fail).toBe(0);
   });
 
-  it('reads stdin as -', () => {
-    const fromFile = ccch(['score', 'fixtures/hand/pakn-2023.csv', '--format', 'json']);
-    const fromStdin = ccch(['score', '-', '--format', 'json'], { input: readFileSync(join(ROOT, 'fixtures/hand/pakn-2023.csv')) });
+  it('reads stdin as -', async () => {
+    const fromFile = await ccch(['score', 'fixtures/hand/pakn-2023.csv', '--format', 'json']);
+    const fromStdin = await ccch(['score', '-', '--format', 'json'], { input: readFileSync(join(ROOT, 'fixtures/hand/pakn-2023.csv')) });
     expect(fromStdin.code).toBe(fromFile.code);
     expect(JSON.parse(fromStdin.stdout).results).toEqual(JSON.parse(fromFile.stdout).results);
     expect(JSON.parse(fromStdin.stdout).inputs[0].file).toBe('-');
   });
 
-  it('adds unit rows with --by unit', () => {
-    const j = JSON.parse(ccch(['score', ...HAND, '--by', 'unit', '--format', 'json']).stdout);
+  it('adds unit rows with --by unit', async () => {
+    const j = JSON.parse((await ccch(['score', ...HAND, '--by', 'unit', '--format', 'json'])).stdout);
     expect(j.results.some((r: { unit: string | null }) => r.unit === 'Sở Tư pháp')).toBe(true);
   });
 
-  it('colors only when asked', () => {
-    expect(ccch(['score', ...HAND], { env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
+  it('colors when asked (FORCE_COLOR) or on a terminal, never with NO_COLOR or into a pipe', async () => {
+    expect((await ccch(['score', ...HAND], { env: { FORCE_COLOR: '1' } })).stdout).toContain(ESC);
+    expect((await ccch(['score', ...HAND], { env: { NO_COLOR: '' }, tty: { stdout: true } })).stdout).toContain(ESC);
+    expect((await ccch(['score', ...HAND], { tty: { stdout: true } })).stdout).not.toContain(ESC); // NO_COLOR=1
+    expect((await ccch(['score', ...HAND], { env: { NO_COLOR: '' } })).stdout).not.toContain(ESC);
+  });
+
+  it('exits 0, 1 and 2 as the shell sees them (the built binary)', () => {
+    expect(ccchProcess(['score', 'fixtures/hand/all-pass.csv']).code).toBe(0);
+    expect(ccchProcess(['score', ...HAND, '--format', 'json']).code).toBe(1);
+    const bad = ccchProcess(['score', 'nope.csv']);
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: 'ccch: nope.csv: không tìm thấy tệp\n' });
   });
 
   it('does not crash when the reader closes the pipe', () => {
@@ -118,17 +130,17 @@ describe('ccch score', () => {
     }
   });
 
-  it('each command documents its own exit codes', () => {
-    expect(ccch(['tasks', '--help']).stdout).toMatch(/1\s+có nhiệm vụ quá hạn \/ some task overdue/);
-    expect(ccch(['plan', '--help']).stdout).toMatch(/0\s+đã in kế hoạch/);
-    const top = ccch(['--help']);
+  it('each command documents its own exit codes', async () => {
+    expect((await ccch(['tasks', '--help'])).stdout).toMatch(/1\s+có nhiệm vụ quá hạn \/ some task overdue/);
+    expect((await ccch(['plan', '--help'])).stdout).toMatch(/0\s+đã in kế hoạch/);
+    const top = await ccch(['--help']);
     expect(top.code).toBe(0);
     expect(top.stdout).toMatch(/validate: có dòng bị loại hoặc không khớp/);
     for (const c of ['score', 'validate', 'plan', 'tasks']) expect(top.stdout).toContain(`  ${c} `);
   });
 
-  it('--help documents the exit codes', () => {
-    const r = ccch(['score', '--help']);
+  it('--help documents the exit codes', async () => {
+    const r = await ccch(['score', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('--period <period>');
     expect(r.stdout).toMatch(/2\s+lỗi cách dùng hoặc dữ liệu vào \/ usage or input error/);
@@ -157,12 +169,14 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     [['score', 'fixtures/hand/all-pass.csv', '--perod', '2023'], /^ccch: tùy chọn không biết: --perod \(có phải ý bạn là --period\?\) \(xem 'ccch score --help'\)$/],
     [['score', 'fixtures/hand/all-pass.csv', '--period'], /^ccch: tùy chọn --period <period> cần một giá trị \(xem 'ccch score --help'\)$/],
     [['score'], /^ccch: thiếu đối số bắt buộc: files \(xem 'ccch score --help'\)$/],
+    [['plan', 'II'], /^ccch: thừa đối số \(nhận 1\) \(xem 'ccch plan --help'\)$/],
+    [['scor', 'fixtures/hand/all-pass.csv'], /^ccch: lệnh không biết: scor \(có phải ý bạn là score\?\) \(xem 'ccch --help'\)$/],
     [['frobnicate'], /^ccch: lệnh không biết: frobnicate \(xem 'ccch --help'\)$/],
     [['score', '-', '-'], /^ccch: chỉ đọc được đầu vào chuẩn \(-\) một lần$/],
     [['score', 'fixtures/hand/all-pass.csv', '--threads', '0'], /^ccch: --threads: cần số nguyên từ 1 đến 8, không phải "0"$/],
     [['validate', 'fixtures/hand/all-pass.csv', '--threads', 'two'], /^ccch: --threads: cần số nguyên từ 1 đến 8, không phải "two"$/],
-  ])('%j', (args, pattern) => {
-    const r = ccch(args as string[]);
+  ])('%j', async (args, pattern) => {
+    const r = await ccch(args as string[]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(pattern);
@@ -170,16 +184,22 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1); // one line
   });
 
-  it('English errors with --lang en', () => {
-    const r = ccch(['score', 'nope.csv', '--lang', 'en']);
+  it('English errors with --lang en', async () => {
+    const r = await ccch(['score', 'nope.csv', '--lang', 'en']);
     expect(r.stderr).toBe('ccch: nope.csv: no such file\n');
-    const u = ccch(['score', 'fixtures/hand/all-pass.csv', '--bogus', '--lang', 'en']);
+    const u = await ccch(['score', 'fixtures/hand/all-pass.csv', '--bogus', '--lang', 'en']);
     expect(u.code).toBe(2);
     expect(u.stderr).toBe("ccch: unknown option '--bogus' (see 'ccch score --help')\n");
+    const err = async (args: string[]) => (await ccch([...args, '--lang', 'en'])).stderr;
+    expect(await err(['score', 'x.csv', '--perod', '2023'])).toBe("ccch: unknown option '--perod' (Did you mean --period?) (see 'ccch score --help')\n");
+    expect(await err(['score', 'x.csv', '--format', 'xml'])).toBe('ccch: --format: unsupported format "xml" (use table, json)\n');
+    expect(await err(['plan', 'II'])).toBe("ccch: too many arguments for 'plan'. Expected 0 arguments but got 1. (see 'ccch plan --help')\n");
+    expect((await ccch(['score', '--lang', 'en', 'x.csv', '--period'])).stderr).toBe("ccch: option '--period <period>' argument missing (see 'ccch score --help')\n");
+    expect(await err(['validate'])).toBe("ccch: missing required argument 'files' (see 'ccch validate --help')\n");
   });
 
-  it('no command at all: help on stderr, exit 2', () => {
-    const r = ccch([]);
+  it('no command at all: help on stderr, exit 2', async () => {
+    const r = await ccch([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Usage: ccch');

@@ -1,9 +1,9 @@
 /**
- * `ccch plan` on the built binary: the JSON contract holds every numeric target of the seed
+ * `ccch plan` (the command line, in-process): the JSON contract holds every numeric target of the seed
  * (against the independent checklist) and every task with its lead and deadline; the filters;
  * the table and Markdown renderings; usage errors.
  */
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ccch } from '../../helpers.js';
 
@@ -14,17 +14,21 @@ interface Entry {
 }
 const checklist = (JSON.parse(readFileSync(new URL('../../fixtures-plan/targets-checklist.json', import.meta.url), 'utf8')) as { targets: Entry[] }).targets;
 const key = (e: Entry) => `${e.clause} | ${e.value} | ${[...e.tiers].sort().join('+')}`;
-const json = (args: string[]) => {
-  const r = ccch(['plan', '--format', 'json', ...args]);
+const json = async (args: string[]) => {
+  const r = await ccch(['plan', '--format', 'json', ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return JSON.parse(r.stdout);
 };
 
 describe('ccch plan --format json', () => {
-  const j = json([]);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let j: any;
+  beforeAll(async () => {
+    j = await json([]);
+  });
 
-  it('is the documented contract', () => {
+  it('is the documented contract', async () => {
     expect(j.schemaVersion).toBe(1);
     expect(j.kind).toBe('plan');
     expect(j.plan).toEqual({ id: '282/KH-UBND', title: 'Kế hoạch cải cách hành chính tỉnh Đồng Nai năm 2023', year: 2023, date: '2022-12-29', province: 'Đồng Nai' });
@@ -40,13 +44,13 @@ describe('ccch plan --format json', () => {
     expect(j.agencies).toHaveLength(24);
   });
 
-  it('holds every numeric target of the seed with its value, tiers and clause (the independent checklist, both ways)', () => {
+  it('holds every numeric target of the seed with its value, tiers and clause (the independent checklist, both ways)', async () => {
     const bodyClause = (t: { source: string; clause: string }) => t.clause; // body clauses already read "body II.2.1"
     const listed = (j.targets as Array<Entry & { source: string }>).map((t) => key({ clause: bodyClause(t), value: t.value, tiers: t.tiers })).sort();
     expect(listed).toEqual(checklist.map(key).sort());
   });
 
-  it('marks what computes each target', () => {
+  it('marks what computes each target', async () => {
     const t = (id: string) => j.targets.find((x: { id: string }) => x.id === id);
     expect(t('app-II.3.4-digitization-so')).toMatchObject({ item: 'II.3.4', value: 50, tiers: ['so'], computable: 'data', indicator: 'digitization-rate', measure: null });
     expect(t('app-II.1.4-sample-dossiers')).toMatchObject({ item: 'II.1.4', value: 70, computable: 'catalog', indicator: null, measure: 'sample-dossier' });
@@ -56,7 +60,7 @@ describe('ccch plan --format json', () => {
     expect(t('body-II.6.1-cashless-so').discrepancy).toContain('cashless');
   });
 
-  it('lists every appendix task with its lead and deadline, and items point at their targets', () => {
+  it('lists every appendix task with its lead and deadline, and items point at their targets', async () => {
     const tasks = j.sections.flatMap((s: { items: Array<{ tasks: unknown[] }> }) => s.items.flatMap((i) => i.tasks));
     expect(tasks).toHaveLength(87);
     expect(new Set(tasks.map((t: { id: string }) => t.id)).size).toBe(87);
@@ -77,23 +81,23 @@ describe('ccch plan --format json', () => {
 });
 
 describe('ccch plan filters', () => {
-  it('--section II keeps appendix section II only (18 items, 36 tasks) and leaves the body out', () => {
-    const j = json(['--section', 'ii']);
+  it('--section II keeps appendix section II only (18 items, 36 tasks) and leaves the body out', async () => {
+    const j = await json(['--section', 'ii']);
     expect(j.filter.section).toBe('II');
     expect(j.sections.map((s: { id: string }) => s.id)).toEqual(['II']);
     expect(j.counts).toMatchObject({ items: 18, tasks: 36 });
     expect(j.targets.every((t: { source: string; item: string }) => t.source === 'appendix' && t.item.startsWith('II.'))).toBe(true);
   });
 
-  it('--section II.3.4 is one item; --section body the body targets only (47)', () => {
-    expect(json(['--section', 'II.3.4']).counts).toMatchObject({ sections: 1, items: 1, tasks: 4, targets: 6 });
-    const b = json(['--section', 'body']);
+  it('--section II.3.4 is one item; --section body the body targets only (47)', async () => {
+    expect((await json(['--section', 'II.3.4'])).counts).toMatchObject({ sections: 1, items: 1, tasks: 4, targets: 6 });
+    const b = await json(['--section', 'body']);
     expect(b.sections).toEqual([]);
     expect(b.counts.targets).toBe(47);
   });
 
-  it('--lead matches folded (no diacritics, any case) and keeps only the tasks it leads (15)', () => {
-    const j = json(['--lead', 'SO NOI VU']);
+  it('--lead matches folded (no diacritics, any case) and keeps only the tasks it leads (15)', async () => {
+    const j = await json(['--lead', 'SO NOI VU']);
     expect(j.filter.lead).toBe('so-noi-vu');
     const tasks = j.sections.flatMap((s: { items: Array<{ tasks: Array<{ lead: string[] }> }> }) => s.items.flatMap((i) => i.tasks));
     expect(tasks).toHaveLength(15);
@@ -101,8 +105,8 @@ describe('ccch plan filters', () => {
     expect(j.targets.every((t: { source: string }) => t.source === 'appendix')).toBe(true);
   });
 
-  it('--computable keeps the 51 targets some input can check', () => {
-    const j = json(['--computable']);
+  it('--computable keeps the 51 targets some input can check', async () => {
+    const j = await json(['--computable']);
     expect(j.counts.targets).toBe(51);
     expect(j.counts.computable).toEqual({ data: 36, catalog: 11, units: 4, no: 0 });
     for (const s of j.sections) for (const i of s.items) expect(i.targets.length).toBeGreaterThan(0);
@@ -110,8 +114,8 @@ describe('ccch plan filters', () => {
 });
 
 describe('ccch plan renderings and errors', () => {
-  it('prints the Vietnamese listing', () => {
-    const r = ccch(['plan', '--section', 'II.3.4']);
+  it('prints the Vietnamese listing', async () => {
+    const r = await ccch(['plan', '--section', 'II.3.4']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Bộ lọc: mục II.3.4');
@@ -120,38 +124,38 @@ describe('ccch plan renderings and errors', () => {
     expect(r.stdout).toContain('Chủ trì: Sở Thông tin và Truyền thông · Thời hạn: Quý I/2023 (quý → 31/03/2023)');
   });
 
-  it('speaks English with --lang en, and renders Markdown', () => {
-    const en = ccch(['plan', '--section', 'II.3.3', '--lang', 'en']);
+  it('speaks English with --lang en, and renders Markdown', async () => {
+    const en = await ccch(['plan', '--section', 'II.3.3', '--lang', 'en']);
     expect(en.stdout).toContain('> 0 vs 2022 · district, commune · units file: e-certified-copies-increase');
-    const md = ccch(['plan', '--section', 'II.1.3', '--format', 'md']);
+    const md = await ccch(['plan', '--section', 'II.1.3', '--format', 'md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('#### II.1.3');
     expect(md.stdout).toContain('| `app-II.1.3-tthc-published` | 100% TTHC công khai đúng hạn | ≥ 100% | mọi cấp | danh mục TTHC: published-on-time |');
     expect(md.stdout).toContain('| II.1.3.b | Công khai bộ TTHC kịp thời trên Cổng dịch vụ công của tỉnh |');
   });
 
-  it('is listed in the help with score and tasks', () => {
-    const r = ccch(['--help']);
+  it('is listed in the help with score and tasks', async () => {
+    const r = await ccch(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/score \[options\] <files\.\.\.>/);
     expect(r.stdout).toContain('plan [options]');
     expect(r.stdout).toContain('tasks [options]');
-    const t = ccch(['tasks', '--help']);
+    const t = await ccch(['tasks', '--help']);
     expect(t.stdout).toContain('--as-of <date>');
     expect(t.stdout).toContain('--status <file>');
   });
 
-  it('refuses an unknown section, an unknown or ambiguous agency, a bad format (exit 2)', () => {
-    const s = ccch(['plan', '--section', 'IX']);
+  it('refuses an unknown section, an unknown or ambiguous agency, a bad format (exit 2)', async () => {
+    const s = await ccch(['plan', '--section', 'IX']);
     expect(s.code).toBe(2);
     expect(s.stdout).toBe('');
     expect(s.stderr).toMatch(/^ccch: --section: không có mục "IX"/);
-    const l = ccch(['plan', '--lead', 'Sở Ngoại vụ', '--lang', 'en']);
+    const l = await ccch(['plan', '--lead', 'Sở Ngoại vụ', '--lang', 'en']);
     expect(l.code).toBe(2);
     expect(l.stderr).toMatch(/^ccch: --lead: no agency "Sở Ngoại vụ"; the agencies: Sở Nội vụ; /);
-    const a = ccch(['plan', '--lead', 'tư pháp']);
+    const a = await ccch(['plan', '--lead', 'tư pháp']);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('khớp nhiều cơ quan: Sở Tư pháp; Phòng Tư pháp cấp huyện');
-    expect(ccch(['plan', '--format', 'csv']).code).toBe(2);
+    expect((await ccch(['plan', '--format', 'csv'])).code).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `ccch score --catalog FILE --units FILE [--by district]` on the built binary. The fixtures'
+ * `ccch score --catalog FILE --units FILE [--by district]` (in-process). The fixtures'
  * counts are worked out in test/catalog/catalog.test.ts.
  */
 import { describe, it, expect } from 'vitest';
@@ -10,8 +10,8 @@ const UNITS = 'fixtures/units/don-vi.csv';
 const DOSSIERS = 'fixtures/units/ho-so.csv';
 
 describe('ccch score with a catalog and a units file', () => {
-  it('adds the catalog and units targets to the table, with the inputs accounted', () => {
-    const r = ccch(['score', DOSSIERS, '--catalog', CAT, '--units', UNITS]);
+  it('adds the catalog and units targets to the table, with the inputs accounted', async () => {
+    const r = await ccch(['score', DOSSIERS, '--catalog', CAT, '--units', UNITS]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain(`${UNITS} (đơn vị): 13 dòng đọc = 10 được tính + 2 bị loại + 1 bị thay thế (trùng mã); 2 cảnh báo`);
@@ -24,8 +24,8 @@ describe('ccch score with a catalog and a units file', () => {
     expect(r.stdout).toContain(`${UNITS}:14:6: cảnh báo [Bản sao chứng thực điện tử năm nay]:`);
   });
 
-  it('JSON: catalog and units inputs and results in the same contract', () => {
-    const r = ccch(['score', '--catalog', CAT, '--units', UNITS, DOSSIERS, '--format', 'json', '--lang', 'en']);
+  it('JSON: catalog and units inputs and results in the same contract', async () => {
+    const r = await ccch(['score', '--catalog', CAT, '--units', UNITS, DOSSIERS, '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.schemaVersion).toBe(1);
@@ -46,8 +46,8 @@ describe('ccch score with a catalog and a units file', () => {
     expect(s.pass + s.fail + s.noData + s.noTarget).toBe(j.results.length);
   });
 
-  it('--by district: each district with its communes, and the units placed in none', () => {
-    const r = ccch(['score', DOSSIERS, '--units', UNITS, '--by', 'district', '--format', 'json']);
+  it('--by district: each district with its communes, and the units placed in none', async () => {
+    const r = await ccch(['score', DOSSIERS, '--units', UNITS, '--by', 'district', '--format', 'json']);
     const j = JSON.parse(r.stdout);
     const online = j.results.filter((x: { indicator: string; district: string | null }) => x.indicator === 'online-rate' && x.district !== null);
     expect(online.map((x: { district: string; tier: string; numerator: number; denominator: number }) => `${x.district} ${x.tier} ${x.numerator}/${x.denominator}`)).toEqual([
@@ -57,20 +57,20 @@ describe('ccch score with a catalog and a units file', () => {
       'Trảng Bom xa 0/1',
     ]);
     expect(j.unplacedUnits).toEqual(['UBND xã Bình An']);
-    const t = ccch(['score', DOSSIERS, '--units', UNITS, '--by', 'district']);
+    const t = await ccch(['score', DOSSIERS, '--units', UNITS, '--by', 'district']);
     expect(t.stdout).toMatch(/│ Xã\s+│ Biên Hòa\s+│\s+66,6% │\s+2\/3 │\s+≥ 20% │ ✓ Đạt/);
     expect(t.stdout).toContain('1 đơn vị không thuộc huyện nào trong tệp đơn vị (không có trong kết quả theo huyện): UBND xã Bình An');
   });
 
-  it('refuses --by district without --units, and a units file without a name or code column (exit 2)', () => {
-    const a = ccch(['score', DOSSIERS, '--by', 'district']);
+  it('refuses --by district without --units, and a units file without a name or code column (exit 2)', async () => {
+    const a = await ccch(['score', DOSSIERS, '--by', 'district']);
     expect(a.code).toBe(2);
     expect(a.stdout).toBe('');
     expect(a.stderr).toBe('ccch: --by district cần --units (tệp đơn vị cho biết đơn vị thuộc huyện nào)\n');
-    const b = ccch(['score', DOSSIERS, '--units', 'fixtures/units/no-name.csv', '--lang', 'en']);
+    const b = await ccch(['score', DOSSIERS, '--units', 'fixtures/units/no-name.csv', '--lang', 'en']);
     expect(b.code).toBe(2);
     expect(b.stderr).toBe('ccch: fixtures/units/no-name.csv:1: units file: needs a unit name (Tên đơn vị / Đơn vị) or unit code (Mã đơn vị) column\n');
-    const c = ccch(['score', DOSSIERS, '--catalog', 'fixtures/catalog/none.csv']);
+    const c = await ccch(['score', DOSSIERS, '--catalog', 'fixtures/catalog/none.csv']);
     expect(c.code).toBe(2);
     expect(c.stderr).toBe('ccch: fixtures/catalog/none.csv: không tìm thấy tệp\n');
   });

@@ -1,12 +1,13 @@
 /**
  * `--threads`: a big export read in byte ranges on several threads prints exactly what one
- * thread prints (the built binary; the exhaustive checks are in test/ingest/split.test.ts).
+ * thread prints (the built binary: its workers run dist/; the exhaustive checks are in
+ * test/ingest/parallel/split.test.ts).
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ccch } from '../../helpers.js';
+import { ccch, ccchProcess } from '../../helpers.js';
 import { generateFile } from '../../../scripts/generate.mjs';
 
 let dir: string;
@@ -14,7 +15,7 @@ let file: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ccch-threads-'));
   file = join(dir, 'ho-so.csv');
-  generateFile({ kind: 'dossiers', rows: 40_000, seed: 17 }, file);
+  generateFile({ kind: 'dossiers', rows: 12_000, seed: 17 }, file); // ~3 MB: three ranges of ~1 MB
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -22,13 +23,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SPLIT = { CCCH_SPLIT_MIN_BYTES: String(1 << 20) };
 
 describe('ccch score --threads', () => {
-  it('prints the same table and JSON on 1, 2 and 3 threads', () => {
+  // One thread in this process (no worker: the same output as the binary's, test/golden.test.ts), several through the binary.
+  it('prints the same table and JSON on 1, 2 and 3 threads', async () => {
     expect(statSync(file).size).toBeGreaterThan(1 << 20);
     for (const format of ['table', 'json']) {
-      const one = ccch(['score', file, '--by', 'unit', '--format', format, '--threads', '1']);
+      const one = await ccch(['score', file, '--by', 'unit', '--format', format, '--threads', '1']);
       expect(one.code).toBe(1);
       for (const t of ['2', '3']) {
-        const many = ccch(['score', file, '--by', 'unit', '--format', format, '--threads', t], { env: SPLIT });
+        const many = ccchProcess(['score', file, '--by', 'unit', '--format', format, '--threads', t], { env: SPLIT });
         expect(many.code).toBe(one.code);
         expect(many.stderr).toBe(one.stderr);
         expect(many.stdout).toBe(one.stdout);
@@ -36,9 +38,9 @@ describe('ccch score --threads', () => {
     }
   }, 60_000);
 
-  it('validate too', () => {
-    const one = ccch(['validate', file, '--format', 'json', '--threads', '1']);
-    const two = ccch(['validate', file, '--format', 'json', '--threads', '2'], { env: SPLIT });
+  it('validate too', async () => {
+    const one = await ccch(['validate', file, '--format', 'json', '--threads', '1']);
+    const two = ccchProcess(['validate', file, '--format', 'json', '--threads', '2'], { env: SPLIT });
     expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
   }, 60_000);

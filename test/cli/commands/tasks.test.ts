@@ -1,5 +1,5 @@
 /**
- * `ccch tasks` on the built binary. fixtures/tasks/trang-thai-2023.csv, worked out by hand
+ * `ccch tasks` (the command line, in-process). fixtures/tasks/trang-thai-2023.csv, worked out by hand
  * (header on line 1; the plan's 25 dated tasks are listed in docs/plan-format.md):
  *
  *  2 VII.1.a done 25/01 (superseded by line 17)   10 VII.5.a "Sắp xong": rejected (status)
@@ -25,8 +25,8 @@ import { describe, it, expect } from 'vitest';
 import { ccch } from '../../helpers.js';
 
 const STATUS = 'fixtures/tasks/trang-thai-2023.csv';
-const json = (args: string[], code: number) => {
-  const r = ccch(['tasks', '--format', 'json', ...args]);
+const json = async (args: string[], code: number) => {
+  const r = await ccch(['tasks', '--format', 'json', ...args]);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(code);
   return JSON.parse(r.stdout);
@@ -34,8 +34,8 @@ const json = (args: string[], code: number) => {
 const task = (j: { groups: Array<{ tasks: Array<{ id: string }> }> }, id: string) => j.groups.flatMap((g) => g.tasks).find((t) => t.id === id);
 
 describe('ccch tasks --format json', () => {
-  it('flags the tasks as of 2023-04-15 and exits 1 (overdue tasks)', () => {
-    const j = json(['--status', STATUS, '--as-of', '2023-04-15', '--group', 'section'], 1);
+  it('flags the tasks as of 2023-04-15 and exits 1 (overdue tasks)', async () => {
+    const j = await json(['--status', STATUS, '--as-of', '2023-04-15', '--group', 'section'], 1);
     expect(j.schemaVersion).toBe(1);
     expect(j.kind).toBe('tasks');
     expect(j.asOf).toBe('2023-04-15');
@@ -62,15 +62,15 @@ describe('ccch tasks --format json', () => {
     ]);
   });
 
-  it('as of 2023-03-31 a task is on track on its due day', () => {
-    const j = json(['--status', STATUS, '--as-of', '2023-03-31'], 1);
+  it('as of 2023-03-31 a task is on track on its due day', async () => {
+    const j = await json(['--status', STATUS, '--as-of', '2023-03-31'], 1);
     expect(j.inputs[0]).toMatchObject({ rows: 16, counted: 9, rejected: 5, superseded: 1, unmatched: 1 });
     expect(j.counts).toEqual({ total: 87, done: 4, doneLate: 0, onTrack: 3, overdue: 1, notDated: 1, noReport: 78 });
     expect(task(j, 'II.3.4.a')).toMatchObject({ state: 'on-track' });
   });
 
-  it('groups by lead agency: a task is under each of its leads', () => {
-    const j = json(['--status', STATUS, '--as-of', '2023-04-15'], 1);
+  it('groups by lead agency: a task is under each of its leads', async () => {
+    const j = await json(['--status', STATUS, '--as-of', '2023-04-15'], 1);
     expect(j.group).toBe('lead');
     const noiVu = j.groups.find((g: { id: string }) => g.id === 'so-noi-vu');
     expect(noiVu.name).toBe('Sở Nội vụ');
@@ -82,21 +82,21 @@ describe('ccch tasks --format json', () => {
     expect(cat.tasks.map((t: { id: string }) => t.id)).toEqual(expect.arrayContaining(['VI.2.2.b', 'VI.2.3.a']));
   });
 
-  it('without a status file: nothing is overdue before the first due date (exit 0); after the year, the 25 dated tasks are', () => {
-    expect(json(['--as-of', '2023-01-31'], 0).counts).toEqual({ total: 87, done: 0, doneLate: 0, onTrack: 0, overdue: 0, notDated: 0, noReport: 87 });
-    expect(json(['--as-of', '2024-01-01'], 1).counts).toMatchObject({ overdue: 25, noReport: 62 });
+  it('without a status file: nothing is overdue before the first due date (exit 0); after the year, the 25 dated tasks are', async () => {
+    expect((await json(['--as-of', '2023-01-31'], 0)).counts).toEqual({ total: 87, done: 0, doneLate: 0, onTrack: 0, overdue: 0, notDated: 0, noReport: 87 });
+    expect((await json(['--as-of', '2024-01-01'], 1)).counts).toMatchObject({ overdue: 25, noReport: 62 });
   });
 
-  it('matches ASCII-folded headers and values, semicolons', () => {
-    const j = json(['--status', 'fixtures/tasks/ascii-semicolon.csv', '--as-of', '2023-02-01'], 0);
+  it('matches ASCII-folded headers and values, semicolons', async () => {
+    const j = await json(['--status', 'fixtures/tasks/ascii-semicolon.csv', '--as-of', '2023-02-01'], 0);
     expect(j.inputs[0]).toMatchObject({ rows: 1, counted: 1, columns: { task: 'Ma nhiem vu', status: 'Tinh trang', completed: 'Ngay hoan thanh' } });
     expect(task(j, 'VII.1.a')).toMatchObject({ state: 'done', completed: '2023-01-20' });
   });
 });
 
 describe('ccch tasks table and errors', () => {
-  it('prints the Vietnamese board with counts and problems', () => {
-    const r = ccch(['tasks', '--status', STATUS, '--as-of', '2023-04-15']);
+  it('prints the Vietnamese board with counts and problems', async () => {
+    const r = await ccch(['tasks', '--status', STATUS, '--as-of', '2023-04-15']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Tính đến ngày: 15/04/2023');
@@ -107,29 +107,29 @@ describe('ccch tasks table and errors', () => {
     expect(r.stdout).toContain(`${STATUS}:9:1: bị loại [Mã nhiệm vụ]: không có nhiệm vụ "IX.1.a" trong kế hoạch (bỏ qua dòng)`);
   });
 
-  it('speaks English', () => {
-    const r = ccch(['tasks', '--status', STATUS, '--as-of', '2023-04-15', '--group', 'section', '--lang', 'en']);
+  it('speaks English', async () => {
+    const r = await ccch(['tasks', '--status', STATUS, '--as-of', '2023-04-15', '--group', 'section', '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('VII. Chỉ đạo điều hành CCHC — 7 tasks:');
     expect(r.stdout).toContain('Total: 87 tasks: 4 done, 1 done late, 2 on track, 7 overdue, 1 not dated, 72 no report');
     expect(r.stdout).toMatch(/✓ Done late\s+VII\.2\.a\s+Quý I\/2023 → 2023-03-31, done 2023-04-10/);
   });
 
-  it('exits 2 on usage and input errors, with one line on stderr', () => {
-    const bad = (args: string[], re: RegExp) => {
-      const r = ccch(['tasks', ...args]);
+  it('exits 2 on usage and input errors, with one line on stderr', async () => {
+    const bad = async (args: string[], re: RegExp) => {
+      const r = await ccch(['tasks', ...args]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(re);
     };
-    bad(['--as-of', '15/04/2023'], /^ccch: --as-of: ngày không hợp lệ "15\/04\/2023" \(dùng YYYY-MM-DD\)\n/);
-    bad(['--group', 'agency', '--lang', 'en'], /^ccch: --group: invalid value "agency" \(use lead or section\)\n/);
-    bad(['--status', 'fixtures/tasks/no-task-column.csv'], /^ccch: fixtures\/tasks\/no-task-column\.csv:1: tệp trạng thái nhiệm vụ thiếu cột bắt buộc: mã nhiệm vụ \(Mã nhiệm vụ \/ Mã NV/);
-    bad(['--status', 'fixtures/tasks/none.csv'], /^ccch: fixtures\/tasks\/none\.csv: không tìm thấy tệp\n$/);
+    await bad(['--as-of', '15/04/2023'], /^ccch: --as-of: ngày không hợp lệ "15\/04\/2023" \(dùng YYYY-MM-DD\)\n/);
+    await bad(['--group', 'agency', '--lang', 'en'], /^ccch: --group: invalid value "agency" \(use lead or section\)\n/);
+    await bad(['--status', 'fixtures/tasks/no-task-column.csv'], /^ccch: fixtures\/tasks\/no-task-column\.csv:1: tệp trạng thái nhiệm vụ thiếu cột bắt buộc: mã nhiệm vụ \(Mã nhiệm vụ \/ Mã NV/);
+    await bad(['--status', 'fixtures/tasks/none.csv'], /^ccch: fixtures\/tasks\/none\.csv: không tìm thấy tệp\n$/);
   });
 
-  it('reads the status file from stdin with -', () => {
-    const r = ccch(['tasks', '--status', '-', '--as-of', '2023-02-01', '--format', 'json'], { input: 'Mã nhiệm vụ,Trạng thái,Ngày hoàn thành\nVII.1.a,Hoàn thành,02/02/2023\n' });
+  it('reads the status file from stdin with -', async () => {
+    const r = await ccch(['tasks', '--status', '-', '--as-of', '2023-02-01', '--format', 'json'], { input: 'Mã nhiệm vụ,Trạng thái,Ngày hoàn thành\nVII.1.a,Hoàn thành,02/02/2023\n' });
     // The row is rejected (completed after the as-of day), so VII.1.a (due 31/01) is overdue, unreported.
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);

@@ -1,5 +1,5 @@
 /**
- * `ccch validate` as users run it: the built binary, NO_COLOR=1, asserting stdout, stderr and
+ * `ccch validate` as users run it (in-process), NO_COLOR=1, asserting stdout, stderr and
  * the exit code. Counts are those worked out by hand in test/indicators/joins.test.ts and
  * summary.test.ts.
  */
@@ -13,8 +13,8 @@ import { ROOT, ccch } from '../../helpers.js';
 const SPLIT = ['fixtures/joins/dossiers.csv', 'fixtures/joins/online.csv', 'fixtures/joins/digitization.csv', 'fixtures/joins/payments.csv'];
 
 describe('ccch validate', () => {
-  it('exits 0 on clean exports and says what it found in each', () => {
-    const r = ccch(['validate', ...SPLIT]);
+  it('exits 0 on clean exports and says what it found in each', async () => {
+    const r = await ccch(['validate', ...SPLIT]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Kiểm tra 4 tệp theo quy cách dữ liệu');
@@ -29,8 +29,8 @@ describe('ccch validate', () => {
     expect(r.stdout).not.toContain('\u001b[');
   });
 
-  it('exits 1 when rows are rejected or unmatched, listing them by file:line:column', () => {
-    const r = ccch(['validate', 'fixtures/joins/full.csv', 'fixtures/joins/online-extra.csv', 'fixtures/joins/payments-extra.csv', '--lang', 'en']);
+  it('exits 1 when rows are rejected or unmatched, listing them by file:line:column', async () => {
+    const r = await ccch(['validate', 'fixtures/joins/full.csv', 'fixtures/joins/online-extra.csv', 'fixtures/joins/payments-extra.csv', '--lang', 'en']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
@@ -47,8 +47,8 @@ describe('ccch validate', () => {
     expect(r.stdout).toContain('Result: 1 of 3 files clean.');
   });
 
-  it('checks summary reports: bad cells by column, other periods', () => {
-    const r = ccch(['validate', 'fixtures/summary/cases.csv']);
+  it('checks summary reports: bad cells by column, other periods', async () => {
+    const r = await ccch(['validate', 'fixtures/summary/cases.csv']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('fixtures/summary/cases.csv (báo cáo tổng hợp): 11 dòng đọc = 3 được tính + 7 bị loại + 1 bị thay thế (trùng mã); 0 cảnh báo');
     expect(r.stdout).toContain(
@@ -56,12 +56,12 @@ describe('ccch validate', () => {
     );
     expect(r.stdout).toContain('fixtures/summary/cases.csv:5:8: bị loại [Đúng hạn]: giải quyết đúng hạn không phải số nguyên không âm: "2,5"');
     expect(r.stdout).toContain('fixtures/summary/cases.csv:7:3: bị loại [Kỳ báo cáo]: kỳ báo cáo "Quý 1/2023" không phải kỳ đang tính (2023)');
-    const q1 = ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--period', '2023-Q1']);
+    const q1 = await ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--period', '2023-Q1']);
     expect(q1.code).toBe(1);
   });
 
-  it('--format json is the documented contract', () => {
-    const r = ccch(['validate', 'fixtures/joins/dossiers.csv', 'fixtures/joins/online-extra.csv', '--format', 'json']);
+  it('--format json is the documented contract', async () => {
+    const r = await ccch(['validate', 'fixtures/joins/dossiers.csv', 'fixtures/joins/online-extra.csv', '--format', 'json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.schemaVersion).toBe(1);
@@ -105,33 +105,33 @@ describe('ccch validate', () => {
     expect(j.summary).toEqual({ files: 2, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, warnings: 1, clean: false });
   });
 
-  it('reads a fact export from stdin, before or after the dossier list', () => {
+  it('reads a fact export from stdin, before or after the dossier list', async () => {
     const stdin = readFileSync(join(ROOT, 'fixtures/joins/online.csv'));
-    const after = ccch(['validate', 'fixtures/joins/dossiers.csv', '-', '--format', 'json'], { input: stdin });
+    const after = await ccch(['validate', 'fixtures/joins/dossiers.csv', '-', '--format', 'json'], { input: stdin });
     expect(after.code).toBe(0);
     expect(JSON.parse(after.stdout).inputs[1]).toMatchObject({ file: '-', dataset: 'online', rows: 6, counted: 6, unmatched: 0 });
   });
 
-  it('lists the columns it ignores', () => {
-    const r = ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--lang', 'en']);
+  it('lists the columns it ignores', async () => {
+    const r = await ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--lang', 'en']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('    columns ignored: "STT"');
   });
 
-  it('takes the reader options and a units file, as score does', () => {
-    const r = ccch(['validate', 'fixtures/formats/ho-so-2023.xlsx', 'fixtures/formats/pakn-2023.windows-1258.csv', '--encoding', 'windows-1258', '--format', 'json']);
+  it('takes the reader options and a units file, as score does', async () => {
+    const r = await ccch(['validate', 'fixtures/formats/ho-so-2023.xlsx', 'fixtures/formats/pakn-2023.windows-1258.csv', '--encoding', 'windows-1258', '--format', 'json']);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
     expect(j.inputs[0]).toMatchObject({ format: 'xlsx', rows: 23, counted: 15, rejected: 7, superseded: 1 });
     expect(j.inputs[1]).toMatchObject({ encoding: 'windows-1258', rows: 8, counted: 6 });
-    const t = ccch(['validate', 'fixtures/formats/ho-so-2023.xlsx']);
+    const t = await ccch(['validate', 'fixtures/formats/ho-so-2023.xlsx']);
     expect(t.stdout).toMatch(/bỏ qua|skipped/);
-    const u = ccch(['validate', 'fixtures/units/ho-so.csv', '--units', 'fixtures/units/don-vi.csv', '--format', 'json']);
+    const u = await ccch(['validate', 'fixtures/units/ho-so.csv', '--units', 'fixtures/units/don-vi.csv', '--format', 'json']);
     expect(JSON.parse(u.stdout).inputs.map((i: { dataset: string }) => i.dataset)).toEqual(['units', 'dossiers']);
   });
 
-  it('--help gives validate’s own exit codes', () => {
-    const r = ccch(['validate', '--help']);
+  it('--help gives validate’s own exit codes', async () => {
+    const r = await ccch(['validate', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1\s+có dòng bị loại hoặc không khớp hồ sơ \/ some rows rejected or unmatched/);
     expect(r.stdout).not.toContain('có chỉ tiêu không đạt');
@@ -145,8 +145,8 @@ describe('ccch validate', () => {
     [['validate', 'fixtures/joins/full.csv', 'fixtures/summary/tong-hop-2023.csv'], /^ccch: fixtures\/summary\/tong-hop-2023\.csv:2: tính hai lần: đơn vị "Sở Tư pháp"/],
     [['validate', 'fixtures/joins/full.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
     [['validate', '--lang', 'en'], /^ccch: missing required argument 'files'/],
-  ])('%j exits 2 with one line', (args, pattern) => {
-    const r = ccch(args as string[], { input: 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n' });
+  ])('%j exits 2 with one line', async (args, pattern) => {
+    const r = await ccch(args as string[], { input: 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n' });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(pattern);
@@ -155,8 +155,8 @@ describe('ccch validate', () => {
 });
 
 describe('ccch score with joined exports and summary reports', () => {
-  it('prints the sources and the unmatched rows', () => {
-    const r = ccch(['score', ...SPLIT, 'fixtures/joins/online-extra.csv']);
+  it('prints the sources and the unmatched rows', async () => {
+    const r = await ccch(['score', ...SPLIT, 'fixtures/joins/online-extra.csv']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('Nguồn số liệu');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ tiếp nhận trực tuyến: fixtures/joins/online.csv (ghép theo mã hồ sơ, 6 hồ sơ); fixtures/joins/online-extra.csv (ghép theo mã hồ sơ, 2 hồ sơ)');
@@ -164,20 +164,20 @@ describe('ccch score with joined exports and summary reports', () => {
     expect(r.stdout).toContain('fixtures/joins/online-extra.csv:5:1: cảnh báo [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)');
   });
 
-  it('the JSON lists sources per indicator and unmatched per input', () => {
-    const j = JSON.parse(ccch(['score', ...SPLIT, '--format', 'json']).stdout);
+  it('the JSON lists sources per indicator and unmatched per input', async () => {
+    const j = JSON.parse((await ccch(['score', ...SPLIT, '--format', 'json'])).stdout);
     expect(j.inputs.map((i: { unmatched: number }) => i.unmatched)).toEqual([0, 0, 0, 0]);
     expect(j.sources[0]).toEqual({ indicator: 'online-rate', inputs: [{ file: 'fixtures/joins/online.csv', via: 'join', dossiers: 6 }] });
   });
 
-  it('says when a summary report is taken as covering the scored period', () => {
-    const r = ccch(['score', '-', '--period', '2023-Q2', '--lang', 'en'], { input: 'Đơn vị,Tổng số tiếp nhận,Trực tuyến\nSở Tư pháp,10,8\n' });
+  it('says when a summary report is taken as covering the scored period', async () => {
+    const r = await ccch(['score', '-', '--period', '2023-Q2', '--lang', 'en'], { input: 'Đơn vị,Tổng số tiếp nhận,Trực tuyến\nSở Tư pháp,10,8\n' });
     expect(r.stdout).toContain('- (summary report): 1 rows read = 1 counted + 0 rejected + 0 superseded (duplicate code); 0 warnings (no report-period column: taken as covering 2023-Q2)');
     expect(r.stdout).toContain('  Dossiers received online: - (summary report)');
   });
 
-  it('refuses double counting with exit 2', () => {
-    const r = ccch(['score', 'fixtures/summary/tong-hop-2023.csv', 'fixtures/joins/full.csv', '--lang', 'en']);
+  it('refuses double counting with exit 2', async () => {
+    const r = await ccch(['score', 'fixtures/summary/tong-hop-2023.csv', 'fixtures/joins/full.csv', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
