@@ -199,7 +199,7 @@ export const OPTIONS = {
     choices: { values: formatNames, error: 'usage.format' },
     readme: (command) => ({
       meaning: FORMATS[command].map((f, i) => `\`${f.name}\`${i === 0 ? ' (default)' : ''}: ${f.readme}`).join('; '),
-      example: command === 'plan' ? '--format md > ke-hoach.md' : '--format json | jq .summary',
+      example: { score: '--format json | jq .summary', validate: '--format json | jq .summary', plan: '--format md > ke-hoach.md', tasks: '--format json | jq .counts' }[command],
     }),
   }),
   lang: option({
