@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli.ts', 'src/commands/**', 'scripts/**', 'bin/**'],
+    files: ['scripts/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -14,8 +14,6 @@ import { buildProgram, commanderError } from './program.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-export { EXIT };
-
 /** The language of errors before --lang is parsed (commander's own errors come first). */
 function langFromArgs(args: readonly string[]): Lang {
   const i = args.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
