@@ -8,7 +8,13 @@ import type { IngestInternals, ReaderOptions } from '../ingest/options.js';
 import { DEFAULT_PLAN, loadPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
 import { usageError } from '../model/errors.js';
+import type { Field } from '../model/kinds.js';
+import { fieldSpec } from '../ingest/contract.js';
+import type { FieldName } from '../report/render.js';
 import type { Cli } from './context.js';
+
+/** A field's name in the data contract, for the renderers (report/ does not import ingest/). */
+export const fieldName: FieldName = (kind, field, lang) => fieldSpec(kind, field as Field)[lang];
 
 /** --plan, or the bundled plan. */
 export function planOf(file: string | undefined, cli: Cli): Promise<Plan> {

@@ -6,6 +6,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../model/lang.js';
+import type { Kind } from '../model/kinds.js';
 
 /** A piece of output: text, or bytes (a workbook, an archive). */
 export type Chunk = string | Uint8Array;
@@ -25,6 +26,9 @@ export interface RenderContext<O = object> {
   /** The command's options that shape its output (how many problems to list…). */
   options: O;
 }
+
+/** A field's name in the data contract (ingest/contract.ts), in a language: what a report calls a column. Given by the command, so that report/ need not know the contract. */
+export type FieldName = (kind: Kind, field: string, lang: Lang) => string;
 
 export type Render<V, O = object> = (view: V, ctx: RenderContext<O>) => Output | Promise<Output>;
 

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_PROBLEMS } from '../../ingest/problems.js';
 import { SCORE_FORMATS } from '../../report/score/formats.js';
 import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
-import { inputSources, planOf, readerOptions } from '../inputs.js';
+import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
 import { resolvePeriod } from '../period.js';
 
 export const score: CommandDef<'score'> = {
@@ -45,6 +45,6 @@ export const score: CommandDef<'score'> = {
       }),
     );
     cli.setExitCode(result.summary.fail > 0 ? 1 : 0);
-    await cli.render(SCORE_FORMATS, o.format, { score: result, indicators: plan.indicators }, { problems: o.problems ? Infinity : 10 });
+    await cli.render(SCORE_FORMATS, o.format, { score: result, indicators: plan.indicators, fieldName }, { problems: o.problems ? Infinity : 10 });
   },
 };

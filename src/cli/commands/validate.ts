@@ -7,7 +7,7 @@ import { DEFAULT_MAX_PROBLEMS } from '../../ingest/problems.js';
 import { VALIDATE_FORMATS } from '../../report/validate/formats.js';
 import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
-import { inputSources, planOf, readerOptions } from '../inputs.js';
+import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
 import { resolvePeriod } from '../period.js';
 
 export const validate: CommandDef<'validate'> = {
@@ -30,6 +30,6 @@ export const validate: CommandDef<'validate'> = {
       return validateInputs({ plan, period, inputs, ...(units ? { units } : {}), ...readerOptions(o, cli), maxProblems: DEFAULT_MAX_PROBLEMS, onProgress });
     });
     cli.setExitCode(result.clean ? 0 : 1);
-    await cli.render(VALIDATE_FORMATS, o.format, { ...result, inputs: result.inputs.map((i) => ({ ...i, clean: inputClean(i) })) }, {});
+    await cli.render(VALIDATE_FORMATS, o.format, { ...result, inputs: result.inputs.map((i) => ({ ...i, clean: inputClean(i) })), fieldName }, {});
   },
 };

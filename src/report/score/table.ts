@@ -6,7 +6,6 @@ import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { LABELS, MEASURE_LABELS, SIDE_LABELS } from '../../i18n/messages.js';
 import { formatVi } from '../../util/dates.js';
-import { fieldSpec } from '../../ingest/contract.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
 import { formatInt, formatPercent, formatRate } from '../format.js';
 import { inputLine, problemLine, wrap } from '../lines.js';
@@ -18,7 +17,7 @@ import type { Dataset, Field } from '../../model/kinds.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
 
-export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicators }, { lang, chalk: c, options }) => {
+export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicators, fieldName }, { lang, chalk: c, options }) => {
   const L = LABELS[lang];
   const out: string[] = [];
   out.push(c.bold(`${L.plan} ${score.plan.id} — ${score.plan.title}`));
@@ -82,7 +81,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
   for (const i of score.inputs) {
     const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
-    const label = (f: string) => (isRecords ? fieldSpec(i.dataset as Dataset, f as Field)[lang] : f);
+    const label = (f: string) => (isRecords ? fieldName(i.dataset as Dataset, f, lang) : f);
     if (i.notComputed.length) {
       const cols = isRecords ? i.missingColumns.filter((f) => !READ_AS_BLANK.includes(f as Field)) : i.missingColumns;
       out.push(`  ${L.missingColumns(i.file, cols.map(label).join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);

@@ -1,6 +1,6 @@
 /** What `tasks`' renderers are given: the plan, the task board, the status file's accounting and problems. */
 import type { TaskBoard } from '../../evaluate/tasks.js';
-import type { SideReport } from '../../ingest/side/sidefile.js';
+import type { SideReport } from '../../model/side.js';
 import type { Plan } from '../../plan/schema.js';
 import type { Problem } from '../../model/problem.js';
 

@@ -3,7 +3,6 @@
  * missing and ignored, the row accounting; then the problems (README "ccch validate").
  */
 import { LABELS } from '../../i18n/messages.js';
-import { fieldSpec } from '../../ingest/contract.js';
 import { inputLine, problemLine } from '../lines.js';
 import { formatVi } from '../../util/dates.js';
 import type { Render } from '../render.js';
@@ -43,10 +42,7 @@ export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
     out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label)} — ${ok ? T.clean : T.notClean}`);
     const sk = i.skipped;
     if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
-    const label = (f: string) => {
-      const spec = fieldSpec(i.dataset as Kind, f as never); // validate reads exports only, never side files
-      return lang === 'vi' ? spec.vi : spec.en;
-    };
+    const label = (f: string) => v.fieldName(i.dataset as Kind, f, lang); // validate reads exports only, never side files
     const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${h}"`);
     out.push(`    ${T.matched}: ${matched.join(', ')}`);
     if (i.missingColumns.length) out.push(`    ${T.missing}: ${i.missingColumns.map(label).join(', ')}`);

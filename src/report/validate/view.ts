@@ -2,6 +2,7 @@
 import type { NamedPeriod } from '../../model/period.js';
 import type { InputReport, RowCounts } from '../../model/accounting.js';
 import type { Problem } from '../../model/problem.js';
+import type { FieldName } from '../render.js';
 
 export interface ValidateView {
   period: NamedPeriod;
@@ -12,4 +13,5 @@ export interface ValidateView {
   totals: RowCounts & { files: number };
   /** Every input clean. */
   clean: boolean;
+  fieldName: FieldName;
 }
