@@ -108,7 +108,7 @@ export function colorLevel(env: Io['env'], isTTY: boolean): 0 | 1 | 2 | 3 {
   return env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit' ? 3 : 2;
 }
 
-export function makeChalk(level: 0 | 1 | 2 | 3): ChalkInstance {
+function makeChalk(level: 0 | 1 | 2 | 3): ChalkInstance {
   return new Chalk({ level });
 }
 

@@ -78,6 +78,3 @@ export function helpLine(spec: OptionSpec, command: CommandName): string {
   if (choices) return choices.join(' | ');
   throw new Error(`option ${spec.flags}: no help`);
 }
-
-/** The long flag: `--as-of` of `--as-of <date>`. */
-export const longFlag = (spec: OptionSpec) => spec.flags.split(/[ ,]+/).find((f) => f.startsWith('--'))!;

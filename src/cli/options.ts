@@ -10,6 +10,7 @@ import { LANGS } from '../model/lang.js';
 import { parseIsoDate } from '../util/dates.js';
 import { canonicalEncoding } from '../ingest/decode.js';
 import { MAX_THREADS } from '../ingest/parallel/workers.js';
+import { formatNames } from '../report/render.js';
 import { FORMATS, type CommandName } from './formats.js';
 import { choicesOf, option, type OptionSpec, type ValueOf } from './option-spec.js';
 
@@ -33,28 +34,26 @@ const DELIMITERS: Record<string, string> = {
 };
 
 /** `,` `;` `|`, `tab` or `\t` (also comma, semicolon, pipe). */
-export function parseDelimiter(s: string): string {
+function parseDelimiter(s: string): string {
   const d = DELIMITERS[s === '\t' ? s : s.trim().toLowerCase()];
   if (d !== undefined) return d;
   throw usageError('usage.delimiter', { value: s });
 }
 
 /** A name iconv-lite knows (utf-8, utf-16le, windows-1258…); TCVN3 and VNI have no maintained decoder. */
-export function parseEncoding(s: string): string {
+function parseEncoding(s: string): string {
   const e = canonicalEncoding(s);
   if (e !== null) return e;
   throw usageError('usage.encoding', { value: s });
 }
 
 /** A whole number from 1 to MAX_THREADS. */
-export function parseThreads(s: string): number {
+function parseThreads(s: string): number {
   const t = s.trim();
   const n = Number(t);
   if (/^\d+$/.test(t) && n >= 1 && n <= MAX_THREADS) return n;
   throw usageError('usage.threads', { value: s, max: MAX_THREADS });
 }
-
-const formatNames = (command: CommandName) => FORMATS[command].map((f) => f.name);
 
 export const OPTIONS = {
   status: option({
@@ -196,7 +195,7 @@ export const OPTIONS = {
     flags: '--format <format>',
     commands: ['score', 'validate', 'plan', 'tasks'],
     default: 'table',
-    choices: { values: formatNames, error: 'usage.format' },
+    choices: { values: (command) => formatNames(FORMATS[command]), error: 'usage.format' },
     readme: (command) => ({
       meaning: FORMATS[command].map((f, i) => `\`${f.name}\`${i === 0 ? ' (default)' : ''}: ${f.readme}`).join('; '),
       example: { score: '--format json | jq .summary', validate: '--format json | jq .summary', plan: '--format md > ke-hoach.md', tasks: '--format json | jq .counts' }[command],
