@@ -191,8 +191,8 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     en: (p) => `${p.kindEn} file: needs a status (Trạng thái) or completion date (Ngày hoàn thành) column`,
   },
   'input.otherPeriod': {
-    vi: (p) => `báo cáo cho kỳ ${p.form} (${q(p.text)}), không phải kỳ đang tính ${p.period}; tính kỳ của báo cáo với --period (hoặc --from/--to), hoặc dùng báo cáo của kỳ ${p.period}`,
-    en: (p) => `report for period ${p.form} (${q(p.text)}), not the period scored ${p.period}; score its period with --period (or --from/--to), or give a report for ${p.period}`,
+    vi: (p) => `báo cáo cho kỳ ${p.form} theo tiêu đề ${q(p.text)}, không phải kỳ đang tính ${p.period}; tính kỳ của báo cáo bằng --period (hoặc --from/--to), mỗi kỳ một lần chạy`,
+    en: (p) => `report for period ${p.form} by its title ${q(p.text)}, not the period scored ${p.period}; score its period with --period (or --from/--to), one period per run`,
   },
   'input.noReportingUnit': {
     vi: (p) => `báo cáo theo lĩnh vực (cột ${q(p.header)}) không ghi đơn vị báo cáo: thêm dòng "Đơn vị báo cáo: …" trên tiêu đề, hoặc dùng --unit TÊN`,

@@ -86,7 +86,7 @@ export function isTotalRowLabel(label: string): boolean {
   if (label === '') return false;
   if (TOTALS.has(headerKey(stripTail(label)))) return true;
   const s = squash(label);
-  return TOTAL_ROW_PREFIXES.some((p) => s.startsWith(p));
+  return TOTAL_ROW_PREFIXES.some((p) => s.startsWith(p)) && !s.startsWith('cộng hòa');
 }
 
 /** A group row's style, label and tier, or null when the row is not a group's. */
