@@ -42,6 +42,13 @@ export interface ReadFileOptions extends ReaderOptions {
   onProgress?: (bytes: number) => void;
 }
 
+/** A row as the CSV scanner's bytes, to a handler that takes rows as read: every field as text. */
+function rawBytes(h: SummariesHandler, row: CsvRow, line: number, malformed: boolean): void {
+  const all: string[] = [];
+  for (let k = 0; k < row.count; k++) all.push(row.text(k));
+  h.raw(all, row.count, line, malformed);
+}
+
 /** Reads one file (its stream given) into `state`, through the handler of its kind. */
 export async function readFile(state: IngestState, ctx: FileContext, stream: AsyncIterable<Buffer | string>, opts: ReadFileOptions): Promise<ReadEnd> {
   const { source, report, problems } = ctx;
@@ -96,12 +103,7 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
         else if (accept(count, line, malformed)) handler!.row(fields, line);
       },
       rowBytes(row: CsvRow, line, malformed) {
-        if (raw) {
-          const all: string[] = [];
-          for (let k = 0; k < row.count; k++) all.push(row.text(k));
-          raw.raw(all, row.count, line, malformed);
-          return;
-        }
+        if (raw) return rawBytes(raw, row, line, malformed);
         if (!accept(row.count, line, malformed)) return;
         const h = handler!;
         if (h.rowBytes) h.rowBytes(row, line);
