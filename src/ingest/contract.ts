@@ -135,8 +135,11 @@ const count = (field: CountField, vi: string, en: string, aliases: string[], sec
   ...(within ? { within } : {}),
 });
 
-/** The column groups of form 06/VPCP/KSTT (a summary form's first header rows). */
-export type Section = 'received' | 'resolved' | 'open';
+/**
+ * The column groups of form 06/VPCP/KSTT (a summary form's first header rows): received (to
+ * resolve: carried over and new), its part received in the period (`new`), resolved, open.
+ */
+export type Section = 'received' | 'new' | 'resolved' | 'open';
 
 /**
  * A header path segment that names a column group: the innermost one above a column decides
@@ -153,15 +156,14 @@ export const SECTIONS: Record<Section, string[]> = {
     'Tiếp nhận',
     'Nhận giải quyết',
     'Số hồ sơ nhận',
-    'Số mới tiếp nhận',
-    'Mới tiếp nhận',
-    'Tiếp nhận mới',
-    'Tiếp nhận trong kỳ',
-    'Trong kỳ',
   ],
+  new: ['Số mới tiếp nhận', 'Mới tiếp nhận', 'Tiếp nhận mới', 'Tiếp nhận trong kỳ', 'Số hồ sơ mới tiếp nhận', 'Trong kỳ'],
   resolved: ['Số hồ sơ đã giải quyết', 'Số hồ sơ đã xử lý', 'Hồ sơ đã giải quyết', 'Số hồ sơ giải quyết', 'Đã giải quyết', 'Đã xử lý', 'Kết quả giải quyết'],
   open: ['Số hồ sơ đang giải quyết', 'Số hồ sơ đang xử lý', 'Hồ sơ đang giải quyết', 'Số hồ sơ chưa giải quyết', 'Đang giải quyết', 'Đang xử lý', 'Chưa giải quyết'],
 };
+
+/** The group a field of a group also belongs to: what is received in the period is received. */
+export const sectionFamily = (s: Section): Section => (s === 'new' ? 'received' : s);
 
 const TOTAL_WITHIN = ['Tổng số', 'Tổng', 'Tổng cộng'];
 
@@ -202,9 +204,22 @@ export const SUMMARY_FIELDS: FieldSpec[] = [
     'receivedTotal',
     'tổng số tiếp nhận',
     'received total',
-    ['Tổng số tiếp nhận', 'Tổng số hồ sơ tiếp nhận', 'Tổng tiếp nhận', 'Số hồ sơ tiếp nhận', 'Tiếp nhận mới', 'Số mới tiếp nhận', 'Số hồ sơ mới tiếp nhận', 'Mới tiếp nhận', 'Tiếp nhận trong kỳ', 'TongSoTiepNhan', 'TongTiepNhan'],
-    'received',
-    ['Trong kỳ'],
+    [
+      'Tổng số tiếp nhận',
+      'Tổng số hồ sơ tiếp nhận',
+      'Tổng tiếp nhận',
+      'Số hồ sơ tiếp nhận',
+      'Tiếp nhận mới',
+      'Số mới tiếp nhận',
+      'Số hồ sơ mới tiếp nhận',
+      'Mới tiếp nhận',
+      'Tiếp nhận trong kỳ',
+      'Trong kỳ',
+      'TongSoTiepNhan',
+      'TongTiepNhan',
+    ],
+    'new',
+    TOTAL_WITHIN,
   ),
   count(
     'receivedOnline',

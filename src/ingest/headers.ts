@@ -9,9 +9,11 @@
  * first (a summary form, see ingest/form.ts). Its last cell is matched as above; the innermost
  * earlier cell that names a column group (contract.ts SECTIONS) is its group, and a field of
  * another group never matches it ("Số hồ sơ đang giải quyết › Quá hạn" is not resolved late).
+ * A field's `within` names match only in its own group ("Tổng số" under "Trong kỳ" is received
+ * in the period, under "Số hồ sơ nhận giải quyết" the total to resolve).
  * A one-cell header is a path of one cell, in no group: the plain header of any export.
  */
-import { FIELDS, SECTIONS, type FieldSpec, type Section } from './contract.js';
+import { FIELDS, SECTIONS, sectionFamily, type FieldSpec, type Section } from './contract.js';
 import { fold } from '../util/text.js';
 import { FACT_KINDS, type FactKind, type Field, type Kind } from '../model/kinds.js';
 
@@ -76,9 +78,10 @@ function findColumn<F extends string>(keys: readonly Keyed[], spec: FieldSpec<F>
       if (i >= 0) return i;
     }
   }
+  const family = spec.section && sectionFamily(spec.section);
   for (const alias of spec.aliases) {
     const a = headerKey(alias);
-    const i = keys.findIndex((k) => k.leaf === a && (k.section === undefined || k.section === spec.section));
+    const i = keys.findIndex((k) => k.leaf === a && (k.section === undefined || sectionFamily(k.section) === family));
     if (i >= 0) return i;
   }
   return -1;

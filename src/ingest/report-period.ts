@@ -58,7 +58,7 @@ export interface TitlePeriod extends Period {
   text: string;
 }
 
-const SPAN = /(?:^|[^a-z0-9])tu(?: ngay)? (\d{1,2}[/.-]\d{1,2}[/.-]\d{4}) (?:den|toi)(?: ngay)? (\d{1,2}[/.-]\d{1,2}[/.-]\d{4})/;
+const SPAN = /(?:^|[^a-z0-9])tu(?: ngay)? (\d{1,2}[/.-]\d{1,2}[/.-]\d{4}) (?:den|toi)(?: het)?(?: ngay)? (\d{1,2}[/.-]\d{1,2}[/.-]\d{4})/;
 
 /** The longest run of a cell's last words that is a period ("… QUÝ I NĂM 2023" → Q1), or null. */
 function trailingPeriod(folded: string): Period | null {

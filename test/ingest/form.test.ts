@@ -60,6 +60,17 @@ describe('header paths', () => {
     expect(matchHeaders('summary', fromRanges.paths).columns.openTotal).toBe(9);
   });
 
+  it('"Tổng số" is the total of its own group: to resolve, or received in the period', () => {
+    const h = readFormHeader(
+      { fields: ['Đơn vị', 'Số hồ sơ nhận giải quyết', '', '', '', '', 'Bổ sung'], line: 1 },
+      [raw(2, ['', 'Tổng số', 'Từ kỳ trước', 'Trong kỳ', '', '', '']), raw(3, ['', '', '', 'Tổng số', 'Trực tuyến', 'Trực tiếp', '']), raw(4, ['Sở A', '3', '1', '2', '1', '1', '0'])],
+      null,
+      true,
+    );
+    expect(h.paths[3]).toEqual(['Số hồ sơ nhận giải quyết', 'Trong kỳ', 'Tổng số']);
+    expect(matchHeaders('summary', h.paths).columns).toMatchObject({ intakeTotal: 1, carriedOver: 2, receivedTotal: 3, receivedOnline: 4, receivedDirect: 5, awaitingSupplement: 6 });
+  });
+
   it('stops at the first body row, which has a name, a number or an STT', () => {
     const h = readFormHeader({ fields: first, line: 1 }, [raw(2, second), raw(3, ['I', 'CẤP TỈNH', '', '', '', '', '', '', '', '', '', ''])], null, true);
     expect(h).toMatchObject({ lines: [1, 2], bodyStart: 1, columnNumbers: null });
@@ -82,6 +93,7 @@ describe('title lines', () => {
   it.each([
     ['(Từ ngày 01/01/2023 đến ngày 31/03/2023)', '2023-01-01..2023-03-31'],
     ['Từ 15/12/2022 đến 14/06/2023', '2022-12-15..2023-06-14'],
+    ['(Số liệu tính từ ngày 1/1/2023 đến hết ngày 30/6/2023)', '2023-01-01..2023-06-30'],
     ['TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT TTHC QUÝ I NĂM 2023', '2023-01-01..2023-03-31'],
     ['Kỳ báo cáo: 6 tháng đầu năm 2023', '2023-01-01..2023-06-30'],
     ['BÁO CÁO NĂM 2023', '2023-01-01..2023-12-31'],
