@@ -160,6 +160,12 @@ describe('body rows', () => {
     expect(kinds([row('', 'A', 1, 2), row('', 'B', 3, 4), row('', 'Nhóm', 4, 6), row('', 'C', 5, 5), row('', '', 9, 11)])).toEqual(['unit', 'unit', 'subtotal', 'unit', 'subtotal']);
   });
 
+  it('a unit the units file lists is never a subtotal', () => {
+    const rows = [row('', 'UBND xã A', 1, 2), row('', 'UBND xã B', 3, 4), row('', 'UBND xã C', 4, 6)].map((r, i) => ({ ...r, line: i + 1 }));
+    expect(classifyRows(rows).map((c) => c.kind)).toEqual(['unit', 'unit', 'subtotal']);
+    expect(classifyRows(rows, (n) => n === 'UBND xã C').map((c) => c.kind)).toEqual(['unit', 'unit', 'unit']);
+  });
+
   it('rows after the last one with a count are the footer', () => {
     expect(kinds([row('1', 'Sở A', 1, 1), row('', 'Người lập biểu'), row('', '(Ký tên)')])).toEqual(['unit', 'footer', 'footer']);
   });

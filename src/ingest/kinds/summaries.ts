@@ -114,7 +114,8 @@ export class SummariesHandler implements KindHandler {
     });
     const body = this.rows.slice(head.bodyStart);
     const cells = body.map((r) => decoder.body(r.fields, r.line));
-    const kinds = classifyRows(cells);
+    const unitTier = this.state.unitTier;
+    const kinds = classifyRows(cells, fields || !unitTier ? undefined : (name) => unitTier(name) !== undefined);
     const perTier = new Map<Tier, { line: number; rows: number; counts: Float64Array }>();
     body.forEach((r, i) => {
       const k = kinds[i]!;

@@ -15,7 +15,7 @@
  *   "1" over rows numbered "1.1", "1.2") whose every count equals the sum of at least two unit
  *   rows right above it or right below it within its group (up to a group or total row or another
  *   subtotal), or the sum of all the unit rows above it or below it in the file. A row of zeros is
- *   never a subtotal.
+ *   never a subtotal, nor is a unit that the units file lists.
  * Every other row is a unit's.
  */
 import { GROUP_TIER_LABELS, TOTAL_ROW_LABELS, TOTAL_ROW_PREFIXES } from '../contract.js';
@@ -107,8 +107,11 @@ function asGroup(row: BodyRow): { style: Style; tier: Tier | null } | null {
 
 const NUMBERED = /^\d+(?:\.\d+)*\.?$/;
 
-/** Every row's kind, and the tier of the groups above each unit row. */
-export function classifyRows(rows: readonly BodyRow[]): Classified[] {
+/**
+ * Every row's kind, and the tier of the groups above each unit row. `known`: whether a name is a
+ * unit the units file lists (such a row is a unit, whatever its counts).
+ */
+export function classifyRows(rows: readonly BodyRow[], known: (name: string) => boolean = () => false): Classified[] {
   const n = rows.length;
   const out: Classified[] = rows.map(() => ({ kind: 'unit', tier: null }));
   const styles: Array<Style | null> = rows.map(() => null);
@@ -122,7 +125,7 @@ export function classifyRows(rows: readonly BodyRow[]): Classified[] {
     if (r.numbers > 0) lastWithCount = i;
   });
   for (let i = lastWithCount + 1; i < n; i++) if (out[i]!.kind === 'unit') out[i]!.kind = 'footer';
-  markSubtotals(rows, out);
+  markSubtotals(rows, out, known);
   // Group tiers down the rows.
   let outer: Style | null = null;
   let tierOuter: Tier | null = null;
@@ -144,7 +147,7 @@ export function classifyRows(rows: readonly BodyRow[]): Classified[] {
 /** How far a sum is looked for, in rows. */
 const MAX_RUN = 5000;
 
-function markSubtotals(rows: readonly BodyRow[], out: Classified[]): void {
+function markSubtotals(rows: readonly BodyRow[], out: Classified[], known: (name: string) => boolean): void {
   const n = rows.length;
   const k = n ? rows[0]!.counts.length : 0;
   const v = (r: BodyRow, j: number) => (Number.isNaN(r.counts[j]!) ? 0 : r.counts[j]!);
@@ -152,7 +155,7 @@ function markSubtotals(rows: readonly BodyRow[], out: Classified[]): void {
   const member = (i: number) => open(i) && !rows[i]!.bad && rows[i]!.name !== '';
   const eligible = (i: number) => {
     const r = rows[i]!;
-    if (r.bad || !open(i)) return false;
+    if (r.bad || !open(i) || (r.name !== '' && known(r.name))) return false;
     let any = false;
     for (let j = 0; j < k; j++) if (v(r, j) !== 0) any = true;
     if (!any) return false;
