@@ -10,7 +10,8 @@
  *   spacing, diacritics) and without a trailing colon, is "tong cong", "tong" or "cong"
  *   ("Tổng cộng", "TỔNG:", "Cộng");
  * - footer rows: every row below the total row (signatures, dates, notes).
- * None of them reaches the sink's row(); they are counted in `skipped`.
+ * None of them reaches the sink's row(); they are counted in `skipped`. A sink that reads its
+ * own totals (`ownTotals`: a summary report, whose total may come first) gets every row.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
