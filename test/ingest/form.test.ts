@@ -157,6 +157,8 @@ describe('body rows', () => {
   it('subtotals by the sums rule: above, below, numbered over dotted rows; never a row of zeros', () => {
     expect(kinds([row('1', 'Huyện A', 3, 1), row('1.1', 'Xã A1', 1, 1), row('1.2', 'Xã A2', 2, 0), row('2', 'Huyện B', 1, 0)])).toEqual(['subtotal', 'unit', 'unit', 'unit']);
     expect(kinds([row('', 'A', 0, 0), row('', 'B', 0, 0), row('', 'C', 0, 0)])).toEqual(['unit', 'unit', 'unit']);
+    // two units alike with a unit of zeros between them: neither is the other's sum
+    expect(kinds([row('', 'A', 1, 1), row('', 'B', 0, 0), row('', 'C', 1, 1)])).toEqual(['unit', 'unit', 'unit']);
     expect(kinds([row('', 'A', 1, 2), row('', 'B', 3, 4), row('', 'Nhóm', 4, 6), row('', 'C', 5, 5), row('', '', 9, 11)])).toEqual(['unit', 'unit', 'subtotal', 'unit', 'subtotal']);
   });
 

@@ -13,7 +13,7 @@
  * - footer rows: the rows after the last one with a count (signatures, dates, notes);
  * - subtotal rows, by the sums rule: an unnumbered row (blank or non-numeric STT; or numbered
  *   "1" over rows numbered "1.1", "1.2") whose every count equals the sum of at least two unit
- *   rows right above it or right below it within its group (up to a group or total row or another
+ *   rows (not counting rows of zeros) right above it or right below it within its group (up to a group or total row or another
  *   subtotal), or the sum of all the unit rows above it or below it in the file. A row of zeros is
  *   never a subtotal, nor is a unit that the units file lists.
  * Every other row is a unit's.
@@ -144,8 +144,10 @@ export function classifyRows(rows: readonly BodyRow[], known: (name: string) => 
   return out;
 }
 
-/** How far a sum is looked for, in rows. */
-const MAX_RUN = 5000;
+/** How far a group's sum is looked for, in rows. */
+const MAX_RUN = 2000;
+/** How many totals of the whole report the sums rule looks for. */
+const MAX_FILE_TOTALS = 4;
 
 function markSubtotals(rows: readonly BodyRow[], out: Classified[], known: (name: string) => boolean): void {
   const n = rows.length;
@@ -172,36 +174,43 @@ function markSubtotals(rows: readonly BodyRow[], out: Classified[], known: (name
     return false;
   };
   /** Whether row i equals the sum of two or more unit rows right before it (dir -1) or after it (+1), within its group. */
+  const zero = rows.map((r) => r.counts.every((x) => x === 0 || Number.isNaN(x)));
   const run = (i: number, dir: 1 | -1) => {
     const acc = new Float64Array(k);
-    let taken = 0;
+    let taken = 0; // rows with a count other than 0: a row is not the sum of one row and zeros
     for (let j = i + dir, steps = 0; j >= 0 && j < n && steps < MAX_RUN; j += dir, steps++) {
       if (!open(j)) return false; // a group, total, subtotal or footer row ends the run
-      if (!member(j)) continue;
-      for (let c = 0; c < k; c++) acc[c]! += v(rows[j]!, c);
+      if (!member(j) || zero[j]) continue;
       taken++;
+      for (let c = 0; c < k; c++) acc[c]! += v(rows[j]!, c);
       if (exceeds(rows[i]!, acc)) return false;
       if (taken >= 2 && equal(rows[i]!, acc)) return true;
     }
     return false;
   };
   for (let i = 0; i < n; i++) if (eligible(i) && (run(i, -1) || run(i, 1))) out[i]!.kind = 'subtotal';
-  // Totals of the whole file: every unit row above, or below, the row.
-  for (let changed = true; changed; ) {
-    changed = false;
-    const units = rows.flatMap((_, i) => (member(i) ? [i] : []));
-    for (let i = 0; i < n && !changed; i++) {
-      if (!eligible(i)) continue;
-      for (const side of [units.filter((j) => j < i), units.filter((j) => j > i)]) {
-        if (side.length < 2) continue;
-        const acc = new Float64Array(k);
-        for (const j of side) for (let c = 0; c < k; c++) acc[c]! += v(rows[j]!, c);
-        if (equal(rows[i]!, acc)) {
-          out[i]!.kind = 'subtotal';
-          changed = true;
-          break;
-        }
-      }
+  // Totals of the whole file: every unit row above, or below, the row (a report has one or two).
+  for (let pass = 0; pass < MAX_FILE_TOTALS; pass++) {
+    // prefix[i] (k counts): the sum of the unit rows before row i; taken[i] how many.
+    const prefix = new Float64Array((n + 1) * k);
+    const taken = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      const m = member(i) && !zero[i];
+      taken[i + 1] = taken[i]! + (m ? 1 : 0);
+      for (let c = 0; c < k; c++) prefix[(i + 1) * k + c] = prefix[i * k + c]! + (m ? v(rows[i]!, c) : 0);
     }
+    const sumEquals = (i: number, from: number, to: number) => {
+      // The unit rows in [from, to), less row i when it is one of them.
+      const self = member(i) && !zero[i] && i >= from && i < to;
+      if (taken[to]! - taken[from]! - (self ? 1 : 0) < 2) return false;
+      for (let c = 0; c < k; c++) {
+        const sum = prefix[to * k + c]! - prefix[from * k + c]! - (self ? v(rows[i]!, c) : 0);
+        if (sum !== v(rows[i]!, c)) return false;
+      }
+      return true;
+    };
+    const found = rows.findIndex((_, i) => eligible(i) && (sumEquals(i, 0, i) || sumEquals(i, i + 1, n)));
+    if (found < 0) break;
+    out[found]!.kind = 'subtotal';
   }
 }
