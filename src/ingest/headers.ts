@@ -10,7 +10,8 @@
  * earlier cell that names a column group (contract.ts SECTIONS) is its group, and a field of
  * another group never matches it ("Số hồ sơ đang giải quyết › Quá hạn" is not resolved late).
  * A field's `within` names match only in its own group ("Tổng số" under "Trong kỳ" is received
- * in the period, under "Số hồ sơ nhận giải quyết" the total to resolve).
+ * in the period, under "Số hồ sơ nhận giải quyết" the total to resolve). A path's cells may end
+ * in a note in brackets, read without it ("Số hồ sơ đã giải quyết (Kết quả giải quyết)").
  * A one-cell header is a path of one cell, in no group: the plain header of any export.
  */
 import { FIELDS, SECTIONS, sectionFamily, type FieldSpec, type Section } from './contract.js';
@@ -57,14 +58,21 @@ export const sectionOf = (segment: string): Section | undefined => SECTION_OF.ge
 /** A header as matched: the key of its last cell and the group above it. */
 interface Keyed {
   leaf: string;
+  /** A path's last cell without a note in brackets at its end ("Quá hạn (Trả quá hạn)"), when it has one. */
+  bare?: string;
   section: Section | undefined;
 }
+
+const withoutNote = (s: string) => s.replace(/\s*\([^()]*\)\s*$/, '');
 
 function keyed(h: HeaderCell): Keyed {
   if (typeof h === 'string') return { leaf: headerKey(h), section: undefined };
   let section: Section | undefined;
-  for (let i = 0; i < h.length - 1; i++) section = sectionOf(h[i]!) ?? section;
-  return { leaf: headerKey(h[h.length - 1] ?? ''), section };
+  for (let i = 0; i < h.length - 1; i++) section = sectionOf(h[i]!) ?? sectionOf(withoutNote(h[i]!)) ?? section;
+  const last = h[h.length - 1] ?? '';
+  const leaf = headerKey(last);
+  const bare = headerKey(withoutNote(last));
+  return bare !== leaf && bare !== '' ? { leaf, bare, section } : { leaf, section };
 }
 
 /** The header as written: a path's cells joined by " › ". */
@@ -74,14 +82,14 @@ function findColumn<F extends string>(keys: readonly Keyed[], spec: FieldSpec<F>
   if (spec.within) {
     for (const alias of spec.within) {
       const a = headerKey(alias);
-      const i = keys.findIndex((k) => k.leaf === a && k.section === spec.section);
+      const i = keys.findIndex((k) => (k.leaf === a || k.bare === a) && k.section === spec.section);
       if (i >= 0) return i;
     }
   }
   const family = spec.section && sectionFamily(spec.section);
   for (const alias of spec.aliases) {
     const a = headerKey(alias);
-    const i = keys.findIndex((k) => k.leaf === a && (k.section === undefined || sectionFamily(k.section) === family));
+    const i = keys.findIndex((k) => (k.leaf === a || k.bare === a) && (k.section === undefined || sectionFamily(k.section) === family));
     if (i >= 0) return i;
   }
   return -1;

@@ -71,6 +71,11 @@ describe('header paths', () => {
     expect(matchHeaders('summary', h.paths).columns).toMatchObject({ intakeTotal: 1, carriedOver: 2, receivedTotal: 3, receivedOnline: 4, receivedDirect: 5, awaitingSupplement: 6 });
   });
 
+  it('a note in brackets at the end of a header cell is read without it', () => {
+    const m = matchHeaders('summary', [['Đơn vị'], ['Số hồ sơ đã giải quyết (Kết quả giải quyết)', 'Quá hạn (Trả quá hạn)'], ['Số hồ sơ đang giải quyết', 'Trong hạn (Chưa đến hạn)']]);
+    expect(m.columns).toMatchObject({ resolvedLate: 1, openWithin: 2 });
+  });
+
   it('stops at the first body row, which has a name, a number or an STT', () => {
     const h = readFormHeader({ fields: first, line: 1 }, [raw(2, second), raw(3, ['I', 'CẤP TỈNH', '', '', '', '', '', '', '', '', '', ''])], null, true);
     expect(h).toMatchObject({ lines: [1, 2], bodyStart: 1, columnNumbers: null });

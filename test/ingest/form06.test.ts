@@ -171,6 +171,21 @@ describe('sums checked', () => {
   });
 });
 
+describe('a form’s received in the period is new online + new in person and by post', () => {
+  it('a "Số mới tiếp nhận" column that says otherwise gets a warning; the rate takes the channels', async () => {
+    const text = [
+      'STT;Đơn vị;Số hồ sơ nhận giải quyết;;;;Số hồ sơ đã giải quyết;;Số hồ sơ đang giải quyết;',
+      ';;Từ kỳ trước;Số mới tiếp nhận;Trực tuyến;Trực tiếp;Đúng hạn;Quá hạn;Trong hạn;Quá hạn',
+      '1;Sở Tư pháp;1;6;3;2;4;1;1;0',
+      '',
+    ].join('\n');
+    const s = await scoreTexts([{ name: 'f.csv', text }]);
+    expect(counts(s)['online-rate/so']).toBe('3/5');
+    expect(counts(s)['on-time-rate/so']).toBe('5/6');
+    expect(s.problems).toEqual([expect.objectContaining({ line: 3, column: 4, code: 'row.sumMismatch', params: expect.objectContaining({ total: 6, sum: 5, cell: 'D3' }) })]);
+  });
+});
+
 describe('fields of work need their unit', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'ccch-form06-'));
   const noUnit = join(tmp, 'linh-vuc.csv');

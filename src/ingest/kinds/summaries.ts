@@ -136,7 +136,7 @@ export class SummariesHandler implements KindHandler {
         const value = (r.fields[map.columns.period!] ?? '').trim();
         return ctx.problems.reject(r.line, { code: 'row.otherPeriod', field: 'period', params: { value, period: this.state.period.label } });
       }
-      for (const m of decoder.sums(u.counts)) this.warnSum(r.line, m, map.columns);
+      for (const m of u.mismatches) this.warnSum(r.line, m, map.columns);
       if (!fields) return this.state.summaries.add(this.state.tally, ctx.idx, r.line, u.unit, u.tier, u.counts);
       const acc = perTier.get(u.tier);
       if (!acc) perTier.set(u.tier, { line: r.line, rows: 1, counts: Float64Array.from(u.counts) });

@@ -25,6 +25,8 @@ export interface SummaryUnit {
   period: Period | null;
   /** Count per COUNT_FIELDS index; NaN when the column is absent (or, outside forms, the cell blank). */
   counts: Float64Array;
+  /** The sums of the form that do not add up (warnings). */
+  mismatches: SumMismatch[];
 }
 
 /** A sum of the form that does not add up, for a warning. */
@@ -112,14 +114,20 @@ export class SummaryDecoder {
       }
       c[ci] = Number.isNaN(v) && this.opts.blankIsZero ? 0 : v;
     }
-    // No received-in-the-period column: new online + new in person and by post (form 06).
-    const [tot, on, dir, post] = [COUNT_INDEX.receivedTotal, COUNT_INDEX.receivedOnline, COUNT_INDEX.receivedDirect, COUNT_INDEX.receivedPostal];
-    if (this.col.receivedTotal === undefined && this.col.receivedOnline !== undefined && this.col.receivedDirect !== undefined) {
-      c[tot] = c[on]! + c[dir]! + (Number.isNaN(c[post]!) ? 0 : c[post]!);
-    }
     const exceed = partsExceed(c);
     if (exceed) return exceed;
-    return { unit, tier, period, counts: c };
+    const mismatches = this.sums(c);
+    // Received in the period: new online + new in person and by post — a form's always (form 06:
+    // carried-over dossiers were not received in the period), a one-row summary's without a column.
+    const [tot, on, dir, post] = [COUNT_INDEX.receivedTotal, COUNT_INDEX.receivedOnline, COUNT_INDEX.receivedDirect, COUNT_INDEX.receivedPostal];
+    if ((this.opts.blankIsZero || this.col.receivedTotal === undefined) && this.col.receivedOnline !== undefined && this.col.receivedDirect !== undefined) {
+      const channels = c[on]! + c[dir]! + (Number.isNaN(c[post]!) ? 0 : c[post]!);
+      if (this.col.receivedTotal !== undefined && c[tot] !== channels) {
+        mismatches.push({ total: 'receivedTotal', value: c[tot]!, parts: (['receivedOnline', 'receivedDirect', 'receivedPostal'] as const).filter((f) => this.col[f] !== undefined), sum: channels });
+      }
+      c[tot] = channels;
+    }
+    return { unit, tier, period, counts: c, mismatches };
   }
 
   /** The tier column when not blank; else the groups above; else the units file or the name (domain.md, Tiers). */
@@ -128,8 +136,8 @@ export class SummaryDecoder {
     return resolveTier(tierRaw, unit, this.tierCache);
   }
 
-  /** The form's sums that do not add up in a decoded row (SUMMARY_SUMS). */
-  sums(counts: Float64Array): SumMismatch[] {
+  /** The form's sums that do not add up in a row's counts (SUMMARY_SUMS). */
+  private sums(counts: Float64Array): SumMismatch[] {
     const out: SumMismatch[] = [];
     const has = (f: CountField) => this.col[f] !== undefined;
     const val = (f: CountField) => (Number.isNaN(counts[COUNT_INDEX[f]]!) ? 0 : counts[COUNT_INDEX[f]]!);
