@@ -149,6 +149,16 @@ describe('body rows', () => {
     ).toEqual(['group:so', 'group', 'unit:so', 'group:huyen', 'unit:huyen', 'group:xa', 'unit:xa', 'total']);
   });
 
+  it('a numbered heading with no count over its numbered rows is an inner group', () => {
+    expect(kinds([row('III', 'CẤP XÃ'), row('1', 'Huyện Nhơn Trạch'), row('1.1', 'Xã Long Tân', 1, 1), row('1.2', 'Xã Phú Hội', 2, 0), row('2', 'Xã Bàu Hàm', 1, 0)])).toEqual([
+      'group:xa',
+      'group',
+      'unit:xa',
+      'unit:xa',
+      'unit:xa',
+    ]);
+  });
+
   it('labels: groups, totals and units that look like them', () => {
     expect(groupTier('Huyện, thị xã, thành phố')).toBe('huyen');
     expect(groupTier('Cấp  tỉnh:')).toBe('so');

@@ -4,7 +4,8 @@
  *
  * - group rows: an STT in Roman numerals or capital letters (I, II, A, B; "I." "A)" alike), or a
  *   name so enumerated whose label names a tier or is in capitals ("I. CẤP TỈNH"), or a name that
- *   is a tier label ("Cấp huyện", "Xã, phường, thị trấn").
+ *   is a tier label ("Cấp huyện", "Xã, phường, thị trấn"); also a numbered row with no count over
+ *   rows numbered under it ("1 Huyện Nhơn Trạch" over "1.1", "1.2": a heading, inner level).
  *   They set the tier of the rows below them, when their label names one: the first enumeration
  *   seen (Roman or letters) is the outer level, the other the inner, which keeps the outer's tier
  *   when it names none;
@@ -58,7 +59,7 @@ const ROMAN = /^X{0,3}(?:IX|IV|V?I{0,3})$/;
 /** An enumerator and what follows it: "II", "B.", "I. CẤP TỈNH", "I - CẤP TỈNH", "A) Khối sở" (not "Xã …": no separator). */
 const ENUM = /^([IVX]+|[A-Z])(?:$|\s*[.)]\s*|\s*[-–:]\s+|\s+[-–:]\s*)(.*)$/;
 
-type Style = 'roman' | 'letter' | 'label';
+type Style = 'roman' | 'letter' | 'label' | 'heading';
 
 /** The enumerator style of a group's STT or label, and the label after it; null when it is none. */
 function enumerated(text: string): { style: Style; label: string } | null {
@@ -107,6 +108,12 @@ function asGroup(row: BodyRow): { style: Style; tier: Tier | null } | null {
 
 const NUMBERED = /^\d+(?:\.\d+)*\.?$/;
 
+/** A numbered row with no count over rows numbered under it ("1" over "1.1", "1.2"): a heading. */
+function isHeading(r: BodyRow, next: BodyRow | undefined): boolean {
+  const stt = r.stt.trim();
+  return r.numbers === 0 && !r.bad && NUMBERED.test(stt) && next !== undefined && next.stt.trim().startsWith(`${stt.replace(/\.$/, '')}.`);
+}
+
 /**
  * Every row's kind, and the tier of the groups above each unit row. `known`: whether a name is a
  * unit the units file lists (such a row is a unit, whatever its counts).
@@ -117,7 +124,7 @@ export function classifyRows(rows: readonly BodyRow[], known: (name: string) => 
   const styles: Array<Style | null> = rows.map(() => null);
   let lastWithCount = -1;
   rows.forEach((r, i) => {
-    const g = asGroup(r);
+    const g = asGroup(r) ?? (isHeading(r, rows[i + 1]) ? { style: 'heading' as const, tier: null } : null);
     if (g) {
       out[i] = { kind: 'group', tier: g.tier };
       styles[i] = g.style;
@@ -134,7 +141,7 @@ export function classifyRows(rows: readonly BodyRow[], known: (name: string) => 
     const c = out[i]!;
     if (c.kind === 'group') {
       const style = styles[i]!;
-      if (style !== 'label' && outer === null) outer = style;
+      if ((style === 'roman' || style === 'letter') && outer === null) outer = style;
       if (style === 'label' || style === outer) {
         tierOuter = c.tier;
         tierInner = null;
