@@ -109,7 +109,7 @@ describe('the period of a form', () => {
     expect(e).toMatchObject({ code: 'input.otherPeriod', where: { line: 5 } });
     expect(e.en).toContain('2023-Q1 (2023-01-01..2023-03-31)');
     expect(e.en).toContain('not the period scored 2023 (2023-01-01..2023-12-31)');
-    const r = ccch(['score', `fixtures/${DIR}/bieu-06-don-vi-q1.csv`, '--period', '2023-H1', '--lang', 'en']);
+    const r = await ccch(['score', `fixtures/${DIR}/bieu-06-don-vi-q1.csv`, '--period', '2023-H1', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bieu-06-don-vi-q1\.csv:5: report for period 2023-Q1/);
   });
@@ -201,11 +201,11 @@ describe('fields of work need their unit', () => {
     const s = await score({ plan: await plan(), period: parsePeriod('2023-Q1'), inputs: [fileSource(noUnit, 'lv.csv')], reportingUnit: 'UBND tỉnh Đồng Nai', byUnit: true });
     expect(dossierRates(s)).toEqual(TRUE_Q1);
     expect(s.inputs[0]!.summary!.reportingUnit).toEqual({ name: 'UBND tỉnh Đồng Nai', from: 'option', line: null });
-    const r = ccch(['score', noUnit, '--unit', 'Sở Tư pháp', '--format', 'json']);
+    const r = await ccch(['score', noUnit, '--unit', 'Sở Tư pháp', '--format', 'json']);
     expect(r.code).not.toBe(2);
     const j = JSON.parse(r.stdout);
     expect(j.period.label).toBe('2023-Q1');
     expect(j.inputs[0].summary.reportingUnit.name).toBe('Sở Tư pháp');
-    expect(ccch(['score', noUnit, '--unit', ' ']).stderr).toContain('--unit');
+    expect((await ccch(['score', noUnit, '--unit', ' '])).stderr).toContain('--unit');
   });
 });
