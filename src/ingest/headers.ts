@@ -78,17 +78,24 @@ function keyed(h: HeaderCell): Keyed {
 /** The header as written: a path's cells joined by " › ". */
 export const headerText = (h: HeaderCell): string => (typeof h === 'string' ? h.trim() : h.map((s) => s.trim()).join(' › '));
 
+/** A spec's aliases as keys, made once per spec (specs are constants). */
+const ALIAS_KEYS = new WeakMap<FieldSpec<string>, { within: string[]; aliases: string[] }>();
+function aliasKeys(spec: FieldSpec<string>): { within: string[]; aliases: string[] } {
+  let k = ALIAS_KEYS.get(spec);
+  if (!k) ALIAS_KEYS.set(spec, (k = { within: (spec.within ?? []).map(headerKey), aliases: spec.aliases.map(headerKey) }));
+  return k;
+}
+
 function findColumn<F extends string>(keys: readonly Keyed[], spec: FieldSpec<F>): number {
+  const ak = aliasKeys(spec);
   if (spec.within) {
-    for (const alias of spec.within) {
-      const a = headerKey(alias);
+    for (const a of ak.within) {
       const i = keys.findIndex((k) => (k.leaf === a || k.bare === a) && k.section === spec.section);
       if (i >= 0) return i;
     }
   }
   const family = spec.section && sectionFamily(spec.section);
-  for (const alias of spec.aliases) {
-    const a = headerKey(alias);
+  for (const a of ak.aliases) {
     const i = keys.findIndex((k) => (k.leaf === a || k.bare === a) && (k.section === undefined || sectionFamily(k.section) === family));
     if (i >= 0) return i;
   }
