@@ -32,12 +32,14 @@ export interface ReaderValues {
   delimiter?: string | undefined;
   encoding?: string | undefined;
   threads?: number | undefined;
+  unit?: string | undefined;
 }
 
 /** The reader options as ingest takes them: --threads defaults to the cores; CCCH_SPLIT_MIN_BYTES (tests, benchmarks) lowers the size from which a file is split. */
-export function readerOptions(v: ReaderValues, cli: Cli): ReaderOptions & { threads: number; internal?: IngestInternals } {
+export function readerOptions(v: ReaderValues, cli: Cli): ReaderOptions & { threads: number; reportingUnit?: string; internal?: IngestInternals } {
   const splitMin = splitMinFromEnv(cli.io.env);
   return {
+    ...(v.unit !== undefined ? { reportingUnit: v.unit } : {}),
     threads: v.threads ?? defaultThreads(),
     ...(splitMin !== undefined ? { internal: { splitMinBytes: splitMin } } : {}),
     ...(v.delimiter !== undefined ? { delimiter: v.delimiter } : {}),

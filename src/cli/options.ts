@@ -47,6 +47,13 @@ function parseEncoding(s: string): string {
   throw usageError('usage.encoding', { value: s });
 }
 
+/** A unit's name, not blank. */
+function parseUnit(s: string): string {
+  const t = s.trim();
+  if (t === '') throw usageError('usage.unit');
+  return t;
+}
+
 /** A whole number from 1 to MAX_THREADS. */
 function parseThreads(s: string): number {
   const t = s.trim();
@@ -111,8 +118,14 @@ export const OPTIONS = {
     commands: ['score', 'validate'],
     help: (command) =>
       command === 'validate'
-        ? { vi: 'kỳ để kiểm tra kỳ báo cáo của báo cáo tổng hợp (mặc định: năm của kế hoạch)', en: 'period that summary reports must cover (default: the plan year)' }
-        : { vi: 'kỳ: 2023, 2023-Q1…Q4, 2023-H1/H2, 2023-03 (mặc định: năm của kế hoạch)', en: 'period (default: the plan year)' },
+        ? {
+            vi: 'kỳ để kiểm tra kỳ báo cáo của báo cáo tổng hợp (mặc định: kỳ ghi trên tiêu đề báo cáo, nếu không thì năm của kế hoạch)',
+            en: "period that summary reports must cover (default: the period in a report's title, else the plan year)",
+          }
+        : {
+            vi: 'kỳ: 2023, 2023-Q1…Q4, 2023-H1/H2, 2023-03 (mặc định: kỳ ghi trên tiêu đề báo cáo tổng hợp, nếu không thì năm của kế hoạch)',
+            en: "period (default: the period in a summary report's title, else the plan year)",
+          },
     parse: parsePeriod,
     check: (v) => {
       if (v.period !== undefined && (v.from !== undefined || v.to !== undefined)) throw usageError('usage.periodWithDates');
@@ -121,8 +134,8 @@ export const OPTIONS = {
       flags: '--period P',
       meaning:
         command === 'validate'
-          ? "the period summary reports must cover, written as for `score` (default: the plan's year)"
-          : "the period: a year `2023`, a half `2023-H1`/`H2`, a quarter `2023-Q1`…`Q4`, a month `2023-03`; default: the plan's year",
+          ? "the period summary reports must cover, written as for `score` (default: the period a summary report's title gives, else the plan's year)"
+          : "the period: a year `2023`, a half `2023-H1`/`H2`, a quarter `2023-Q1`…`Q4`, a month `2023-03`; default: the period a summary report's title gives ([form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)), else the plan's year",
       example: '--period 2023-Q2',
     }),
   }),
@@ -240,6 +253,18 @@ export const OPTIONS = {
     help: { vi: 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM)', en: 'CSV encoding (default: UTF-8, UTF-16 by BOM)' },
     parse: parseEncoding,
     readme: { flags: '--encoding NAME', meaning: 'the encoding of text inputs, e.g. `windows-1258` (default: UTF-8, or UTF-16 by its BOM)', example: '--encoding windows-1258' },
+  }),
+  unit: option({
+    flags: '--unit <name>',
+    commands: ['score', 'validate'],
+    help: { vi: 'đơn vị báo cáo của báo cáo tổng hợp theo lĩnh vực', en: 'the reporting unit of a summary report by field of work' },
+    parse: parseUnit,
+    readme: {
+      flags: '--unit NAME',
+      meaning:
+        'the reporting unit of a summary report whose rows are fields of work (lĩnh vực), when its title has no "Đơn vị báo cáo: …" line; see [form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)',
+      example: '--unit "Sở Tư pháp"',
+    },
   }),
   threads: option({
     flags: '--threads <n>',

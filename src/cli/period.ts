@@ -11,6 +11,9 @@ export interface PeriodOptions {
   to?: number | undefined;
 }
 
+/** Whether the user named the period (else a summary report's title may give it, see ingest). */
+export const periodNamed = (v: PeriodOptions): boolean => v.period !== undefined || v.from !== undefined || v.to !== undefined;
+
 export function resolvePeriod(v: PeriodOptions, planYear: number): NamedPeriod {
   if (v.period !== undefined) return v.period;
   if (v.from !== undefined || v.to !== undefined) return periodFromDates(v.from, v.to, planYear);

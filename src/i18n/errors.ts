@@ -64,6 +64,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `--group: giá trị không hợp lệ ${q(p.value)} (dùng lead hoặc section)`,
     en: (p) => `--group: invalid value ${q(p.value)} (use lead or section)`,
   },
+  'usage.unit': {
+    vi: () => '--unit: cần tên đơn vị báo cáo (ví dụ --unit "Sở Tư pháp")',
+    en: () => '--unit: needs the reporting unit\'s name (e.g. --unit "Sở Tư pháp")',
+  },
   'usage.by': {
     vi: (p) => `--by: giá trị không hợp lệ ${q(p.value)} (dùng unit hoặc district)`,
     en: (p) => `--by: invalid value ${q(p.value)} (use unit or district)`,
@@ -185,6 +189,18 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'input.statusOrCompleted': {
     vi: (p) => `tệp ${p.kindVi}: cần cột trạng thái (Trạng thái) hoặc ngày hoàn thành (Ngày hoàn thành)`,
     en: (p) => `${p.kindEn} file: needs a status (Trạng thái) or completion date (Ngày hoàn thành) column`,
+  },
+  'input.otherPeriod': {
+    vi: (p) => `báo cáo cho kỳ ${p.form} theo tiêu đề ${q(p.text)}, không phải kỳ đang tính ${p.period}; tính kỳ của báo cáo bằng --period (hoặc --from/--to), mỗi kỳ một lần chạy`,
+    en: (p) => `report for period ${p.form} by its title ${q(p.text)}, not the period scored ${p.period}; score its period with --period (or --from/--to), one period per run`,
+  },
+  'input.noReportingUnit': {
+    vi: (p) => `báo cáo theo lĩnh vực (cột ${q(p.header)}) không ghi đơn vị báo cáo: thêm dòng "Đơn vị báo cáo: …" trên tiêu đề, hoặc dùng --unit TÊN`,
+    en: (p) => `a report by field of work (column ${q(p.header)}) names no reporting unit: add a title line "Đơn vị báo cáo: …", or give --unit NAME`,
+  },
+  'input.summaryTooLong': {
+    vi: (p) => `báo cáo tổng hợp dài quá ${p.max} dòng (mỗi đơn vị hoặc lĩnh vực một dòng): đây không phải báo cáo tổng hợp?`,
+    en: (p) => `summary report longer than ${p.max} rows (one per unit or field of work): is it really a summary report?`,
   },
   'input.doubleCounted': {
     vi: (p) => `tính hai lần: đơn vị ${q(p.unit)} có cả danh sách ${p.whatVi} và báo cáo tổng hợp cho kỳ ${p.period}; chỉ dùng một trong hai`,

@@ -4,6 +4,7 @@
  * here in the user's language.
  */
 import type { Lang } from '../model/lang.js';
+import type { Skipped } from '../model/accounting.js';
 
 type Params = Record<string, string | number>;
 type Template = (p: Params) => string;
@@ -67,6 +68,10 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     vi: (p) => `${p.partsVi} (${p.sum}) vượt ${p.fieldVi} (${p.total})`,
     en: (p) => `${p.partsEn} (${p.sum}) exceed ${p.fieldEn} (${p.total})`,
   },
+  'row.sumMismatch': {
+    vi: (p) => `các phần không cộng đúng: ${p.fieldVi} ${p.cell} = ${p.total}, nhưng ${p.partsVi} = ${p.sum}`,
+    en: (p) => `the parts do not add up: ${p.fieldEn} ${p.cell} = ${p.total}, but ${p.partsEn} = ${p.sum}`,
+  },
   'row.fieldCount': {
     vi: (p) => `dòng có ${p.got} cột, tiêu đề có ${p.want} cột`,
     en: (p) => `row has ${p.got} fields, the header has ${p.want}`,
@@ -113,12 +118,15 @@ export const LABELS = {
     joinedDossiers: (n: number) => `${n} hồ sơ`,
     summary: (p: number, f: number, n: number, t: number) =>
       `Tổng hợp: ${p} đạt, ${f} không đạt, ${n} không có dữ liệu, ${t} không có chỉ tiêu`,
-    skipped: (title: number, total: number, footer: number) =>
+    skipped: (sk: Skipped, summary: boolean) =>
       `không phải dữ liệu, đã bỏ qua: ${[
-        title ? `${title} dòng tiêu đề trên dòng tên cột` : '',
-        total ? `${total} dòng tổng cộng` : '',
-        footer ? `${footer} dòng dưới dòng tổng cộng` : '',
+        sk.title ? `${sk.title} dòng tiêu đề trên dòng tên cột` : '',
+        sk.group ? `${sk.group} dòng nhóm` : '',
+        sk.total ? `${sk.total} dòng tổng cộng` : '',
+        sk.subtotal ? `${sk.subtotal} dòng cộng nhóm (theo phép cộng)` : '',
+        sk.footer ? (summary ? `${sk.footer} dòng cuối không có số liệu` : `${sk.footer} dòng dưới dòng tổng cộng`) : '',
       ].filter(Boolean).join(', ')}`,
+    periodFromTitle: (file: string, line: number) => `theo tiêu đề của ${file} (dòng ${line})`,
     quality: 'Chất lượng dữ liệu',
     problemsHeading: (shown: number, total: number) =>
       shown < total ? `Lỗi và cảnh báo (${shown} đầu tiên trong ${total}; xem tất cả với --problems):` : `Lỗi và cảnh báo (${total}):`,
@@ -161,12 +169,19 @@ export const LABELS = {
     via: { records: 'own column', join: 'joined by dossier code', summary: 'summary report' } as Record<string, string>,
     joinedDossiers: (n: number) => `${n} dossiers`,
     summary: (p: number, f: number, n: number, t: number) => `Summary: ${p} pass, ${f} fail, ${n} no data, ${t} no target`,
-    skipped: (title: number, total: number, footer: number) =>
+    skipped: (sk: Skipped, summary: boolean) =>
       `not data, skipped: ${[
-        title ? `${title} title row${title === 1 ? '' : 's'} above the header` : '',
-        total ? `${total} total row` : '',
-        footer ? `${footer} row${footer === 1 ? '' : 's'} below the total row` : '',
+        sk.title ? `${sk.title} title row${sk.title === 1 ? '' : 's'} above the header` : '',
+        sk.group ? `${sk.group} group row${sk.group === 1 ? '' : 's'}` : '',
+        sk.total ? `${sk.total} total row${sk.total === 1 ? '' : 's'}` : '',
+        sk.subtotal ? `${sk.subtotal} subtotal row${sk.subtotal === 1 ? '' : 's'} (by the sums)` : '',
+        sk.footer
+          ? summary
+            ? `${sk.footer} row${sk.footer === 1 ? '' : 's'} at the end without counts`
+            : `${sk.footer} row${sk.footer === 1 ? '' : 's'} below the total row`
+          : '',
       ].filter(Boolean).join(', ')}`,
+    periodFromTitle: (file: string, line: number) => `from the title of ${file} (line ${line})`,
     quality: 'Data quality',
     problemsHeading: (shown: number, total: number) =>
       shown < total ? `Problems (first ${shown} of ${total}; --problems lists all):` : `Problems (${total}):`,

@@ -12,8 +12,12 @@ type Get = (f: CountField) => number;
 type SummaryRule = (c: Get) => [number, number] | null;
 
 const known = (...v: number[]) => v.every((x) => !Number.isNaN(x));
-/** "Trước hạn" is optional: systems that print only "Đúng hạn" count early dossiers in it. */
-const early = (c: Get, f: CountField) => (Number.isNaN(c(f)) ? 0 : c(f));
+/**
+ * Counts that may be absent, read as 0: "Trước hạn" (systems that print only "Đúng hạn" count early
+ * dossiers in it), and the dossiers returned and withdrawn, which count as resolved on time (as
+ * form 06/VPCP/KSTT counts them).
+ */
+const optional = (c: Get, f: CountField) => (Number.isNaN(c(f)) ? 0 : c(f));
 
 export interface RuleSpec {
   /** The fields the rule reads its answer from (beyond the dates that place a record in P). */
@@ -44,7 +48,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
     facts: [],
     summary: {
       dossiers: (c) => {
-        const e = early(c, 'resolvedEarly');
+        const e = optional(c, 'resolvedEarly') + optional(c, 'resolvedReturned') + optional(c, 'resolvedWithdrawn');
         const [t, l, w, o] = [c('resolvedOnTime'), c('resolvedLate'), c('openWithin'), c('openOverdue')];
         return known(t, l, w, o) ? [e + t + w, e + t + l + w + o] : null;
       },
@@ -79,7 +83,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
       dossiers: (c) => {
         const n = c('eResultCount');
         let d = c('resolvedTotal');
-        if (Number.isNaN(d) && known(c('resolvedOnTime'), c('resolvedLate'))) d = early(c, 'resolvedEarly') + c('resolvedOnTime') + c('resolvedLate');
+        if (Number.isNaN(d) && known(c('resolvedOnTime'), c('resolvedLate'))) d = optional(c, 'resolvedEarly') + c('resolvedOnTime') + c('resolvedLate');
         return known(n, d) ? [n, d] : null;
       },
     },

@@ -16,6 +16,8 @@ const FEEDBACK_COUNT = (f: CountField) => f.startsWith('fb');
 interface Entry {
   input: number;
   line: number;
+  /** The rows it sums (a report of fields of work sums several into its unit). */
+  rows: number;
   counts: Float64Array;
 }
 
@@ -37,17 +39,18 @@ export class SummaryStore {
     return this.rows.size;
   }
 
-  add(tally: Tally, input: number, line: number, unit: string, tier: Tier, counts: Float64Array): void {
+  /** A unit's counts from `rows` rows (1, or a report's fields of work summed) at `line`. */
+  add(tally: Tally, input: number, line: number, unit: string, tier: Tier, counts: Float64Array, rows = 1): void {
     const u = tally.unit(unit, tier);
     const prev = this.rows.get(u);
-    if (prev) this.superseded.set(prev.input, (this.superseded.get(prev.input) ?? 0) + 1);
-    this.rows.set(u, { input, line, counts: Float64Array.from(counts) });
+    if (prev) this.superseded.set(prev.input, (this.superseded.get(prev.input) ?? 0) + prev.rows);
+    this.rows.set(u, { input, line, rows, counts: Float64Array.from(counts) });
   }
 
   /** Rows kept per input. */
   counted(): Map<number, number> {
     const m = new Map<number, number>();
-    for (const e of this.rows.values()) m.set(e.input, (m.get(e.input) ?? 0) + 1);
+    for (const e of this.rows.values()) m.set(e.input, (m.get(e.input) ?? 0) + e.rows);
     return m;
   }
 

@@ -30,6 +30,16 @@ export interface CsvSink {
    * `lead` is the row's first non-empty field (how total rows are recognized, see table.ts).
    */
   row(fields: string[], count: number, line: number, malformed: boolean, lead: string): void;
+  /** XLSX only: the sheet's merged cell ranges, after its last row (a summary form's header needs them). */
+  merges?(ranges: CellRange[]): void;
+}
+
+/** A merged range of cells: sheet rows (1-based, as line numbers) and 0-based columns, inclusive. */
+export interface CellRange {
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
 }
 
 /**

@@ -1,10 +1,20 @@
 /**
  * The one header matcher. A header names a field when it equals one of the field's aliases
- * after folding (case, spacing, Unicode normalization, diacritics); containing an alias is
- * not enough ("Mã đơn vị" is not "Đơn vị"). When several headers name one field, the alias
- * listed first in the contract wins; between two identical headers, the leftmost.
+ * after folding (case, spacing — also around punctuation —, Unicode normalization, diacritics, a
+ * trailing colon or footnote star); containing an alias is not enough ("Mã đơn vị" is not "Đơn
+ * vị"). When several headers name one field, the alias listed first in the contract wins;
+ * between two identical headers, the leftmost.
+ *
+ * A column's header may be a path: the cells above it in a header of several rows, outermost
+ * first (a summary form, see ingest/form.ts). Its last cell is matched as above; the innermost
+ * earlier cell that names a column group (contract.ts SECTIONS) is its group, and a field of
+ * another group never matches it ("Số hồ sơ đang giải quyết › Quá hạn" is not resolved late).
+ * A field's `within` names match only in its own group ("Tổng số" under "Trong kỳ" is received
+ * in the period, under "Số hồ sơ nhận giải quyết" the total to resolve). A path's cells may end
+ * in a note in brackets, read without it ("Số hồ sơ đã giải quyết (Kết quả giải quyết)").
+ * A one-cell header is a path of one cell, in no group: the plain header of any export.
  */
-import { FIELDS, type FieldSpec } from './contract.js';
+import { FIELDS, SECTIONS, sectionFamily, type FieldSpec, type Section } from './contract.js';
 import { fold } from '../util/text.js';
 import { FACT_KINDS, type FactKind, type Field, type Kind } from '../model/kinds.js';
 
@@ -12,7 +22,7 @@ import { FACT_KINDS, type FactKind, type Field, type Kind } from '../model/kinds
 export interface FieldColumns<F extends string = Field> {
   /** Field → column index. */
   columns: Partial<Record<F, number>>;
-  /** Field → the header as written in the file. */
+  /** Field → the header as written in the file (a path's cells joined by " › "). */
   headers: Partial<Record<F, string>>;
   /** Required fields with no column. */
   missingRequired: FieldSpec<F>[];
@@ -26,9 +36,67 @@ export interface ColumnMap extends FieldColumns<Field> {
   dataset: Kind;
 }
 
-function findColumn<F extends string>(folded: string[], spec: FieldSpec<F>): number {
-  for (const alias of spec.aliases) {
-    const i = folded.indexOf(fold(alias));
+/** A column's header: one cell, or the path of cells above it (outermost first). */
+export type HeaderCell = string | readonly string[];
+
+/** How headers and aliases are compared: folded, no space around punctuation, no trailing colon or footnote star. */
+export function headerKey(s: string): string {
+  return fold(s)
+    .replace(/\s*([,;:/()+-])\s*/g, '$1')
+    .replace(/\(\*+\)$|\*+$/, '')
+    .replace(/[\s:]+$/, '');
+}
+
+const SECTION_OF = new Map<string, Section>();
+for (const [section, labels] of Object.entries(SECTIONS) as Array<[Section, string[]]>) {
+  for (const l of labels) SECTION_OF.set(headerKey(l), section);
+}
+
+/** The column group a header path segment names, or undefined. */
+export const sectionOf = (segment: string): Section | undefined => SECTION_OF.get(headerKey(segment));
+
+/** A header as matched: the key of its last cell and the group above it. */
+interface Keyed {
+  leaf: string;
+  /** A path's last cell without a note in brackets at its end ("Quá hạn (Trả quá hạn)"), when it has one. */
+  bare?: string;
+  section: Section | undefined;
+}
+
+const withoutNote = (s: string) => s.replace(/\s*\([^()]*\)\s*$/, '');
+
+function keyed(h: HeaderCell): Keyed {
+  if (typeof h === 'string') return { leaf: headerKey(h), section: undefined };
+  let section: Section | undefined;
+  for (let i = 0; i < h.length - 1; i++) section = sectionOf(h[i]!) ?? sectionOf(withoutNote(h[i]!)) ?? section;
+  const last = h[h.length - 1] ?? '';
+  const leaf = headerKey(last);
+  const bare = headerKey(withoutNote(last));
+  return bare !== leaf && bare !== '' ? { leaf, bare, section } : { leaf, section };
+}
+
+/** The header as written: a path's cells joined by " › ". */
+export const headerText = (h: HeaderCell): string => (typeof h === 'string' ? h.trim() : h.map((s) => s.trim()).join(' › '));
+
+/** A spec's aliases as keys, made once per spec (specs are constants). */
+const ALIAS_KEYS = new WeakMap<FieldSpec<string>, { within: string[]; aliases: string[] }>();
+function aliasKeys(spec: FieldSpec<string>): { within: string[]; aliases: string[] } {
+  let k = ALIAS_KEYS.get(spec);
+  if (!k) ALIAS_KEYS.set(spec, (k = { within: (spec.within ?? []).map(headerKey), aliases: spec.aliases.map(headerKey) }));
+  return k;
+}
+
+function findColumn<F extends string>(keys: readonly Keyed[], spec: FieldSpec<F>): number {
+  const ak = aliasKeys(spec);
+  if (spec.within) {
+    for (const a of ak.within) {
+      const i = keys.findIndex((k) => (k.leaf === a || k.bare === a) && k.section === spec.section);
+      if (i >= 0) return i;
+    }
+  }
+  const family = spec.section && sectionFamily(spec.section);
+  for (const a of ak.aliases) {
+    const i = keys.findIndex((k) => (k.leaf === a || k.bare === a) && (k.section === undefined || sectionFamily(k.section) === family));
     if (i >= 0) return i;
   }
   return -1;
@@ -38,10 +106,29 @@ export interface Detection {
   kind: Kind | null;
   /** When the headers mark more than one fact kind: those kinds (and `kind` is null). */
   ambiguous: FactKind[];
+  /**
+   * A summary report whose header row looks like the first of a form's several (ingest/form.ts):
+   * a column group's name followed by a blank cell (its merged continuation) or ending the row.
+   */
+  form: boolean;
 }
 
 const spec = (k: Kind, f: Field) => FIELDS[k].find((s) => s.field === f)!;
-const hasMarker = (folded: string[], k: Kind) => FIELDS[k].some((s) => s.marker && findColumn(folded, s) >= 0);
+const hasMarker = (keys: readonly Keyed[], k: Kind) => FIELDS[k].some((s) => s.marker && findColumn(keys, s) >= 0);
+
+/** Whether a summary's header row opens a form of several header rows (see Detection.form). */
+function looksLikeForm(header: readonly string[], keys: readonly Keyed[]): boolean {
+  const counts = FIELDS.summary.filter((s) => s.marker);
+  for (let i = 0; i < header.length; i++) {
+    if (header[i]!.trim() === '' || sectionOf(header[i]!) === undefined) continue;
+    const next = header[i + 1];
+    if (next !== undefined && next.trim() === '') return true;
+    // The row's last cell (a workbook leaves a merge's empty continuation out): a form's group
+    // unless it is also the name of a one-row summary's column.
+    if (next === undefined && !counts.some((s) => s.aliases.some((a) => headerKey(a) === keys[i]!.leaf))) return true;
+  }
+  return false;
+}
 
 /**
  * The kind of export a header row belongs to (README "Which kind a file is"), in order:
@@ -52,22 +139,26 @@ const hasMarker = (folded: string[], k: Kind) => FIELDS[k].some((s) => s.marker 
  *       service level → online; a component or digitized date → digitization; an amount or
  *       payment date → payments (markers of two kinds: ambiguous, refused);
  *    c. no marker → dossiers (the missing required columns are then reported);
- * 3. no code column: a unit column and at least one count column → summary report;
+ * 3. no code column: a unit column and at least one count column → summary report; so is a
+ *    unit column and a form's column group (the first header row of form 06);
  * 4. anything else is of no known kind (null).
  */
 export function detectKind(header: string[]): Detection {
-  const folded = header.map(fold);
-  const has = (k: Kind, f: Field) => findColumn(folded, spec(k, f)) >= 0;
-  if (has('feedback', 'code')) return { kind: 'feedback', ambiguous: [] };
+  const keys = header.map(keyed);
+  const has = (k: Kind, f: Field) => findColumn(keys, spec(k, f)) >= 0;
+  if (has('feedback', 'code')) return { kind: 'feedback', ambiguous: [], form: false };
   if (has('dossiers', 'code')) {
-    if (has('dossiers', 'unit') && has('dossiers', 'received')) return { kind: 'dossiers', ambiguous: [] };
-    const marked = FACT_KINDS.filter((k) => hasMarker(folded, k));
-    if (marked.length === 1) return { kind: marked[0]!, ambiguous: [] };
-    if (marked.length > 1) return { kind: null, ambiguous: marked };
-    return { kind: 'dossiers', ambiguous: [] };
+    if (has('dossiers', 'unit') && has('dossiers', 'received')) return { kind: 'dossiers', ambiguous: [], form: false };
+    const marked = FACT_KINDS.filter((k) => hasMarker(keys, k));
+    if (marked.length === 1) return { kind: marked[0]!, ambiguous: [], form: false };
+    if (marked.length > 1) return { kind: null, ambiguous: marked, form: false };
+    return { kind: 'dossiers', ambiguous: [], form: false };
   }
-  if (has('summary', 'unit') && hasMarker(folded, 'summary')) return { kind: 'summary', ambiguous: [] };
-  return { kind: null, ambiguous: [] };
+  if (has('summary', 'unit')) {
+    const form = looksLikeForm(header, keys);
+    if (form || hasMarker(keys, 'summary')) return { kind: 'summary', ambiguous: [], form };
+  }
+  return { kind: null, ambiguous: [], form: false };
 }
 
 /** The kind of a header row, or null (see detectKind). */
@@ -75,19 +166,19 @@ export function detectDataset(header: string[]): Kind | null {
   return detectKind(header).kind;
 }
 
-export function matchHeaders(dataset: Kind, header: string[]): ColumnMap {
+export function matchHeaders(dataset: Kind, header: readonly HeaderCell[]): ColumnMap {
   return { dataset, ...matchFields(FIELDS[dataset], header) };
 }
 
-/** Matches a header row against a list of field specs (in priority order). */
-export function matchFields<F extends string>(specs: readonly FieldSpec<F>[], header: string[]): FieldColumns<F> {
-  const folded = header.map(fold);
+/** Matches a header row (or a header's column paths) against a list of field specs (in priority order). */
+export function matchFields<F extends string>(specs: readonly FieldSpec<F>[], header: readonly HeaderCell[]): FieldColumns<F> {
+  const keys = header.map(keyed);
   const map: FieldColumns<F> = { columns: {}, headers: {}, missingRequired: [], missing: [], width: header.length };
   for (const spec of specs) {
-    const i = findColumn(folded, spec);
+    const i = findColumn(keys, spec);
     if (i >= 0) {
       map.columns[spec.field] = i;
-      map.headers[spec.field] = header[i]!.trim();
+      map.headers[spec.field] = headerText(header[i]!);
     } else if (spec.required) map.missingRequired.push(spec);
     else map.missing.push(spec.field);
   }

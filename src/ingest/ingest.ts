@@ -23,10 +23,13 @@ import { CcchError } from '../model/errors.js';
 import { emptyAccounting, type IndicatorSources, type InputReport } from '../model/accounting.js';
 import { isFactKind, type Kind } from '../model/kinds.js';
 import type { Problem } from '../model/problem.js';
+import { namePeriod, type NamedPeriod, type Period } from '../model/period.js';
 
 /** What one pass over the inputs produced, before evaluation (shared by score and validate). */
 export interface Ingested {
   tally: Tally;
+  /** The period scored: as given, or (none given) a summary report's title's. */
+  period: NamedPeriod;
   /** Per input (in command-line order, side files aside): where its text ended and its total row, as the table reader saw them. */
   read: ReadEnd[];
   inputs: InputReport[];
@@ -55,6 +58,41 @@ export async function ingest(opts: IngestOptions): Promise<Ingested> {
 
 /** The exports' part of the pass, with the side files already read (a split worker reads its range through here). */
 export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE_FILES, pool: WorkerPool | null = null): Promise<Ingested> {
+  const opened: Replay[] = [];
+  const splits: SplitRead[] = [];
+  try {
+    // Every input's kind first (from its header), so that the fact exports can be read first.
+    const kinds: Kind[] = [];
+    const dataStarts: Array<DataStart | null> = [];
+    let titled: { period: Period; file: string; line: number } | null = null;
+    for (const source of opts.inputs) {
+      const r = await Replay.open(source, !opts.internal?.csvReader);
+      opened.push(r);
+      const peeked = await peekKind(source, r, opts);
+      kinds.push(peeked.kind);
+      dataStarts.push(peeked.dataStart);
+      if (peeked.titlePeriod && !titled) titled = { period: peeked.titlePeriod, file: source.name, line: peeked.titlePeriod.line };
+      await r.settle();
+    }
+    // No period named: a summary report's title gives it.
+    if (opts.defaultPeriod && titled) opts = { ...opts, period: { ...namePeriod(titled.period), fromTitle: { file: titled.file, line: titled.line } } };
+    return await readAll(opts, side, pool, kinds, dataStarts, opened, splits);
+  } finally {
+    for (const sp of splits) sp.stop();
+    for (const r of opened) await r.close();
+  }
+}
+
+/** Reads every input in full, its kind known, then settles the pass. */
+async function readAll(
+  opts: IngestOptions,
+  side: SideFiles,
+  pool: WorkerPool | null,
+  kinds: readonly Kind[],
+  dataStarts: ReadonlyArray<DataStart | null>,
+  opened: readonly Replay[],
+  splits: SplitRead[],
+): Promise<Ingested> {
   const { plan, period } = opts;
   const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, period) : new Tally(plan.indicators, period, opts.internal?.codeIndex);
   const log = new ProblemLog(opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
@@ -74,67 +112,49 @@ export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE
   };
   const inputs: InputReport[] = new Array(opts.inputs.length);
   const read: ReadEnd[] = opts.inputs.map(() => ({ endLine: null, totalLine: null }));
+  const order = [...kinds.flatMap((k, i) => (isFactKind(k) ? [i] : [])), ...kinds.flatMap((k, i) => (isFactKind(k) ? [] : [i]))];
 
-  const opened: Replay[] = [];
-  const splits: SplitRead[] = [];
-  try {
-    // Every input's kind first (from its header), so that the fact exports can be read first.
-    const kinds: Kind[] = [];
-    const dataStarts: Array<DataStart | null> = [];
-    for (const source of opts.inputs) {
-      const r = await Replay.open(source, !opts.internal?.csvReader);
-      opened.push(r);
-      const peeked = await peekKind(source, r, opts);
-      kinds.push(peeked.kind);
-      dataStarts.push(peeked.dataStart);
-      await r.settle();
+  for (const idx of order) {
+    const source = opts.inputs[idx]!;
+    const kind = kinds[idx]!;
+    const ds = dataStarts[idx];
+    const onProgress = (total: number) => opts.onProgress?.(source.name, total);
+    let split: SplitRead | null = null;
+    if (pool && ds && (kind === 'dossiers' || kind === 'feedback') && state.facts.empty) {
+      split = await startSplit(pool, opts, source, ds, log.max, tally, onProgress);
+      if (split) splits.push(split);
     }
-    const order = [...kinds.flatMap((k, i) => (isFactKind(k) ? [i] : [])), ...kinds.flatMap((k, i) => (isFactKind(k) ? [] : [i]))];
-
-    for (const idx of order) {
-      const source = opts.inputs[idx]!;
-      const kind = kinds[idx]!;
-      const ds = dataStarts[idx];
-      const onProgress = (total: number) => opts.onProgress?.(source.name, total);
-      let split: SplitRead | null = null;
-      if (pool && ds && (kind === 'dossiers' || kind === 'feedback') && state.facts.empty) {
-        split = await startSplit(pool, opts, source, ds, log.max, tally, onProgress);
-        if (split) splits.push(split);
-      }
-      const report: InputReport = {
-        ...emptyAccounting(source.name),
-        dataset: 'dossiers',
-        columns: {},
-        missingColumns: [],
-        notComputed: [],
-        ignoredColumns: [],
-        joined: null,
-        summaryPeriod: null,
-      };
-      const ctx = { idx, source, report, problems: new FileProblems(log, source.name, report), ...(split ? { tallyFile: split.file } : {}) };
-      if (split) await opened[idx]!.close();
-      const stream = split ? await split.first.open({ reuse: true }) : opened[idx]!.all();
-      try {
-        read[idx] = await readFile(state, ctx, stream, { ...opts, ...(split ? { totalBytes: split.bytes } : {}), onProgress });
-      } catch (e) {
-        split?.stop();
-        // Range 0 ends inside a quoted cell: the cut was not a record start (or the quote is never closed).
-        if (split && e instanceof CcchError && e.code === 'input.unclosedQuote') throw new SplitFailed(source.name, split.ranges);
-        throw e;
-      }
-      if (split) {
-        const rest = await split.finish(report, read[idx]!);
-        log.merge(rest.problems, rest.problemCount);
-        read[idx] = { endLine: null, totalLine: rest.totalLine };
-        opts.onSplit?.(source.name, split.ranges, 'split');
-      }
-      inputs[idx] = report;
+    const report: InputReport = {
+      ...emptyAccounting(source.name),
+      dataset: 'dossiers',
+      columns: {},
+      missingColumns: [],
+      notComputed: [],
+      ignoredColumns: [],
+      joined: null,
+      summaryPeriod: null,
+      summary: null,
+    };
+    const ctx = { idx, source, report, problems: new FileProblems(log, source.name, report), ...(split ? { tallyFile: split.file } : {}) };
+    if (split) await opened[idx]!.close();
+    const stream = split ? await split.first.open({ reuse: true }) : opened[idx]!.all();
+    try {
+      read[idx] = await readFile(state, ctx, stream, { ...opts, ...(split ? { totalBytes: split.bytes } : {}), onProgress });
+    } catch (e) {
+      split?.stop();
+      // Range 0 ends inside a quoted cell: the cut was not a record start (or the quote is never closed).
+      if (split && e instanceof CcchError && e.code === 'input.unclosedQuote') throw new SplitFailed(source.name, split.ranges);
+      throw e;
     }
-  } finally {
-    for (const sp of splits) sp.stop();
-    for (const r of opened) await r.close();
+    if (split) {
+      const rest = await split.finish(report, read[idx]!);
+      log.merge(rest.problems, rest.problemCount);
+      read[idx] = { endLine: null, totalLine: rest.totalLine };
+      opts.onSplit?.(source.name, split.ranges, 'split');
+    }
+    inputs[idx] = report;
   }
 
   const settled = settle(state, opts.inputs, inputs, log, side);
-  return { tally, read, ...settled, catalog: side.catalog, units: side.units };
+  return { tally, period, read, ...settled, catalog: side.catalog, units: side.units };
 }

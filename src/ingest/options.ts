@@ -46,6 +46,14 @@ export interface IngestInternals {
 export interface IngestOptions extends ReaderOptions {
   plan: Plan;
   period: NamedPeriod;
+  /**
+   * The period was not named (it is the plan's year by default): the first summary report whose
+   * title lines give a period makes that the period scored (README "Summary reports as units
+   * file them").
+   */
+  defaultPeriod?: boolean;
+  /** --unit: the reporting unit of summary reports whose rows are fields of work. */
+  reportingUnit?: string;
   /** The exports, in command-line order (it matters for duplicates). */
   inputs: InputSource[];
   /** The procedures catalog: checks the plan's catalog targets. */

@@ -12,10 +12,14 @@ import { lineOffset } from './parallel/split.js';
 import { csvError } from './errors.js';
 import { readRows, TitleRows } from './rows.js';
 import type { IngestInternals, ReaderOptions } from './options.js';
+import { titlePeriod, type TitlePeriod } from './report-period.js';
 import type { Kind } from '../model/kinds.js';
 
 class Peeked {
-  constructor(readonly kind: Kind) {}
+  constructor(
+    readonly kind: Kind,
+    readonly titlePeriod: TitlePeriod | null = null,
+  ) {}
 }
 
 type Chunk = Buffer | string;
@@ -153,7 +157,14 @@ export interface DataStart {
  * reading the file in byte ranges, see ingest/split.ts); an error past the header is left for
  * the full read to report, as it would be without the look ahead.
  */
-export async function peekKind(source: InputSource, replay: Replay, opts: ReaderOptions & { internal?: IngestInternals }): Promise<{ kind: Kind; dataStart: DataStart | null }> {
+export interface Peek {
+  kind: Kind;
+  dataStart: DataStart | null;
+  /** A summary report: the period its title lines give (ingest/report-period.ts), or null. */
+  titlePeriod: TitlePeriod | null;
+}
+
+export async function peekKind(source: InputSource, replay: Replay, opts: ReaderOptions & { internal?: IngestInternals }): Promise<Peek> {
   const titles = new TitleRows(source.name);
   let kind: Kind | null = null;
   let header: { line: number; width: number } | null = null;
@@ -168,6 +179,8 @@ export async function peekKind(source: InputSource, replay: Replay, opts: Reader
           if (!d.kind) return titles.title(fields, line, d.ambiguous);
           kind = d.kind;
           header = { line, width: fields.length };
+          // A summary report is never read in byte ranges: its header and title lines are enough.
+          if (d.kind === 'summary') throw new Peeked(d.kind, titlePeriod(titles.lines));
           if (!lookAhead) throw new Peeked(d.kind);
           return [];
         },
@@ -178,14 +191,15 @@ export async function peekKind(source: InputSource, replay: Replay, opts: Reader
       },
       opts,
     );
-    if (kind) return { kind, dataStart: null };
+    if (kind) return { kind, dataStart: null, titlePeriod: null };
     titles.end();
   } catch (e) {
     if (e instanceof Peeked) {
       const h = header as { line: number; width: number } | null;
-      return { kind: e.kind, dataStart: firstRow === null || h === null ? null : replay.dataStart(h, firstRow, opts.delimiter) };
+      const dataStart = firstRow === null || h === null ? null : replay.dataStart(h, firstRow, opts.delimiter);
+      return { kind: e.kind, dataStart, titlePeriod: e.titlePeriod };
     }
-    if (kind) return { kind, dataStart: null };
+    if (kind) return { kind, dataStart: null, titlePeriod: null };
     if (e instanceof CsvError) throw csvError(e, source.name);
     throw e;
   }

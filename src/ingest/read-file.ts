@@ -1,7 +1,9 @@
 /**
  * Reading one export: its header (after any title rows) names its kind and columns; the handler
  * of that kind (kinds/) takes every data row. What every kind shares happens here: each row is
- * counted, a malformed one rejected, a ragged one warned about.
+ * counted, a malformed one rejected, a ragged one warned about. A summary report is the
+ * exception: its header may span several rows and its rows may be groups and totals, so its
+ * handler takes the rows as read and accounts for them at the end of the file (kinds/summaries.ts).
  */
 import { stat } from 'node:fs/promises';
 import { CsvError, type CsvRow } from './csv.js';
@@ -10,20 +12,19 @@ import { takeStats } from './table.js';
 import { csvError, missingRequired, KIND_NAMES } from './errors.js';
 import { readRows, TitleRows } from './rows.js';
 import type { IngestInternals, ReaderOptions } from './options.js';
-import type { FileContext, HandlerFactory, IngestState, KindHandler } from './kinds/handler.js';
+import { describeColumns, type FileContext, type HandlerFactory, type IngestState, type KindHandler } from './kinds/handler.js';
 import { RecordsHandler } from './kinds/records.js';
 import { FactsHandler } from './kinds/facts.js';
 import { SummariesHandler } from './kinds/summaries.js';
 import type { Kind } from '../model/kinds.js';
 
-/** The handler of each kind of export. */
-export const HANDLERS: Record<Kind, HandlerFactory> = {
+/** The handler of each kind of export whose header is one row (a summary report's is read at its end, by SummariesHandler). */
+export const HANDLERS: Record<Exclude<Kind, 'summary'>, HandlerFactory> = {
   dossiers: (state, file, map) => new RecordsHandler(state, file, map, 'dossiers'),
   feedback: (state, file, map) => new RecordsHandler(state, file, map, 'feedback'),
   online: (state, file, map) => new FactsHandler(state, file, map, 'online'),
   digitization: (state, file, map) => new FactsHandler(state, file, map, 'digitization'),
   payments: (state, file, map) => new FactsHandler(state, file, map, 'payments'),
-  summary: (state, file, map) => new SummariesHandler(state, file, map),
 };
 
 /** Where a file's text ended and its total row, as the table reader saw them (line numbers; null when none). */
@@ -34,9 +35,18 @@ export interface ReadEnd {
 
 export interface ReadFileOptions extends ReaderOptions {
   internal?: IngestInternals;
+  /** --unit: the reporting unit of summary reports whose rows are fields of work. */
+  reportingUnit?: string;
   /** Bytes read so far, all ranges of a split file together (default: this read's). */
   totalBytes?: (bytes: number) => number;
   onProgress?: (bytes: number) => void;
+}
+
+/** A row as the CSV scanner's bytes, to a handler that takes rows as read: every field as text. */
+function rawBytes(h: SummariesHandler, row: CsvRow, line: number, malformed: boolean): void {
+  const all: string[] = [];
+  for (let k = 0; k < row.count; k++) all.push(row.text(k));
+  h.raw(all, row.count, line, malformed);
 }
 
 /** Reads one file (its stream given) into `state`, through the handler of its kind. */
@@ -44,6 +54,8 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
   const { source, report, problems } = ctx;
   let map: ColumnMap | undefined;
   let handler: KindHandler | undefined;
+  /** A summary report's handler: it takes the rows as read and does their accounting itself. */
+  let raw: SummariesHandler | undefined;
   let wanted: number[] = [];
   const rowText: string[] = [];
   const titles = new TitleRows(source.name);
@@ -73,22 +85,25 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
         const detection = detectKind(fields);
         if (!detection.kind) return titles.title(fields, line, detection.ambiguous);
         const kind = detection.kind;
+        if (kind === 'summary') {
+          // Read at the end of the file, with its header rows, title lines and merged ranges.
+          const s = new SummariesHandler(state, ctx, { first: { fields: [...fields], line }, form: detection.form, titles: titles.lines, reportingUnit: opts.reportingUnit });
+          handler = raw = s;
+          return s.columns();
+        }
         map = matchHeaders(kind, fields);
         if (map.missingRequired.length) throw missingRequired(source.name, line, { vi: KIND_NAMES[kind][0], en: KIND_NAMES[kind][1] }, map.missingRequired);
-        report.dataset = kind;
-        report.columns = map.headers;
-        report.missingColumns = map.missing;
-        const used = new Set(Object.values(map.columns));
-        report.ignoredColumns = fields.flatMap((h, i) => (used.has(i) || h.trim() === '' ? [] : [h.trim()]));
-        problems.map = map;
+        describeColumns(ctx, map, fields);
         handler = HANDLERS[kind](state, ctx, map);
         wanted = handler.columns();
         return wanted;
       },
       row(fields, count, line, malformed) {
-        if (accept(count, line, malformed)) handler!.row(fields, line);
+        if (raw) raw.raw(fields, count, line, malformed);
+        else if (accept(count, line, malformed)) handler!.row(fields, line);
       },
       rowBytes(row: CsvRow, line, malformed) {
+        if (raw) return rawBytes(raw, row, line, malformed);
         if (!accept(row.count, line, malformed)) return;
         const h = handler!;
         if (h.rowBytes) h.rowBytes(row, line);
@@ -98,6 +113,10 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
           h.row(rowText, line);
         }
       },
+      merges(ranges) {
+        handler?.merges?.(ranges);
+      },
+      ownTotals: () => raw !== undefined,
     },
     opts,
     (bytes) => {
@@ -110,7 +129,8 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
     throw e instanceof CsvError ? csvError(e, source.name) : e;
   });
   takeStats(report, stats);
-  if (!map) titles.end();
-  if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
+  if (!handler) titles.end();
+  if (!handler) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
+  handler.finish?.();
   return { endLine: stats.endLine, totalLine: stats.totalLine };
 }

@@ -4,12 +4,13 @@
  * that swaps the CSV reader apply to both alike. TitleRows tells a printed report's title
  * rows from a header of no known kind.
  */
-import { readTable, type TableOptions, type TableStats } from './table.js';
-import type { CsvByteSink, CsvSink } from './csv.js';
+import { readTable, type TableOptions, type TableSink, type TableStats } from './table.js';
 import type { InputSource } from './source.js';
 import { unknownKind } from './errors.js';
 import type { IngestInternals, ReaderOptions } from './options.js';
 import type { FactKind } from '../model/kinds.js';
+import { noneSkipped } from '../model/accounting.js';
+import type { TitleLine } from './report-period.js';
 
 /** How many rows (blank ones aside) may stand above the header as title rows. */
 export const MAX_TITLE_ROWS = 20;
@@ -20,15 +21,15 @@ export const MAX_TITLE_ROWS = 20;
  */
 export async function readRows(
   source: InputSource,
-  sink: CsvSink & Partial<Pick<CsvByteSink, 'rowBytes'>>,
+  sink: TableSink,
   opts: ReaderOptions & { internal?: IngestInternals },
   onProgress?: (bytes: number) => void,
 ): Promise<TableStats> {
   const options: TableOptions = { delimiter: opts.delimiter, encoding: opts.encoding, sheet: opts.sheet, onProgress };
-  if (opts.internal?.csvReader === 'strings') return readTable(source, { header: sink.header, row: sink.row }, options);
+  if (opts.internal?.csvReader === 'strings') return readTable(source, { header: sink.header, row: sink.row, ownTotals: sink.ownTotals, merges: sink.merges }, options);
   if (opts.internal?.csvReader) {
     const st = await opts.internal.csvReader(await source.open(), { header: sink.header, row: sink.row });
-    return { format: 'csv', bytes: st.bytes, delimiter: st.delimiter, encoding: 'utf-8', sheet: null, skipped: { title: 0, total: 0, footer: 0 }, totalLine: null, endLine: st.endLine };
+    return { format: 'csv', bytes: st.bytes, delimiter: st.delimiter, encoding: 'utf-8', sheet: null, skipped: noneSkipped(), totalLine: null, endLine: st.endLine };
   }
   return readTable(source, sink, options);
 }
@@ -41,12 +42,15 @@ export async function readRows(
 export class TitleRows {
   private first: { line: number; fields: string[] } | undefined;
   private count = 0;
+  /** The title rows' non-blank cells (each cut at 500 characters): a summary report's period and reporting unit are read from them. */
+  readonly lines: TitleLine[] = [];
   constructor(private readonly file: string) {}
 
   /** For the sink's header(): null (skip it as a title row), or throws. */
   title(fields: string[], line: number, ambiguous: FactKind[]): null {
     if (ambiguous.length) throw unknownKind(this.file, line, fields, ambiguous);
     this.first ??= { line, fields: [...fields] };
+    this.lines.push({ line, cells: fields.flatMap((f) => (f.trim() === '' ? [] : [f.trim().slice(0, 500)])) });
     if (++this.count < MAX_TITLE_ROWS) return null;
     throw unknownKind(this.file, this.first.line, this.first.fields);
   }

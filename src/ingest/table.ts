@@ -10,7 +10,8 @@
  *   spacing, diacritics) and without a trailing colon, is "tong cong", "tong" or "cong"
  *   ("Tổng cộng", "TỔNG:", "Cộng");
  * - footer rows: every row below the total row (signatures, dates, notes).
- * None of them reaches the sink's row(); they are counted in `skipped`.
+ * None of them reaches the sink's row(); they are counted in `skipped`. A sink that reads its
+ * own totals (`ownTotals`: a summary report, whose total may come first) gets every row.
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
@@ -23,7 +24,7 @@ import { decodeStream, guessLegacy, utf16Bom, type Legacy } from './decode.js';
 import type { InputSource } from './source.js';
 import { fold } from '../util/text.js';
 import { inputError } from '../model/errors.js';
-import type { FileAccounting, Skipped } from '../model/accounting.js';
+import { noneSkipped, type FileAccounting, type Skipped } from '../model/accounting.js';
 
 export interface TableOptions {
   /** The delimiter of delimited text (default: sniffed). */
@@ -86,10 +87,18 @@ function maybeTotal(row: { buf: Uint8Array; starts: Int32Array; ends: Int32Array
 const SAMPLE = 64 * 1024;
 
 /**
- * A sink may also take rows as bytes (csv.ts CsvByteSink, the fast path): delimited text then
- * reaches `rowBytes`; XLSX rows always reach `row`.
+ * What readTable feeds. A sink may also take rows as bytes (csv.ts CsvByteSink, the fast path):
+ * delimited text then reaches `rowBytes`; XLSX rows always reach `row`.
  */
-export async function readTable(source: InputSource, sink: CsvSink & Partial<Pick<CsvByteSink, 'rowBytes'>>, opts: TableOptions = {}): Promise<TableStats> {
+export interface TableSink extends CsvSink, Partial<Pick<CsvByteSink, 'rowBytes'>> {
+  /**
+   * Asked once the header is taken: true when the sink reads total rows and what follows them
+   * itself (a summary report, whose totals may come first): they then reach it as rows.
+   */
+  ownTotals?(): boolean;
+}
+
+export async function readTable(source: InputSource, sink: TableSink, opts: TableOptions = {}): Promise<TableStats> {
   const stream = await source.open();
   const it = stream[Symbol.asyncIterator]();
   // The first bytes (at least 4, when there are so many) decide the format.
@@ -118,13 +127,15 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
     }
   })();
 
-  const skipped: Skipped = { title: 0, total: 0, footer: 0 };
+  const skipped: Skipped = noneSkipped();
   let totalLine: number | null = null;
   let below = false;
+  let own = false;
   const guarded: CsvSink = {
     header(fields, line) {
       const w = sink.header(fields, line);
       if (w === null) skipped.title++;
+      else own = sink.ownTotals?.() === true;
       return w;
     },
     row(fields, count, line, malformed, lead) {
@@ -132,7 +143,7 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
         skipped.footer++;
         return;
       }
-      if (isTotalLabel(lead)) {
+      if (!own && isTotalLabel(lead)) {
         skipped.total++;
         totalLine = line;
         below = true;
@@ -140,6 +151,7 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
       }
       sink.row(fields, count, line, malformed, lead);
     },
+    ...(sink.merges ? { merges: sink.merges.bind(sink) } : {}),
   };
   const rowBytes = sink.rowBytes;
   const guardedBytes: CsvSink & CsvByteSink = {
@@ -150,7 +162,7 @@ export async function readTable(source: InputSource, sink: CsvSink & Partial<Pic
         skipped.footer++;
         return;
       }
-      if (maybeTotal(row) && isTotalLabel(row.text(row.lead))) {
+      if (!own && maybeTotal(row) && isTotalLabel(row.text(row.lead))) {
         skipped.total++;
         totalLine = line;
         below = true;

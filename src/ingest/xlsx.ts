@@ -15,11 +15,13 @@
  *   everywhere in ccch), honouring the workbook's 1904 date system.
  * - Line numbers are the sheet's row numbers. Empty rows are not rows. A row's field count is
  *   the header's width, or more when it has cells beyond it.
+ * - Merged cells hold their value in the top-left cell (the others read as blank); the sheet's
+ *   merged ranges (<mergeCells>, after the rows) go to the sink's `merges` after the last row.
  */
 import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { CsvSink } from './csv.js';
+import type { CellRange, CsvSink } from './csv.js';
 import { daysFromSerial, formatIso } from '../util/dates.js';
 import { fold } from '../util/text.js';
 import { CcchError, inputError } from '../model/errors.js';
@@ -169,7 +171,11 @@ export async function readXlsx(path: string, sink: CsvSink, opts: XlsxOptions): 
       throw e;
     }
   };
-  const guarded: CsvSink = { header: pass(sink.header.bind(sink)), row: pass(sink.row.bind(sink)) };
+  const guarded: CsvSink = {
+    header: pass(sink.header.bind(sink)),
+    row: pass(sink.row.bind(sink)),
+    ...(sink.merges ? { merges: pass(sink.merges.bind(sink)) } : {}),
+  };
   try {
     return await readWorkbook(zip, guarded, opts);
   } catch (e) {
@@ -289,6 +295,7 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
   let wanted: number[] = [];
   const fields: string[] = [];
   let rows = 0;
+  const merges: CellRange[] = [];
 
   const cellText = (): string => {
     switch (type) {
@@ -367,6 +374,11 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
         case 'rPh':
           inPhonetic = true;
           break;
+        case 'mergeCell': {
+          const m = a.ref !== undefined && merges.length < MAX_MERGES ? cellRange(a.ref) : null;
+          if (m) merges.push(m);
+          break;
+        }
       }
     },
     text(t) {
@@ -395,7 +407,19 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
       }
     },
   });
+  if (merges.length) sink.merges?.(merges);
   return { sheet: sheet.name, rows };
+}
+
+/** Merged ranges kept per sheet (a summary form's header needs a few; the rest are ignored). */
+const MAX_MERGES = 10_000;
+
+/** "C6:F6" → its rows and 0-based columns; null when it is not a range. */
+export function cellRange(ref: string): CellRange | null {
+  const m = /^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$/.exec(ref.trim());
+  if (!m) return null;
+  const r = { r1: Number(m[2]), c1: columnIndex(m[1]!), r2: Number(m[4]), c2: columnIndex(m[3]!) };
+  return r.r1 <= r.r2 && r.c1 <= r.c2 ? r : null;
 }
 
 /** "B7" → 1 (0-based column of a cell reference). */

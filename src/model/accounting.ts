@@ -3,14 +3,50 @@
  * superseded + unmatched (README "Nothing is lost"); printed reports' extra rows are `skipped`.
  */
 import type { Kind } from './kinds.js';
+import type { Tier } from './tier.js';
 
 export interface Skipped {
   /** Rows above the header. */
   title: number;
-  /** Total rows ("Tổng cộng"): 0 or 1. */
+  /** Total rows ("Tổng cộng"): 0 or 1, or in a summary report as many as it has. */
   total: number;
-  /** Rows below the total row. */
+  /** Rows below the total row (in a summary report: the rows without counts at its end). */
   footer: number;
+  /** Summary reports: group rows (I, II, A, "Cấp huyện"); 0 for other kinds. */
+  group: number;
+  /** Summary reports: subtotal rows found by the sums rule; 0 for other kinds. */
+  subtotal: number;
+}
+
+/** No row skipped. */
+export const noneSkipped = (): Skipped => ({ title: 0, total: 0, footer: 0, group: 0, subtotal: 0 });
+
+/** A summary report's row that is not a unit's: what it was taken for. */
+export interface SkippedRow {
+  line: number;
+  kind: 'group' | 'total' | 'subtotal' | 'footer';
+  /** Its STT and name cells as written. */
+  label: string;
+  /** A group row: the tier it sets for the rows below (null: none). */
+  tier: Tier | null;
+}
+
+/** How a summary report was read (README "Summary reports as units file them"). */
+export interface SummaryReading {
+  /** The header's rows (1 to 3) and their lines. */
+  headerRows: number[];
+  /** The line of the row of column numbers (1, 2, 3 …) under the header, skipped; null when none. */
+  columnNumbers: number | null;
+  /** How a header of several rows was read: the workbook's merged ranges, or blank cells as continuations; null for one row. */
+  merged: 'ranges' | 'blank' | null;
+  /** The period its title lines give (yyyy-mm-dd), and the line; null when none. */
+  titlePeriod: { from: string; to: string; line: number } | null;
+  /** Whether each row is a unit's, or a field of work (lĩnh vực) of one reporting unit. */
+  rowsAre: 'units' | 'fields';
+  /** The reporting unit (fields of work): from a title line ("Đơn vị báo cáo: …") or --unit. */
+  reportingUnit: { name: string; from: 'title' | 'option'; line: number | null } | null;
+  /** The rows skipped as groups, totals, subtotals and footer, in line order (the first 200). */
+  skippedRows: SkippedRow[];
 }
 
 /** What became of a file's data rows: rows = counted + rejected + superseded + unmatched. */
@@ -49,7 +85,7 @@ export function emptyAccounting(file: string): FileAccounting {
     delimiter: ',',
     encoding: 'utf-8',
     sheet: null,
-    skipped: { title: 0, total: 0, footer: 0 },
+    skipped: noneSkipped(),
     bytes: 0,
     rows: 0,
     counted: 0,
@@ -74,8 +110,13 @@ export interface InputReport extends FileAccounting {
   ignoredColumns: string[];
   /** Fact exports: joined to dossier lists (false when no dossier list was given); null for other kinds. */
   joined: boolean | null;
-  /** Summary reports: the period from a "Kỳ báo cáo" column, or assumed to be the scored period; null for other kinds. */
-  summaryPeriod: 'column' | 'assumed' | null;
+  /**
+   * Summary reports: the period from a "Kỳ báo cáo" column, from the title lines ("Từ ngày … đến
+   * ngày …"), or assumed to be the scored period; null for other kinds.
+   */
+  summaryPeriod: 'column' | 'title' | 'assumed' | null;
+  /** Summary reports: how the report was read; null for other kinds. */
+  summary: SummaryReading | null;
 }
 
 /** Where an indicator's counts came from. */

@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'usage.by',
   'usage.byDistrictNeedsUnits',
   'usage.periodWithDates',
+  'usage.unit',
   // Usage: the command line itself (commander's errors).
   'usage.unknownOption',
   'usage.unknownCommand',
@@ -73,6 +74,9 @@ export const ERROR_CODES = [
   'input.unitsNameOrCode',
   'input.statusOrCompleted',
   'input.doubleCounted',
+  'input.otherPeriod',
+  'input.noReportingUnit',
+  'input.summaryTooLong',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

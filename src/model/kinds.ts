@@ -33,9 +33,11 @@ export type FactField = 'submitted' | 'level' | 'component' | 'digitizedOn' | 's
 /**
  * Summary-report counts (README "Summary reports"), each a non-negative integer per unit, in the
  * contract's order (ingest/contract.ts SUMMARY_FIELDS lists their columns in this order); a
- * row's counts are indexed by this order.
+ * row's counts are indexed by this order. `intakeTotal` is form 06's "Số hồ sơ nhận giải quyết ›
+ * Tổng số" (carried over + received in the period); `receivedTotal` is received in the period.
  */
 export const COUNT_FIELDS = [
+  'intakeTotal',
   'receivedTotal',
   'receivedOnline',
   'receivedDirect',
@@ -45,8 +47,12 @@ export const COUNT_FIELDS = [
   'resolvedEarly',
   'resolvedOnTime',
   'resolvedLate',
+  'resolvedReturned',
+  'resolvedWithdrawn',
+  'openTotal',
   'openWithin',
   'openOverdue',
+  'awaitingSupplement',
   'digitizedCount',
   'eResultCount',
   'rated',
@@ -65,7 +71,7 @@ export const COUNT_FIELDS = [
 export type CountField = (typeof COUNT_FIELDS)[number];
 export const COUNT_INDEX = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i])) as Record<CountField, number>;
 
-export type Field = DossierField | FeedbackField | FactField | CountField | 'period';
+export type Field = DossierField | FeedbackField | FactField | CountField | 'period' | 'stt';
 
 export function isFactKind(k: Kind): k is FactKind {
   return k === 'online' || k === 'digitization' || k === 'payments';

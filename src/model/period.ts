@@ -2,7 +2,7 @@
  * Reporting periods: a year, a half, a quarter, a month, or explicit first/last days.
  * A period runs from its first to its last calendar day, inclusive.
  */
-import { daysFromCivil, daysInMonth, formatIso } from '../util/dates.js';
+import { civilFromDays, daysFromCivil, daysInMonth, formatIso } from '../util/dates.js';
 import { usageError } from './errors.js';
 
 export interface Period {
@@ -15,6 +15,8 @@ export interface Period {
 export interface NamedPeriod extends Period {
   /** As the user named it: "2023", "2023-Q1", "2023-H2", "2023-03", or "2023-01-01..2023-03-31". */
   label: string;
+  /** When no period was given: the summary report whose title lines gave it, and their line. */
+  fromTitle?: { file: string; line: number };
 }
 
 function range(y: number, m1: number, m2: number, label: string): NamedPeriod {
@@ -38,6 +40,18 @@ export function parsePeriod(spec: string): NamedPeriod {
   m = /^(\d{4})-(\d{2})$/.exec(s);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return range(Number(m[1]), Number(m[2]), Number(m[2]), s);
   throw usageError('usage.period', { value: spec });
+}
+
+/** A period's name: the year, half, quarter or month it is ("2023-Q1"), else its days ("2023-01-15..2023-04-14"). */
+export function namePeriod(p: Period): NamedPeriod {
+  const { y } = civilFromDays(p.from);
+  const labels = [String(y), `${y}-H1`, `${y}-H2`, ...[1, 2, 3, 4].map((q) => `${y}-Q${q}`)];
+  for (let m = 1; m <= 12; m++) labels.push(`${y}-${String(m).padStart(2, '0')}`);
+  for (const label of labels) {
+    const named = parsePeriod(label);
+    if (named.from === p.from && named.to === p.to) return named;
+  }
+  return { from: p.from, to: p.to, label: `${formatIso(p.from)}..${formatIso(p.to)}` };
 }
 
 /** --from/--to, as day numbers (either may be omitted: the year's first or last day fills in). */

@@ -21,7 +21,7 @@ export async function score(opts: ScoreOptions): Promise<Score> {
   const { plan } = opts;
   const byUnit = opts.byUnit ?? false;
   const ing = await ingest(opts);
-  const head = { plan: plan.plan, period: opts.period, inputs: ing.inputs, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources };
+  const head = { plan: plan.plan, period: ing.period, inputs: ing.inputs, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources };
   const evaluated = evaluate(plan, ing.tally, byUnit);
   const { catalog, units } = ing;
   if (!catalog && !units) return { ...head, results: evaluated.results, summary: evaluated.summary };

@@ -38,7 +38,7 @@ export async function validate(opts: IngestOptions): Promise<Validation> {
     totals.warnings += i.warnings;
   }
   return {
-    period: opts.period,
+    period: ing.period,
     inputs: ing.inputs,
     problems: ing.problems,
     problemCount: ing.problemCount,

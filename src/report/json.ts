@@ -6,6 +6,8 @@ import { message } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
 import type { InputReport } from '../model/accounting.js';
 import type { Problem } from '../model/problem.js';
+import type { NamedPeriod } from '../model/period.js';
+import { formatIso } from '../util/dates.js';
 
 /** `score` and `validate` JSON (README, "JSON output"): bump on any change that is not a pure addition. */
 export const SCHEMA_VERSION = 1;
@@ -33,7 +35,13 @@ export function inputJson(i: InputReport) {
     notComputed: i.notComputed,
     joined: i.joined,
     summaryPeriod: i.summaryPeriod,
+    summary: i.summary,
   };
+}
+
+/** The period scored: its days and name, and the report whose title gave it (null when it was given or the default). */
+export function periodJson(p: NamedPeriod) {
+  return { from: formatIso(p.from), to: formatIso(p.to), label: p.label, fromTitle: p.fromTitle ?? null };
 }
 
 export function problemJson(p: Problem, lang: Lang) {

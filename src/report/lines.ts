@@ -1,11 +1,13 @@
 /**
  * Lines that several renderers print alike: a problem (`file:line:column: severity [header]:
- * message`), an input's row accounting, and word wrapping.
+ * message`), an input's row accounting, its rows that are not data, the period, word wrapping.
  */
 import { LABELS, SIDE_LABELS, message } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
 import type { Problem } from '../model/problem.js';
 import type { InputReport } from '../model/accounting.js';
+import type { NamedPeriod } from '../model/period.js';
+import { formatVi } from '../util/dates.js';
 
 export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   const L = LABELS[lang];
@@ -24,6 +26,20 @@ export function inputLine(i: InputReport, lang: Lang, period: string): string {
       : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
   return `${i.file} (${L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
+}
+
+/** The period line: its name, its days, and the report whose title gave it. */
+export function periodLine(p: NamedPeriod, lang: Lang): string {
+  const L = LABELS[lang];
+  const from = p.fromTitle ? ` — ${L.periodFromTitle(p.fromTitle.file, p.fromTitle.line)}` : '';
+  return `${L.period}: ${p.label} (${formatVi(p.from)} – ${formatVi(p.to)})${from}`;
+}
+
+/** The input's rows that are not data (title, group, total … rows), or null when none. */
+export function skippedLine(i: InputReport, lang: Lang): string | null {
+  const sk = i.skipped;
+  if (sk.title + sk.total + sk.footer + sk.group + sk.subtotal === 0) return null;
+  return LABELS[lang].skipped(sk, i.dataset === 'summary');
 }
 
 /** Greedy word wrap at `width` characters. */

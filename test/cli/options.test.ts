@@ -73,7 +73,7 @@ describe('validate --from/--to', () => {
     const r = await ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--from', '2023-01-01', '--to', '2023-03-31', '--format', 'json']);
     expect(r.stderr).toBe('');
     const j = JSON.parse(r.stdout);
-    expect(j.period).toEqual({ from: '2023-01-01', to: '2023-03-31', label: '2023-01-01..2023-03-31' });
+    expect(j.period).toEqual({ from: '2023-01-01', to: '2023-03-31', label: '2023-01-01..2023-03-31', fromTitle: null });
     // The year's report covers more than the dates: its rows are rejected, as with --period 2023-Q1.
     const q1 = JSON.parse((await ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--period', '2023-Q1', '--format', 'json'])).stdout);
     expect(r.code).toBe(1);

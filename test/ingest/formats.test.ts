@@ -36,7 +36,7 @@ describe('the same dossiers as CSV, XLSX and UTF-16 give the same results', () =
     // The hand-checked figures (test/score.test.ts) hold for the workbook too.
     expect(xlsx.inputs[0]).toMatchObject({ format: 'xlsx', sheet: 'Hồ sơ', delimiter: null, encoding: null, rows: 23, counted: 15, rejected: 7, superseded: 1 });
     // 4 title rows (rows 1, 2, 4, 5; 3 and 6 are empty), the total row, 2 rows below it.
-    expect(xlsx.inputs[0]!.skipped).toEqual({ title: 4, total: 1, footer: 2 });
+    expect(xlsx.inputs[0]!.skipped).toEqual({ title: 4, total: 1, footer: 2, group: 0, subtotal: 0 });
     expect(counts(xlsx)['online-rate/so']).toBe('4/5');
   });
 
@@ -74,7 +74,7 @@ describe('the same feedback in every dialect', () => {
     const csv = essence(await run('hand/pakn-2023.csv'));
     const xlsx = await run('formats/ho-so-2023.xlsx', { sheet: 'PAKN' });
     expect(essence(xlsx)).toEqual(csv);
-    expect(xlsx.inputs[0]!.skipped).toEqual({ title: 1, total: 1, footer: 2 });
+    expect(xlsx.inputs[0]!.skipped).toEqual({ title: 1, total: 1, footer: 2, group: 0, subtotal: 0 });
     const tab = await run('formats/pakn-2023.tab.txt');
     expect(essence(tab)).toEqual(csv);
     expect(tab.inputs[0]!.delimiter).toBe('\t');

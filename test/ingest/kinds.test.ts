@@ -28,7 +28,7 @@ describe('detectKind', () => {
   });
 
   it('refuses headers that mark two fact kinds', () => {
-    expect(detectKind(['Mã hồ sơ', 'Ngày số hóa', 'Ngày thanh toán'])).toEqual({ kind: null, ambiguous: ['digitization', 'payments'] });
+    expect(detectKind(['Mã hồ sơ', 'Ngày số hóa', 'Ngày thanh toán'])).toEqual({ kind: null, ambiguous: ['digitization', 'payments'], form: false });
   });
 
   it('every alias of every kind is matched in any case and normalization', () => {

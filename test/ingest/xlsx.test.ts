@@ -121,7 +121,7 @@ describe('readXlsx through readTable', () => {
     expect(got.headers.map((h) => h.line)).toEqual([1, 3]);
     expect(got.headers[1]!.fields).toEqual(['', 'Mã']);
     expect(got.rows).toEqual([{ fields: ['', 'A'], count: 2, line: 4, lead: 'A' }]);
-    expect(stats.skipped).toEqual({ title: 1, total: 1, footer: 1 });
+    expect(stats.skipped).toEqual({ title: 1, total: 1, footer: 1, group: 0, subtotal: 0 });
     expect(stats.totalLine).toBe(5);
   });
 

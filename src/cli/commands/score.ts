@@ -7,7 +7,7 @@ import { SCORE_FORMATS } from '../../report/score/formats.js';
 import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
 import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
-import { resolvePeriod } from '../period.js';
+import { periodNamed, resolvePeriod } from '../period.js';
 
 export const score: CommandDef<'score'> = {
   name: 'score',
@@ -34,6 +34,7 @@ export const score: CommandDef<'score'> = {
       scoreInputs({
         plan,
         period,
+        defaultPeriod: !periodNamed(o),
         inputs,
         byUnit: o.by === 'unit',
         byDistrict: o.by === 'district',

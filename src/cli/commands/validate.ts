@@ -8,7 +8,7 @@ import { VALIDATE_FORMATS } from '../../report/validate/formats.js';
 import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
 import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
-import { resolvePeriod } from '../period.js';
+import { periodNamed, resolvePeriod } from '../period.js';
 
 export const validate: CommandDef<'validate'> = {
   name: 'validate',
@@ -27,7 +27,7 @@ export const validate: CommandDef<'validate'> = {
     const result = await withProgress(cli, (onProgress) => {
       const inputs = inputSources([...(o.units !== undefined ? [o.units] : []), ...files], cli);
       const units = o.units !== undefined ? inputs.shift() : undefined;
-      return validateInputs({ plan, period, inputs, ...(units ? { units } : {}), ...readerOptions(o, cli), maxProblems: DEFAULT_MAX_PROBLEMS, onProgress });
+      return validateInputs({ plan, period, defaultPeriod: !periodNamed(o), inputs, ...(units ? { units } : {}), ...readerOptions(o, cli), maxProblems: DEFAULT_MAX_PROBLEMS, onProgress });
     });
     cli.setExitCode(result.clean ? 0 : 1);
     await cli.render(VALIDATE_FORMATS, o.format, { ...result, inputs: result.inputs.map((i) => ({ ...i, clean: inputClean(i) })), fieldName }, {});

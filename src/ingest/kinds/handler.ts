@@ -3,10 +3,11 @@
  * asks HANDLERS for the handler of its kind, and hands it every data row; what is common to all
  * kinds (row accounting, malformed rows, ragged rows) stays in the reader. A handler owns its
  * file's state and decoder and writes what it finds into the pass's shared state (IngestState).
- * A new kind of export is one new handler and one entry in HANDLERS (ingest/read-file.ts).
+ * A new kind of export is one new handler and one entry in HANDLERS (ingest/read-file.ts). Summary
+ * reports take their rows as read (`raw`) and are read at the end of the file (`finish`).
  */
-import type { CsvRow } from '../csv.js';
-import type { ColumnMap } from '../headers.js';
+import type { CellRange, CsvRow } from '../csv.js';
+import { headerText, type ColumnMap, type HeaderCell } from '../headers.js';
 import type { FileProblems } from '../problems.js';
 import type { InputSource } from '../source.js';
 import type { UnitNameLookup, UnitTierLookup } from './decoding.js';
@@ -54,6 +55,15 @@ export interface KindHandler {
   columns(): number[];
   /** A data row, as strings (the columns() cells at least). */
   row(fields: string[], line: number): void;
+  /**
+   * A handler that keeps its rows until the end of the file (a summary report) takes every row
+   * here, with what the reader knows of it, and does its rows' accounting itself in finish().
+   */
+  raw?(fields: string[], count: number, line: number, malformed: boolean): void;
+  /** XLSX: the sheet's merged ranges, after its last row. */
+  merges?(ranges: CellRange[]): void;
+  /** At the end of the file, after the reader's own accounting (title rows, format). */
+  finish?(): void;
   /** A data row as the CSV scanner's bytes; a handler without it gets strings. */
   rowBytes?(row: CsvRow, line: number): void;
   /** Told as the file's bytes arrive: `before`, the bytes read before this chunk, of `size`. */
@@ -61,3 +71,17 @@ export interface KindHandler {
 }
 
 export type HandlerFactory = (state: IngestState, file: FileContext, map: ColumnMap) => KindHandler;
+
+/** Puts a file's columns into its report (matched, missing, ignored) and its problems' column map. */
+export function describeColumns(ctx: FileContext, map: ColumnMap, header: readonly HeaderCell[]): void {
+  const { report, problems } = ctx;
+  report.dataset = map.dataset;
+  report.columns = map.headers;
+  report.missingColumns = map.missing;
+  const used = new Set(Object.values(map.columns));
+  report.ignoredColumns = header.flatMap((h, i) => {
+    const text = headerText(h);
+    return used.has(i) || text === '' ? [] : [text];
+  });
+  problems.map = map;
+}

@@ -27,6 +27,7 @@ const sideReport = (r: SideReport<string>, dataset: 'catalog' | 'units', notComp
   ignoredColumns: [],
   joined: null,
   summaryPeriod: null,
+  summary: null,
 });
 
 export async function readSideFiles(files: { units?: InputSource; catalog?: InputSource }, maxProblems: number): Promise<SideFiles> {

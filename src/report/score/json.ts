@@ -2,8 +2,7 @@
  * `score --format json`: the scripting contract, documented in README ("JSON output"); bump
  * SCHEMA_VERSION (report/json.ts) on any change that is not a pure addition.
  */
-import { formatIso } from '../../util/dates.js';
-import { LazyArray, SCHEMA_VERSION, inputJson, jsonText, problemJson } from '../json.js';
+import { inputJson, jsonText, LazyArray, periodJson, problemJson, SCHEMA_VERSION } from '../json.js';
 import type { Render } from '../render.js';
 import type { ScoreView } from './view.js';
 import type { Lang } from '../../model/lang.js';
@@ -14,7 +13,7 @@ export function scoreJson(score: Score, lang: Lang, version: string) {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'ccch', version },
     plan: { id: score.plan.id, title: score.plan.title, year: score.plan.year },
-    period: { from: formatIso(score.period.from), to: formatIso(score.period.to), label: score.period.label },
+    period: periodJson(score.period),
     inputs: score.inputs.map(inputJson),
     results: score.results.map((r) => ({
       indicator: r.indicator,

@@ -5,10 +5,9 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { LABELS, MEASURE_LABELS, SIDE_LABELS } from '../../i18n/messages.js';
-import { formatVi } from '../../util/dates.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
 import { formatInt, formatPercent, formatRate } from '../format.js';
-import { inputLine, problemLine, wrap } from '../lines.js';
+import { inputLine, periodLine, problemLine, skippedLine, wrap } from '../lines.js';
 import type { Render } from '../render.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 import type { Lang } from '../../model/lang.js';
@@ -21,12 +20,12 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   const L = LABELS[lang];
   const out: string[] = [];
   out.push(c.bold(`${L.plan} ${score.plan.id} — ${score.plan.title}`));
-  out.push(`${L.period}: ${score.period.label} (${formatVi(score.period.from)} – ${formatVi(score.period.to)})`);
+  out.push(periodLine(score.period, lang));
   out.push(`${L.inputs}:`);
   for (const i of score.inputs) {
     out.push(`  ${inputLine(i, lang, score.period.label)}`);
-    const sk = i.skipped;
-    if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
+    const sk = skippedLine(i, lang);
+    if (sk) out.push(`    ${sk}`);
   }
   out.push('');
 

@@ -3,11 +3,12 @@
  * missing and ignored, the row accounting; then the problems (README "ccch validate").
  */
 import { LABELS } from '../../i18n/messages.js';
-import { inputLine, problemLine } from '../lines.js';
-import { formatVi } from '../../util/dates.js';
+import { inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
 import type { Render } from '../render.js';
 import type { ValidateView } from './view.js';
 import type { Kind } from '../../model/kinds.js';
+import type { Lang } from '../../model/lang.js';
+import type { InputReport } from '../../model/accounting.js';
 
 const V = {
   vi: {
@@ -18,6 +19,14 @@ const V = {
     clean: 'đạt',
     notClean: 'có dòng bị loại hoặc không khớp',
     result: (clean: number, n: number) => `Kết quả: ${clean}/${n} tệp đạt.`,
+    header: (lines: number[], merged: string | null, numbers: number | null) =>
+      `tên cột: ${lines.length} dòng (${span(lines, 'dòng')}${merged === 'ranges' ? ', ô gộp theo vùng gộp của trang tính' : merged === 'blank' ? ', ô trống là phần tiếp của ô gộp' : ''})${numbers !== null ? `; dòng số thứ tự cột ${numbers} bỏ qua` : ''}`,
+    titlePeriod: (from: string, to: string, line: number) => `kỳ theo tiêu đề (dòng ${line}): ${viDay(from)} – ${viDay(to)}`,
+    rowsAreFields: (unit: string, from: string, line: number | null) =>
+      `mỗi dòng là một lĩnh vực của đơn vị "${unit}" (${from === 'option' ? '--unit' : `dòng tiêu đề ${line}`}), cộng theo cấp của nhóm`,
+    skippedRows: 'dòng không tính',
+    kind: { group: 'nhóm', total: 'tổng', subtotal: 'cộng nhóm', footer: 'cuối' } as Record<string, string>,
+    more: (n: number) => `và ${n} dòng nữa`,
   },
   en: {
     title: (n: number) => `Checked ${n} file(s) against the data contract`,
@@ -27,21 +36,51 @@ const V = {
     clean: 'clean',
     notClean: 'some rows rejected or unmatched',
     result: (clean: number, n: number) => `Result: ${clean} of ${n} files clean.`,
+    header: (lines: number[], merged: string | null, numbers: number | null) =>
+      `header: ${lines.length} row${lines.length === 1 ? '' : 's'} (${span(lines, lines.length === 1 ? 'line' : 'lines')}${merged === 'ranges' ? ", merged cells from the sheet's ranges" : merged === 'blank' ? ', blank cells continue merged ones' : ''})${numbers !== null ? `; column numbers on line ${numbers} skipped` : ''}`,
+    titlePeriod: (from: string, to: string, line: number) => `period from the title (line ${line}): ${viDay(from)} – ${viDay(to)}`,
+    rowsAreFields: (unit: string, from: string, line: number | null) =>
+      `rows are fields of work of "${unit}" (${from === 'option' ? '--unit' : `title line ${line}`}), summed per group tier`,
+    skippedRows: 'rows not counted',
+    kind: { group: 'group', total: 'total', subtotal: 'subtotal', footer: 'end' } as Record<string, string>,
+    more: (n: number) => `and ${n} more`,
   },
 };
+
+const span = (lines: number[], word: string) => `${word} ${lines.length > 1 ? `${lines[0]}–${lines[lines.length - 1]}` : lines[0]}`;
+const viDay = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
+
+/** How a summary report was read: its header, its title's period and unit, the rows not counted. */
+function readingLines(i: InputReport, lang: Lang): string[] {
+  const r = i.summary;
+  if (!r) return [];
+  const T = V[lang];
+  const out = r.headerRows.length > 1 || r.columnNumbers !== null ? [T.header(r.headerRows, r.merged, r.columnNumbers)] : [];
+  if (r.titlePeriod) out.push(T.titlePeriod(r.titlePeriod.from, r.titlePeriod.to, r.titlePeriod.line));
+  if (r.reportingUnit) out.push(T.rowsAreFields(r.reportingUnit.name, r.reportingUnit.from, r.reportingUnit.line));
+  const rows = r.skippedRows.filter((s) => s.kind !== 'footer');
+  if (rows.length) {
+    const tier = (t: string | null) => (t ? ` → ${LABELS[lang].tier[t]}` : '');
+    const shown = rows.slice(0, 30).map((s) => `${s.line} ${T.kind[s.kind]}${s.label ? ` "${s.label}"` : ''}${tier(s.tier)}`);
+    if (rows.length > 30) shown.push(T.more(rows.length - 30));
+    out.push(`${T.skippedRows}: ${shown.join('; ')}`);
+  }
+  return out;
+}
 
 export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
   const L = LABELS[lang];
   const T = V[lang];
   const out: string[] = [];
   out.push(c.bold(T.title(v.inputs.length)));
-  out.push(`${L.period}: ${v.period.label} (${formatVi(v.period.from)} – ${formatVi(v.period.to)})`);
+  out.push(periodLine(v.period, lang));
   out.push('');
   for (const i of v.inputs) {
     const ok = i.clean;
     out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label)} — ${ok ? T.clean : T.notClean}`);
-    const sk = i.skipped;
-    if (sk.title + sk.total + sk.footer > 0) out.push(`    ${L.skipped(sk.title, sk.total, sk.footer)}`);
+    const sk = skippedLine(i, lang);
+    if (sk) out.push(`    ${sk}`);
+    for (const line of readingLines(i, lang)) out.push(`    ${line}`);
     const label = (f: string) => v.fieldName(i.dataset as Kind, f, lang); // validate reads exports only, never side files
     const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${h}"`);
     out.push(`    ${T.matched}: ${matched.join(', ')}`);

@@ -66,7 +66,7 @@ describe('ccch validate', () => {
     const j = JSON.parse(r.stdout);
     expect(j.schemaVersion).toBe(1);
     expect(j.tool.name).toBe('ccch');
-    expect(j.period).toEqual({ from: '2023-01-01', to: '2023-12-31', label: '2023' });
+    expect(j.period).toEqual({ from: '2023-01-01', to: '2023-12-31', label: '2023', fromTitle: null });
     expect(j.inputs[1]).toEqual({
       file: 'fixtures/joins/online-extra.csv',
       dataset: 'online',
@@ -81,13 +81,14 @@ describe('ccch validate', () => {
       delimiter: ',',
       encoding: 'utf-8',
       sheet: null,
-      skipped: { title: 0, total: 0, footer: 0 },
+      skipped: { title: 0, total: 0, footer: 0, group: 0, subtotal: 0 },
       columns: { code: 'Mã hồ sơ', submitted: 'Ngày nộp' },
       missingColumns: ['level'],
       ignoredColumns: [],
       notComputed: [],
       joined: true,
       summaryPeriod: null,
+      summary: null,
       clean: false,
     });
     expect(j.inputs[0].clean).toBe(true);
@@ -113,9 +114,10 @@ describe('ccch validate', () => {
   });
 
   it('lists the columns it ignores', async () => {
-    const r = await ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--lang', 'en']);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('    columns ignored: "STT"');
+    const r = await ccch(['validate', 'fixtures/hand/ho-so-2023.csv', '--lang', 'en']);
+    expect(r.stdout).toContain('    columns ignored: "Ghi chú"');
+    // A summary report's STT column is read (it tells group rows from units).
+    expect((await ccch(['validate', 'fixtures/summary/tong-hop-2023.csv', '--lang', 'en'])).stdout).toContain('no. ← "STT"');
   });
 
   it('takes the reader options and a units file, as score does', async () => {

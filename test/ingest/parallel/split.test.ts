@@ -124,7 +124,7 @@ describe('score on several threads', () => {
     expect(split).toEqual(one);
     expect(outcomes).toEqual(['split 2']);
     const s = one as { inputs: Array<{ skipped: { title: number; total: number; footer: number } }> };
-    expect(s.inputs[0]!.skipped).toEqual({ title: 1, total: 1, footer: 1 });
+    expect(s.inputs[0]!.skipped).toEqual({ title: 1, total: 1, footer: 1, group: 0, subtotal: 0 });
 
     const units = sources.fileSource(fixture('units/don-vi.csv'), 'don-vi.csv');
     const withUnits = await both([fixture('units/ho-so.csv')], { units, cuts: [200] });
