@@ -11,8 +11,9 @@
  * - Cell values become the strings a CSV export would hold: text as written (shared, inline or
  *   a formula's text result); numbers as stored ("100000", "0.5"); booleans "true"/"false";
  *   errors as shown ("#N/A"); a date-formatted number (a date serial) becomes its calendar day
- *   as yyyy-mm-dd through util/dates.ts `daysFromSerial` (the time of day is dropped, as
- *   everywhere in ccch), honouring the workbook's 1904 date system.
+ *   as yyyy-mm-dd through util/dates.ts `daysFromSerial`, honouring the workbook's 1904 date
+ *   system, followed by its time of day (" HH:mm:ss") when the cell carries one: its serial has
+ *   a fraction of a day, or its number format shows a time (domain.md "A cell carries a time").
  * - Line numbers are the sheet's row numbers. Empty rows are not rows. A row's field count is
  *   the header's width, or more when it has cells beyond it.
  * - Merged cells hold their value in the top-left cell (the others read as blank); the sheet's
@@ -22,7 +23,7 @@ import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { CellRange, CsvSink } from './csv.js';
-import { daysFromSerial, formatIso } from '../util/dates.js';
+import { daysFromSerial, formatClock, formatIso, msOfSerialDay } from '../util/dates.js';
 import { fold } from '../util/text.js';
 import { CcchError, inputError } from '../model/errors.js';
 
@@ -139,19 +140,35 @@ async function readRels(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, p
 /** Built-in number formats that show dates (ECMA-376 §18.8.30, and the East Asian ones). */
 const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
+/** Built-in number formats that show a time of day (a subset of BUILTIN_DATE). */
+const BUILTIN_TIME = new Set([18, 19, 20, 21, 22, 32, 33, 34, 35, 45, 46, 47, 55, 56]);
+
+/** What a cell format shows of a number: a number, a date, or a date and a time of day. */
+const Shows = { NUMBER: 0, DATE: 1, DATE_TIME: 2 } as const;
+type Shows = (typeof Shows)[keyof typeof Shows];
+
+/** A number format's first section without quoted text, escaped characters, [brackets], fill/space codes and "General". */
+function formatSection(code: string): string {
+  return (code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '')
+    .split(';')[0] ?? '').replace(/general/gi, '');
+}
+
 /**
  * A custom number format shows a date when its first section has d, m, y, h or s outside
  * quoted text, escaped characters, [brackets] (colors, locales, elapsed time) and fill/space
  * codes; "General" does not.
  */
 export function isDateFormat(code: string): boolean {
-  const section = (code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/[_*]./g, '')
-    .split(';')[0] ?? '').replace(/general/gi, '');
-  return /[dmyhs]/i.test(section);
+  return /[dmyhs]/i.test(formatSection(code));
+}
+
+/** A date format shows a time of day when its first section has h or s (as isDateFormat reads it) or AM/PM. */
+export function isTimeFormat(code: string): boolean {
+  return /[hs]|am\/pm|a\/p/i.test(formatSection(code));
 }
 
 export async function readXlsx(path: string, sink: CsvSink, opts: XlsxOptions): Promise<XlsxStats> {
@@ -228,8 +245,8 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
   const sheetPath = wbRels.get(sheet.rid)?.target;
   if (!sheetPath) throw new XlsxError(`no part for sheet "${sheet.name}"`);
 
-  // Styles: which cell formats (xf index) show dates.
-  const dateStyle: boolean[] = [];
+  // Styles: which cell formats (xf index) show dates, and times.
+  const dateStyle: Shows[] = [];
   let stylesPath: string | undefined;
   let sstPath: string | undefined;
   for (const r of wbRels.values()) {
@@ -247,7 +264,9 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
         else if (name === 'xf' && inXfs) {
           const id = Number(a.numFmtId ?? 0);
           const code = custom.get(id);
-          dateStyle.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id));
+          const date = code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id);
+          const time = code !== undefined ? isTimeFormat(code) : BUILTIN_TIME.has(id);
+          dateStyle.push(!date ? Shows.NUMBER : time ? Shows.DATE_TIME : Shows.DATE);
         }
       },
       close(name) {
@@ -311,13 +330,22 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
         return value === '1' ? 'true' : value === '0' ? 'false' : value;
       case 'e':
         return value;
-      case 'd':
-        // ISO 8601 date cells (strict OOXML): keep the calendar date.
-        return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
+      case 'd': {
+        // ISO 8601 date cells (strict OOXML): the calendar date, and the time when the cell carries one.
+        const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?/.exec(value);
+        if (!m) return value;
+        const time = m[2] !== undefined && (dateStyle[style] === Shows.DATE_TIME || !/^00:00(:00)?$/.test(m[2]));
+        return time ? `${m[1]} ${m[2]}` : m[1]!;
+      }
       default: {
-        if (value !== '' && dateStyle[style]) {
-          const day = daysFromSerial(Number(value), date1904);
-          if (!Number.isNaN(day)) return formatIso(day);
+        const shows = dateStyle[style];
+        if (value !== '' && shows) {
+          const serial = Number(value);
+          const day = daysFromSerial(serial, date1904);
+          if (!Number.isNaN(day)) {
+            const ms = msOfSerialDay(serial);
+            return ms !== 0 || shows === Shows.DATE_TIME ? `${formatIso(day)} ${formatClock(ms)}` : formatIso(day);
+          }
         }
         return value;
       }

@@ -1,7 +1,9 @@
 /**
  * The one date parser. Dates are calendar days: an integer day number (days since
- * 1970-01-01, proleptic Gregorian), with any time of day ignored. No `Date`, no regex:
- * this runs once or three times per row.
+ * 1970-01-01, proleptic Gregorian). The time of day, where the text has one, is kept aside to
+ * the minute (`parsedMinute`): the rules that judge lateness read it (domain.md "When a dossier
+ * is late"); everything else works on days. No `Date`, no regex: this runs once or three times
+ * per row.
  *
  * Accepted (per the data contract):
  *   d/m/yyyy, dd/mm/yyyy          optionally followed by " HH:mm" or " HH:mm:ss"
@@ -12,6 +14,21 @@
  * CSV fast path); `parseDay` runs it on a string's character codes.
  */
 export type DayNumber = number;
+
+/** Minutes in a day: a time of day is 0 … MINUTES_PER_DAY - 1. */
+export const MINUTES_PER_DAY = 1440;
+
+/**
+ * The time of day of the last date parsed (parseDayBytes, parseDay), in minutes after midnight
+ * (seconds dropped: lateness is judged to the minute), or -1 when its text carried no time. Kept
+ * in a variable rather than returned so that the parser still returns one plain number.
+ */
+let minuteOfLast = -1;
+
+/** The time of day the last parsed date carried, in minutes (see minuteOfLast); -1 for none. */
+export function parsedMinute(): number {
+  return minuteOfLast;
+}
 
 export function daysFromCivil(y: number, m: number, d: number): DayNumber {
   // Howard Hinnant's algorithm.
@@ -91,22 +108,21 @@ function indexOfByte(b: ArrayLike<number>, c: number, from: number, to: number):
   return -1;
 }
 
-/** Validates an optional clock time "HH:mm" or "HH:mm:ss" in b[from, to). */
-function validTime(b: ArrayLike<number>, from: number, to: number): boolean {
+/** A clock time "H:mm", "HH:mm", "H:mm:ss" or "HH:mm:ss" in b[from, to): minutes after midnight, or -1 when it is none. */
+function timeOf(b: ArrayLike<number>, from: number, to: number): number {
   const len = to - from;
-  if (len !== 4 && len !== 5 && len !== 7 && len !== 8) return false;
-  // H:mm, HH:mm, H:mm:ss, HH:mm:ss
+  if (len !== 4 && len !== 5 && len !== 7 && len !== 8) return -1;
   const colon = indexOfByte(b, 58 /* : */, from, to);
-  if (colon < 0) return false;
+  if (colon < 0) return -1;
   const h = num(b, from, colon);
-  if (colon - from < 1 || colon - from > 2 || h < 0 || h > 23) return false;
-  if (colon + 3 > to) return false;
+  if (colon - from < 1 || colon - from > 2 || h < 0 || h > 23) return -1;
+  if (colon + 3 > to) return -1;
   const mi = num(b, colon + 1, colon + 3);
-  if (mi < 0 || mi > 59) return false;
-  if (colon + 3 === to) return true;
-  if (b[colon + 3] !== 58 /* : */ || colon + 6 !== to) return false;
+  if (mi < 0 || mi > 59) return -1;
+  if (colon + 3 === to) return h * 60 + mi;
+  if (b[colon + 3] !== 58 /* : */ || colon + 6 !== to) return -1;
   const se = num(b, colon + 4, colon + 6);
-  return se >= 0 && se <= 59;
+  return se >= 0 && se <= 59 ? h * 60 + mi : -1;
 }
 
 /**
@@ -130,6 +146,7 @@ export function parseDayBytes(b: ArrayLike<number>, from: number, to: number): D
     const mi = two(b, s + 14);
     const se = two(b, s + 17);
     if (h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59) {
+      minuteOfLast = h * 60 + mi;
       if (b[s + 2] === 47 && b[s + 5] === 47 && b[s + 10] === 32) return dayAt(b, s + 6, s + 3, s);
       if (b[s + 4] === 45 && b[s + 7] === 45 && (b[s + 10] === 32 || b[s + 10] === 84)) return dayAt(b, s, s + 5, s + 8);
     }
@@ -149,10 +166,12 @@ export function parseDayGeneral(b: ArrayLike<number>, s: number, end: number): D
     const m = num(b, s + 5, s + 7);
     const d = num(b, s + 8, s + 10);
     if (y < 0 || m < 0 || d < 0 || !valid(y, m, d)) return NaN;
+    minuteOfLast = -1;
     if (len > 10) {
       const sep = b[s + 10];
       if (sep !== 84 /* T */ && sep !== 32) return NaN;
-      if (!validTime(b, s + 11, end)) return NaN;
+      minuteOfLast = timeOf(b, s + 11, end);
+      if (minuteOfLast < 0) return NaN;
     }
     return daysFromCivil(y, m, d);
   }
@@ -168,11 +187,13 @@ export function parseDayGeneral(b: ArrayLike<number>, s: number, end: number): D
     const y = num(b, s + slash2 + 1, s + slash2 + 5);
     if (d < 0 || m < 0 || y < 0 || !valid(y, m, d)) return NaN;
     const after = slash2 + 5;
+    minuteOfLast = -1;
     if (after < len) {
       if (b[s + after] !== 32) return NaN;
       let t = s + after;
       while (t < end && b[t] === 32) t++;
-      if (!validTime(b, t, end)) return NaN;
+      minuteOfLast = timeOf(b, t, end);
+      if (minuteOfLast < 0) return NaN;
     }
     return daysFromCivil(y, m, d);
   }
@@ -187,6 +208,7 @@ export function parseDayGeneral(b: ArrayLike<number>, s: number, end: number): D
     const se = num(b, s + 12, s + 14);
     if (y < 0 || m < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) return NaN;
     if (!valid(y, m, d)) return NaN;
+    minuteOfLast = h * 60 + mi;
     return daysFromCivil(y, m, d);
   }
   return NaN;
@@ -231,7 +253,8 @@ export function parseIsoDate(s: string): DayNumber {
 
 /**
  * A spreadsheet date serial (as XLSX stores date cells) → calendar day; the time of day (the
- * fraction) is ignored, after rounding to the millisecond as spreadsheets display it. In the
+ * fraction: see msOfSerialDay) is left aside, after rounding to the millisecond as spreadsheets
+ * display it. In the
  * 1900 date system serial 1 is 1900-01-01 and 60 is the 29/02/1900 that never was (Lotus's
  * leap-year bug, kept by Excel): serials 1–59 are one day later than 61 onwards would imply,
  * and 60 itself is NaN. In the 1904 system (`date1904`) serial 0 is 1904-01-01. NaN for
@@ -250,4 +273,17 @@ export function daysFromSerial(serial: number, date1904 = false): DayNumber {
   else return NaN;
   const { y } = civilFromDays(day);
   return y >= 1900 && y <= 2999 ? day : NaN;
+}
+
+/** The time of day of a date serial (its fraction), in milliseconds after midnight, rounded as daysFromSerial rounds. */
+export function msOfSerialDay(serial: number): number {
+  const ms = Math.round(serial * 86_400_000);
+  return ms - Math.floor(ms / 86_400_000) * 86_400_000;
+}
+
+/** "HH:mm:ss" for a time of day in milliseconds after midnight (the milliseconds dropped). */
+export function formatClock(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(Math.floor(s / 3600))}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTable } from '../../src/ingest/table.js';
 import { fileSource, streamSource } from '../../src/ingest/source.js';
-import { columnIndex, isDateFormat } from '../../src/ingest/xlsx.js';
+import { columnIndex, isDateFormat, isTimeFormat } from '../../src/ingest/xlsx.js';
 import { CcchError } from '../../src/model/errors.js';
 import { workbook, zip } from './zip.js';
 
@@ -76,11 +76,48 @@ describe('readXlsx through readTable', () => {
     expect(got.rows).toEqual([
       // 44929 with the built-in date format 14 is 2023-01-03; a currency format is no date.
       { fields: ['HS1', '2023-01-03', '50000', 'true'], count: 4, line: 2, lead: 'HS1' },
-      // 44935.75 = 09/01/2023 18:00: the day, the time dropped.
-      { fields: ['HS2', '2023-01-09', 'x', '#N/A'], count: 4, line: 3, lead: 'HS2' },
+      // 44935.75 = 09/01/2023 18:00: the cell carries a time (a fraction of a day, a format showing one).
+      { fields: ['HS2', '2023-01-09 18:00:00', 'x', '#N/A'], count: 4, line: 3, lead: 'HS2' },
       // A cell beyond the header widens the row (F = 6 fields, as a CSV row with extra
       // fields); only the header's columns are decoded. Format 2 ("0.00") is a number.
       { fields: ['dòng\rhai', '44927', '', ''], count: 6, line: 5, lead: 'dòng\rhai' },
+    ]);
+  });
+
+  it('a date cell carries a time when its serial has a fraction of a day or its format shows a time (domain.md)', async () => {
+    const book = workbook({
+      strings: ['Mã', 'Ngày'],
+      xfs: [0, 14, 22, 164, 165],
+      numFmts: [
+        [164, 'dd/mm/yyyy hh:mm'],
+        [165, 'dd/mm/yyyy'],
+      ],
+      sheets: [
+        [
+          'S',
+          `<row r="1">${c('A1', '0', ' t="s"')}${c('B1', '1', ' t="s"')}</row>` +
+            // date format, whole serial: the date alone
+            `<row r="2">${c('A2', '1')}${c('B2', '45107', ' s="1"')}</row>` +
+            // date format, a fraction (11:11): a time
+            `<row r="3">${c('A3', '2')}${c('B3', '45260.46597222222', ' s="4"')}</row>` +
+            // built-in 22 (m/d/yy h:mm) and a custom hh:mm format, whole serials: midnight, shown
+            `<row r="4">${c('A4', '3')}${c('B4', '45107', ' s="2"')}</row>` +
+            `<row r="5">${c('A5', '4')}${c('B5', '45107', ' s="3"')}</row>` +
+            // strict OOXML ISO cells: a time of day other than midnight, or a format showing one
+            `<row r="6">${c('A6', '5')}<c r="B6" t="d" s="1"><v>2023-06-30T16:00:00</v></c></row>` +
+            `<row r="7">${c('A7', '6')}<c r="B7" t="d" s="1"><v>2023-06-30T00:00:00</v></c></row>` +
+            `<row r="8">${c('A8', '7')}<c r="B8" t="d" s="3"><v>2023-06-30T00:00:00</v></c></row>`,
+        ],
+      ],
+    });
+    expect((await read(book)).got.rows.map((r) => r.fields[1])).toEqual([
+      '2023-06-30',
+      '2023-11-30 11:11:00',
+      '2023-06-30 00:00:00',
+      '2023-06-30 00:00:00',
+      '2023-06-30 16:00:00',
+      '2023-06-30',
+      '2023-06-30 00:00:00',
     ]);
   });
 
@@ -176,5 +213,10 @@ describe('xlsx helpers', () => {
   it('isDateFormat', () => {
     for (const f of ['dd/mm/yyyy', 'd/m/yy h:mm', '[$-42A]dd/mm/yyyy', 'yyyy-mm-dd"T"hh:mm:ss', 'mmm-yy', '[h]:mm:ss']) expect(isDateFormat(f), f).toBe(true);
     for (const f of ['General', '0', '#,##0', '#,##0 "đ"', '0.00%', '#,##0\\ "VNĐ"', '[Red]0.00', '@', '0.00E+00']) expect(isDateFormat(f), f).toBe(false);
+  });
+
+  it('isTimeFormat', () => {
+    for (const f of ['d/m/yy h:mm', 'yyyy-mm-dd"T"hh:mm:ss', '[h]:mm:ss', 'dd/mm/yyyy hh:mm AM/PM', 'mm:ss']) expect(isTimeFormat(f), f).toBe(true);
+    for (const f of ['dd/mm/yyyy', 'mmm-yy', '[$-42A]dd/mm/yyyy', 'd "tháng" m', 'dd/mm/yyyy "(giờ)"']) expect(isTimeFormat(f), f).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseDay, parseDayBytes, parseDayGeneral, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial } from '../../src/util/dates.js';
+import { parseDay, parseDayBytes, parseDayGeneral, parsedMinute, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial, msOfSerialDay, formatClock } from '../../src/util/dates.js';
 
 const d = (y: number, m: number, day: number) => daysFromCivil(y, m, day);
 
@@ -21,6 +21,25 @@ describe('parseDay: the contract date formats', () => {
     ['31/12/2023 23:59:59', d(2023, 12, 31)],
   ])('%s', (raw, want) => {
     expect(parseDay(raw)).toBe(want);
+  });
+
+  it.each([
+    ['05/03/2023', -1],
+    ['2023-03-05', -1],
+    ['5/3/2023', -1],
+    ['05/03/2023 14:30', 14 * 60 + 30],
+    ['05/03/2023 14:30:59', 14 * 60 + 30], // to the minute: seconds dropped
+    ['5/3/2023 7:05', 7 * 60 + 5],
+    ['2023-03-05T00:00:00', 0], // midnight is a time the cell carries
+    ['2023-03-05 23:59', 23 * 60 + 59],
+    ['20230305111100', 11 * 60 + 11],
+    [' 05/03/2023   11:11 ', 11 * 60 + 11],
+  ])('%s carries the time %d (minutes; -1 none)', (raw, minute) => {
+    expect(parseDay(raw)).not.toBeNaN();
+    expect(parsedMinute()).toBe(minute);
+    const b = Buffer.from(raw, 'latin1');
+    parseDayBytes(b, 0, b.length);
+    expect(parsedMinute()).toBe(minute);
   });
 
   it('puts the day before the month in slashed dates', () => {
@@ -98,7 +117,10 @@ describe('parseDayBytes: the same parser over bytes', () => {
         let to = b.length;
         while (from < to && b[from]! <= 32) from++;
         while (to > from && b[to - 1]! <= 32) to--;
-        expect(Object.is(parseDayBytes(b, 0, b.length), parseDayGeneral(b, from, to))).toBe(true);
+        const fast = parseDayBytes(b, 0, b.length);
+        const fastMinute = parsedMinute();
+        expect(Object.is(fast, parseDayGeneral(b, from, to))).toBe(true);
+        if (!Number.isNaN(fast)) expect(parsedMinute()).toBe(fastMinute);
       }),
       { numRuns: 20000 },
     );
@@ -115,7 +137,9 @@ describe('parseDayBytes: the same parser over bytes', () => {
       fc.property(fc.oneof(dateish, formed, fc.string({ maxLength: 20 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => {
         const b = Buffer.from(`x${s}y`, 'utf8');
         const got = parseDayBytes(b, 1, b.length - 1);
+        const minute = parsedMinute();
         expect(Object.is(got, parseDay(s))).toBe(true);
+        if (!Number.isNaN(got)) expect(parsedMinute()).toBe(minute);
       }),
       { numRuns: 3000 },
     );
@@ -139,6 +163,13 @@ describe('daysFromSerial (XLSX date cells)', () => {
     expect(iso(44927.5)).toBe('2023-01-01');
     expect(iso(44927.99998)).toBe('2023-01-01'); // 23:59:58.3
     expect(iso((44928 * 86_400_000 - 0.4) / 86_400_000)).toBe('2023-01-02'); // under half a millisecond before midnight
+  });
+  it('gives the time of day, rounded as the day is', () => {
+    expect(formatClock(msOfSerialDay(44927.5))).toBe('12:00:00');
+    expect(formatClock(msOfSerialDay(45260.46597222222))).toBe('11:11:00');
+    expect(msOfSerialDay(44927)).toBe(0);
+    expect(msOfSerialDay((44928 * 86_400_000 - 0.4) / 86_400_000)).toBe(0); // the next day's midnight
+    expect(formatClock(msOfSerialDay(44927.99998))).toBe('23:59:58');
   });
   it('maps the 1904 system', () => {
     expect(iso(0, true)).toBe('1904-01-01');
