@@ -1,7 +1,8 @@
 /**
  * The counting rules: for one record and a period, whether the record is in an indicator's
  * denominator, and whether also in its numerator. Definitions: README "Indicator
- * definitions" and docs/domain.md. All comparisons are on calendar days.
+ * definitions" and docs/domain.md. A record is in P by calendar days; whether it is late, by
+ * "When a dossier is late": to the minute where both due and resolved carry a time.
  */
 import type { Rule } from '../plan/schema.js';
 import { ABSENT, type RowRecord, BLANK, Channel, Payment, Rating, YesNo } from '../model/record.js';
@@ -18,6 +19,19 @@ export type RuleFn = (r: RowRecord, p: Period) => number;
 
 const receivedIn = (r: RowRecord, p: Period) => r.received >= p.from && r.received <= p.to;
 const resolvedIn = (r: RowRecord, p: Period) => r.resolved >= p.from && r.resolved <= p.to; // NaN compares false
+
+/**
+ * A resolved record (with a due date) is late when resolved after its due: to the minute when
+ * both cells carry a time, else by calendar date (a due date alone ends with its day).
+ */
+const lateResolved = (r: RowRecord) => r.resolved > r.due || (r.resolved === r.due && r.dueTime >= 0 && r.resolvedTime > r.dueTime);
+
+/**
+ * An open record (with a due date) is late at the end of day J when its due < J: from the end
+ * of this day on. A due with a time passes during its day; a due date alone at its end, so the
+ * record is late only from the next day's end.
+ */
+export const lateFrom = (r: RowRecord) => (r.dueTime < 0 ? r.due + 1 : r.due);
 
 /**
  * A column the file does not have reads as blank cells (docs/domain.md gives blank a meaning for
@@ -55,9 +69,9 @@ export const RULES: Record<Rule, RuleFn> = {
     return r.channel === Channel.ONLINE ? HIT : DEN;
   },
   'on-time'(r, p) {
-    if (resolvedIn(r, p)) return Number.isNaN(r.due) || r.resolved <= r.due ? HIT : DEN;
+    if (resolvedIn(r, p)) return Number.isNaN(r.due) || !lateResolved(r) ? HIT : DEN;
     // Open at the end of P: received by then and not resolved by then.
-    if (r.received <= p.to && !(r.resolved <= p.to)) return Number.isNaN(r.due) || r.due >= p.to ? HIT : DEN;
+    if (r.received <= p.to && !(r.resolved <= p.to)) return Number.isNaN(r.due) || lateFrom(r) > p.to ? HIT : DEN;
     return OUT;
   },
   satisfaction(r, p) {

@@ -27,6 +27,13 @@ export interface RowRecord {
   due: number;
   /** Day number, or NaN when blank (open). */
   resolved: number;
+  /**
+   * The time of day the due and resolved cells carry, in minutes after midnight; -1 when the
+   * cell has a date alone (or is blank). Lateness is judged to the minute only when both carry
+   * one (domain.md "When a dossier is late").
+   */
+  dueTime: number;
+  resolvedTime: number;
   /** Vocabulary codes; BLANK, UNKNOWN or ABSENT otherwise. */
   channel: number;
   digitized: number;

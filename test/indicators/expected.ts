@@ -53,3 +53,19 @@ export const EXPECTED: Record<string, string> = {
   'cashless-payment-rate/all': '5/7',
 };
 
+
+/**
+ * fixtures/joins/dossiers.csv: the same dossiers as full.csv, its dates written yyyyMMddHHmmss,
+ * so that due and resolved both carry a time and lateness is judged to the minute (domain.md
+ * "When a dossier is late"). Due dates are written at 00:00:00: A02 (due 10/02 00:00, resolved
+ * 10/02 10:00) and B03 (due 30/05 00:00, resolved 30/05 08:00), on time by calendar date in
+ * full.csv, are late here.
+ */
+export const EXPECTED_TIMED: Record<string, string> = {
+  ...EXPECTED,
+  // so A01 + A05 open within / 5 (A02 now late); huyen B01 + B04 / 4 (B03 now late); xa C01 / 3
+  'on-time-rate/so': '2/5',
+  'on-time-rate/huyen': '2/4',
+  'on-time-rate/xa': '1/3',
+  'on-time-rate/all': '5/12',
+};

@@ -30,6 +30,8 @@ const row = fc.record({
   received: fc.integer({ min: -30, max: 370 }),
   due: fc.option(fc.integer({ min: 0, max: 400 }), { nil: NaN }),
   resolved: fc.option(fc.integer({ min: 0, max: 400 }), { nil: NaN }),
+  dueTime: fc.constantFrom(-1, 0, 600, 1439),
+  resolvedTime: fc.constantFrom(-1, 0, 600, 1439),
   channel: fc.integer({ min: -3, max: 2 }),
   digitized: fc.integer({ min: -3, max: 2 }),
   eResult: fc.integer({ min: -3, max: 2 }),
@@ -46,6 +48,8 @@ function record(r: Row, asBytes: boolean): RowRecord {
     received: jan1 + r.received,
     due: Number.isNaN(r.due) ? NaN : jan1 + r.due,
     resolved: Number.isNaN(r.resolved) ? NaN : jan1 + r.received + r.resolved,
+    dueTime: Number.isNaN(r.due) ? -1 : r.dueTime,
+    resolvedTime: Number.isNaN(r.resolved) ? -1 : r.resolvedTime,
   };
   if (asBytes) {
     const b = Buffer.from(`..${r.code}`);
@@ -124,7 +128,7 @@ describe('Tally read in byte ranges', () => {
     const batches: Uint8Array[] = [];
     const b = new RecordBatcher(plan.indicators, period, (x) => batches.push(x.slice()));
     const f = b.addFile();
-    const r = (code: string, unit: string): Row => ({ code, unit, tier: 'xa', received: 5, due: NaN, resolved: NaN, channel: 1, digitized: 1, eResult: 1, rating: 1, payment: 1, fee: -1, feedback: false });
+    const r = (code: string, unit: string): Row => ({ code, unit, tier: 'xa', received: 5, due: NaN, resolved: NaN, dueTime: -1, resolvedTime: -1, channel: 1, digitized: 1, eResult: 1, rating: 1, payment: 1, fee: -1, feedback: false });
     b.add('dossiers', f, record(r('A', 'UBND xã Hiệp Phước'), false), ALL);
     b.add('dossiers', f, record(r('B', 'UBND xã Hiệp Phước'), true), ALL);
     b.end();

@@ -8,7 +8,7 @@ import { CHANNEL, PAYMENT, RATING, YES_NO, lookup, parseFee, type Vocabulary } f
 import type { ColumnMap } from '../headers.js';
 import { tierFromColumn, tierFromName } from '../tier.js';
 import { badDate, resolveTier, unitNamer, type UnitNameLookup, type UnitTierLookup } from './decoding.js';
-import { parseDay, parseDayBytes, formatIso } from '../../util/dates.js';
+import { parseDay, parseDayBytes, parsedMinute, formatIso } from '../../util/dates.js';
 import { ByteMemo, FoldCache, tidy, type ByteFields } from '../../util/text.js';
 import { ABSENT, BLANK, UNKNOWN, YesNo, type RowRecord } from '../../model/record.js';
 import type { Dataset, Field } from '../../model/kinds.js';
@@ -22,6 +22,8 @@ class DecodedRecord implements RowRecord {
   received = NaN;
   due = NaN;
   resolved = NaN;
+  dueTime = -1;
+  resolvedTime = -1;
   channel = ABSENT;
   digitized = ABSENT;
   eResult = ABSENT;
@@ -154,16 +156,21 @@ export class RowDecoder {
     if (Number.isNaN(received)) return badDate(this.dataset, 'received', receivedRaw);
 
     let due = NaN;
+    let dueTime = -1;
     const dueRaw = (this.cell(fields, 'due') ?? '').trim();
     if (dueRaw !== '') {
       due = this.date(dueRaw);
       if (Number.isNaN(due)) return badDate(this.dataset, 'due', dueRaw);
+      dueTime = parsedMinute();
     }
     let resolved = NaN;
+    let resolvedTime = -1;
     const resolvedRaw = (this.cell(fields, 'resolved') ?? '').trim();
     if (resolvedRaw !== '') {
       resolved = this.date(resolvedRaw);
       if (Number.isNaN(resolved)) return badDate(this.dataset, 'resolved', resolvedRaw);
+      resolvedTime = parsedMinute();
+      // Calendar dates: a same-day resolution at an earlier clock time is no error (domain.md).
       if (resolved < received) {
         return { code: 'row.resolvedBeforeReceived', field: 'resolved', params: { resolved: formatIso(resolved), received: formatIso(received) } };
       }
@@ -180,6 +187,8 @@ export class RowDecoder {
     r.received = received;
     r.due = due;
     r.resolved = resolved;
+    r.dueTime = dueTime;
+    r.resolvedTime = resolvedTime;
     // Warnings come out in the contract's field order.
     if (this.dataset === 'dossiers') {
       r.channel = this.vocab(fields, 'channel', CHANNEL, null);
@@ -241,19 +250,22 @@ export class RowDecoder {
     if (received === BLANK_DAY) return { code: 'row.noReceived', field: 'received', params: {} };
     if (Number.isNaN(received)) return badDate(this.dataset, 'received', row.text(col.received!).trim());
     let due = NaN;
+    let dueTime = -1;
     if (col.due !== undefined) {
       due = this.dayBytes(row, col.due);
       if (due === BLANK_DAY) due = NaN;
       else if (Number.isNaN(due)) return badDate(this.dataset, 'due', row.text(col.due).trim());
+      else dueTime = parsedMinute();
     }
     let resolved = NaN;
+    let resolvedTime = -1;
     if (col.resolved !== undefined) {
       resolved = this.dayBytes(row, col.resolved);
       if (resolved === BLANK_DAY) resolved = NaN;
       else if (Number.isNaN(resolved)) return badDate(this.dataset, 'resolved', row.text(col.resolved).trim());
       else if (resolved < received) {
         return { code: 'row.resolvedBeforeReceived', field: 'resolved', params: { resolved: formatIso(resolved), received: formatIso(received) } };
-      }
+      } else resolvedTime = parsedMinute();
     }
 
     // Tier: the row's column, then a units file, then the name.
@@ -272,6 +284,8 @@ export class RowDecoder {
     r.received = received;
     r.due = due;
     r.resolved = resolved;
+    r.dueTime = dueTime;
+    r.resolvedTime = resolvedTime;
     if (this.dataset === 'dossiers') {
       r.channel = this.vocabBytes(row, this.channelCol, null);
       r.digitized = this.vocabBytes(row, this.digitizedCol, YesNo.NO);
