@@ -14,7 +14,8 @@
  * before the vocabulary lookups; fees with thousands separators and đ/VNĐ; the same rejections
  * (no code, no unit, unparseable or missing received date, unparseable due or resolved date,
  * resolved before received, bad tier column, tier not decidable); the last accepted row of a
- * code wins; the seven dossier indicators per tier.
+ * code wins; the seven dossier indicators per tier, lateness judged to the minute and open
+ * dossiers at the data's last day when it is before the period's end.
  *
  * The tier from a unit's name is a CASE over the folded name that mirrors src/ingest/tier.ts for
  * the names the generator writes: "sở …"/"ban …" → so, otherwise the first administrative word
@@ -34,7 +35,11 @@
  *     ~0.25 s; the load is ~1.4–1.7 s of the total (read ~0.45, dates ~0.5, the ordered insert).
  *   - Per-row work happens once, in that load: the three dates are parsed there, and what the
  *     counts need from them is stored as five bits (dates acceptable; received in the period;
- *     resolved in the period; open at the period's end; on time). (Parsing in a projection that
+ *     resolved in the period; open at the period's end; resolved on time, to the minute where
+ *     both due and resolved carry a time) and two days: the day from whose end an open dossier
+ *     is late, and the row's latest date. After the dedupe, J is the period's last day or the
+ *     latest date of the rows kept when earlier, and the open dossiers are judged there, as ccch
+ *     does (domain.md "The judging moment J"). (Parsing in a projection that
  *     a later WHERE refers to is evaluated twice: filter pushdown inlines the expression; the old
  *     version did that.)
  *   - Dates: the value's length and layout pick the one format to try. try_strptime is cheap
@@ -68,7 +73,9 @@ const FOLD = (x) => `regexp_replace(trim(replace(lower(strip_accents(coalesce(${
  * one-digit hour, padding, garbage, blanks: rare) is trimmed, checked against the shapes that
  * dates.ts accepts, and tried with the formats of its shape; then the day, NULL outside the years
  * dates.ts accepts (1900–2999). (DuckDB's strptime takes any run of spaces for a space, so the
- * fast ISO forms refuse two spaces in a row, as dates.ts does.)
+ * fast ISO forms refuse two spaces in a row, as dates.ts does.) TS is the same without the
+ * cast: the instant, for the due and resolved dates, which are compared to the minute when both
+ * carry a time (a parsed value longer than 10 characters has one: HAS_TIME).
  */
 const FAST_DAY = (x) => `CASE
       WHEN strlen(${x}) = 19 AND ${x} LIKE '__/%' THEN try_strptime(${x}, '%d/%m/%Y %H:%M:%S')
@@ -81,14 +88,17 @@ const FAST_DAY = (x) => `CASE
       WHEN strlen(${x}) = 10 AND ${x} LIKE '____-__-__' AND NOT contains(${x}, ' ') THEN try_strptime(${x}, '%Y-%m-%d')
       WHEN strlen(${x}) BETWEEN 8 AND 10 THEN try_strptime(${x}, '%d/%m/%Y')
     END`;
-const DAY = (fast, x) => `CAST(CASE
+const TS = (fast, x) => `CASE
       WHEN ${fast} IS NOT NULL THEN ${fast}
       WHEN regexp_full_match(trim(${x}), '\\d{4}-\\d\\d-\\d\\d([T ]\\d{1,2}:\\d\\d(:\\d\\d)?)?') THEN try_strptime(trim(${x}),
         ['%Y-%m-%d', '%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M'])
       WHEN regexp_full_match(trim(${x}), '\\d{1,2}/\\d{1,2}/\\d{4}( +\\d{1,2}:\\d\\d(:\\d\\d)?)?') THEN try_strptime(trim(${x}),
         ['%d/%m/%Y', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M'])
       WHEN regexp_full_match(trim(${x}), '\\d{14}') THEN try_strptime(trim(${x}), '%Y%m%d%H%M%S')
-    END AS DATE)`;
+    END`;
+const DAY = (fast, x) => `CAST(${TS(fast, x)} AS DATE)`;
+/** The minute of a due or resolved instant when its text carries a time, else NULL (compare by date). */
+const MINUTE = (day, ts, raw) => `CASE WHEN ${day} IS NOT NULL AND strlen(trim(${raw})) > 10 THEN date_trunc('minute', ${ts}) END`;
 const IN_YEARS = (d) => `CASE WHEN ${d} BETWEEN DATE '1900-01-01' AND DATE '2999-12-31' THEN ${d} END`;
 /** A date column is acceptable when it parsed or is blank (only spaces). */
 const PARSED_OR_BLANK = (day, raw) => `CASE WHEN ${day} IS NOT NULL OR ${raw} IS NULL THEN true ELSE trim(${raw}) = '' END`;
@@ -116,12 +126,15 @@ const VOCAB = {
       ELSE coalesce(TRY_CAST(CASE WHEN regexp_full_match(g, '[0-9][0-9., ]*') THEN regexp_replace(g, '[., ]', '', 'g') END AS BIGINT), -2) END`,
 };
 
-/** The 13 distinct conditions counted (cashless-payment-rate/N is online-payment-rate/N), bit i of k. */
+/**
+ * The distinct conditions counted (cashless-payment-rate/N is online-payment-rate/N), bit i of k;
+ * on-time-rate/n is on-time-resolved, or open-end and not late at J (see `filter`).
+ */
 const CONDITIONS = [
   ['online-rate/N', 'rec_in AND ch > 0'],
   ['online-rate/n', 'rec_in AND ch = 1'],
   ['on-time-rate/N', 'res_in OR open_end'],
-  ['on-time-rate/n', 'on_time'],
+  ['on-time-resolved', 'on_time'], // resolved in P, not late; with the open ones not late at J: on-time-rate/n
   ['satisfaction-rate/N', 'res_in AND rat > 0'],
   ['satisfaction-rate/n', 'res_in AND rat = 1'],
   ['digitization-rate/N', 'rec_in AND dig > 0'],
@@ -131,6 +144,7 @@ const CONDITIONS = [
   ['online-payment-rate/N', 'rec_in AND ob = 1 AND pay > 0'],
   ['online-payment-rate/n', 'rec_in AND ob = 1 AND pay = 1'],
   ['cashless-payment-rate/n', 'rec_in AND ob = 1 AND pay IN (1, 2)'],
+  ['open-end', 'open_end'],
 ];
 const SAME_AS = { 'cashless-payment-rate/N': 'online-payment-rate/N' };
 const OUTPUT = [
@@ -151,8 +165,17 @@ export function dossierSql(file, from, to) {
     FROM (SELECT ${k}_s, ${FOLD(`${k}_s`)} AS f FROM (SELECT DISTINCT ${k}_s FROM rows)));`,
   );
   const bit = (key) => CONDITIONS.findIndex(([k]) => k === (SAME_AS[key] ?? key));
+  // k: the conditions (bits 0–13), the tier (16–17), the day from whose end an open dossier is
+  // late (20–39; 0: no due date) and the row's latest date (40–59), both as days since 31/12/1899.
   const k = `(CASE tier WHEN 'so' THEN 0 WHEN 'huyen' THEN 1 ELSE 2 END << 16)
-      | ${CONDITIONS.map(([, cond], i) => `CASE WHEN ${cond} THEN ${1 << i} ELSE 0 END`).join('\n      | ')}`;
+      | ${CONDITIONS.map(([, cond], i) => `CASE WHEN ${cond} THEN ${1 << i} ELSE 0 END`).join('\n      | ')}
+      | (late_from::BIGINT << 20) | (last_day::BIGINT << 40)`;
+  // Open dossiers are judged at J, the end of P's last day or of the data's last day (the latest
+  // date among the counted rows, the winners of the dedupe) when earlier: domain.md.
+  const filter = (key) =>
+    key === 'on-time-rate/n'
+      ? `k & ${1 << bit('on-time-resolved')} <> 0 OR (k & ${1 << bit('open-end')} <> 0 AND ((k >> 20) & 1048575 = 0 OR (k >> 20) & 1048575 > j))`
+      : `k & ${1 << bit(key)} <> 0`;
   return `
 SET preserve_insertion_order = true;
 CREATE OR REPLACE TEMP TABLE rows AS
@@ -162,15 +185,19 @@ SELECT code, unit_s, cap_s, ch_s, dig_s, er_s, rat_s, fee_s, pay_s,
   | CASE WHEN rec BETWEEN ${F} AND ${T} THEN 2 ELSE 0 END
   | CASE WHEN res BETWEEN ${F} AND ${T} THEN 4 ELSE 0 END
   | CASE WHEN rec <= ${T} AND (res IS NULL OR res > ${T}) THEN 8 ELSE 0 END
-  | CASE WHEN CASE WHEN res BETWEEN ${F} AND ${T} THEN due IS NULL OR res <= due
-                   ELSE rec <= ${T} AND (res IS NULL OR res > ${T}) AND (due IS NULL OR due >= ${T}) END
-         THEN 16 ELSE 0 END AS d
+  | CASE WHEN res BETWEEN ${F} AND ${T} AND (due IS NULL OR NOT (res > due OR (res = due AND coalesce(res_m > due_m, false))))
+         THEN 16 ELSE 0 END AS d,
+  CASE WHEN due IS NULL THEN 0 ELSE (due - DATE '1899-12-31') + CASE WHEN due_m IS NULL THEN 1 ELSE 0 END END AS late_from,
+  coalesce(greatest(rec, res), rec) - DATE '1899-12-31' AS last_day
 FROM (
-  SELECT code, unit_s, cap_s, ch_s, dig_s, er_s, rat_s, fee_s, pay_s, due_s, res_s,
-    ${IN_YEARS('rec_d')} AS rec, ${IN_YEARS('due_d')} AS due, ${IN_YEARS('res_d')} AS res
+  SELECT code, unit_s, cap_s, ch_s, dig_s, er_s, rat_s, fee_s, pay_s, due_s, res_s, rec, due, res,
+    ${MINUTE('due', 'due_t', 'due_s')} AS due_m, ${MINUTE('res', 'res_t', 'res_s')} AS res_m
+  FROM (
+  SELECT code, unit_s, cap_s, ch_s, dig_s, er_s, rat_s, fee_s, pay_s, due_s, res_s, due_t, res_t,
+    ${IN_YEARS('rec_d')} AS rec, ${IN_YEARS('CAST(due_t AS DATE)')} AS due, ${IN_YEARS('CAST(res_t AS DATE)')} AS res
   FROM (
     SELECT code, unit_s, cap_s, ch_s, dig_s, er_s, rat_s, fee_s, pay_s, due_s, res_s,
-      ${DAY('rec_f', 'rec_s')} AS rec_d, ${DAY('due_f', 'due_s')} AS due_d, ${DAY('res_f', 'res_s')} AS res_d
+      ${DAY('rec_f', 'rec_s')} AS rec_d, ${TS('due_f', 'due_s')} AS due_t, ${TS('res_f', 'res_s')} AS res_t
     FROM (
       SELECT ${TRIM('"Mã hồ sơ"')} AS code, coalesce("Đơn vị", '') AS unit_s, coalesce("Cấp", '') AS cap_s,
         "Ngày tiếp nhận" AS rec_s, ${FAST_DAY('"Ngày tiếp nhận"')} AS rec_f,
@@ -180,6 +207,7 @@ FROM (
         coalesce("Đánh giá", '') AS rat_s, coalesce("Phí, lệ phí", '') AS fee_s, coalesce("Hình thức thanh toán", '') AS pay_s
       FROM read_csv('${path}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')
     )
+  )
   )
 );
 ${maps.join('\n')}
@@ -199,7 +227,7 @@ CREATE OR REPLACE TEMP TABLE m_unit AS
 WITH accepted AS (
   SELECT rows.rowid AS rn, code, CASE WHEN cap = '' THEN name_tier ELSE cap END AS tier,
     d & 2 <> 0 AS rec_in, d & 4 <> 0 AS res_in, d & 8 <> 0 AS open_end, d & 16 <> 0 AS on_time,
-    ch, dig, er, rat, pay,
+    late_from, last_day, ch, dig, er, rat, pay,
     CASE WHEN fee > 0 THEN 1 WHEN fee = 0 THEN 0 WHEN fee = -2 THEN -1
          WHEN pay = -1 THEN -1 WHEN pay > 0 THEN 1 ELSE 0 END AS ob
   FROM rows
@@ -211,10 +239,13 @@ WITH accepted AS (
 latest AS (
   SELECT arg_max(${k}, rn) AS k
   FROM accepted GROUP BY code
+),
+judged AS (
+  SELECT least(${T} - DATE '1899-12-31', max((k >> 40) & 1048575)) AS j FROM latest
 )
-SELECT [${TIERS.map((t) => `'${t}'`).join(', ')}][(k >> 16) + 1] AS tier,
-  ${OUTPUT.map((key) => `count(*) FILTER (k & ${1 << bit(key)} <> 0) AS "${key}"`).join(',\n  ')}
-FROM latest GROUP BY ALL ORDER BY tier`;
+SELECT [${TIERS.map((t) => `'${t}'`).join(', ')}][((k >> 16) & 3) + 1] AS tier,
+  ${OUTPUT.map((key) => `count(*) FILTER (${filter(key)}) AS "${key}"`).join(',\n  ')}
+FROM latest, judged GROUP BY ALL ORDER BY tier`;
 }
 
 function yesNo() {

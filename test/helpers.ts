@@ -147,3 +147,17 @@ export async function refused(p: Promise<unknown>): Promise<CcchError & { en: st
   }
   throw new Error('expected a refusal');
 }
+
+/**
+ * What a run gives, to compare two runs whatever becomes of them: what `f` makes of its result,
+ * or the code and parameters of the input error it was refused with (a run whose data has no row
+ * in the period is refused: domain.md "The judging moment J").
+ */
+export async function outcome<T, R>(p: Promise<T>, f: (v: T) => R): Promise<R | { refused: string; params: Record<string, string | number> }> {
+  try {
+    return f(await p);
+  } catch (e) {
+    if (!(e instanceof CcchError) || e.kind !== 'input') throw e;
+    return { refused: e.code, params: e.params };
+  }
+}

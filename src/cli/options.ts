@@ -5,7 +5,7 @@
  * read from here; a new option is one entry. The order is the order of the help and the README.
  */
 import { usageError } from '../model/errors.js';
-import { parsePeriod } from '../model/period.js';
+import { parseAsOf, parsePeriod } from '../model/period.js';
 import { LANGS } from '../model/lang.js';
 import { parseIsoDate } from '../util/dates.js';
 import { canonicalEncoding } from '../ingest/decode.js';
@@ -68,13 +68,6 @@ export const OPTIONS = {
     commands: ['tasks'],
     help: { vi: 'tệp trạng thái CSV (- là đầu vào chuẩn)', en: 'status CSV (- reads stdin)' },
     readme: { flags: '--status FILE', meaning: 'the status file (contract below); `-` reads stdin; without it every task is unreported', example: '--status trang-thai.csv' },
-  }),
-  asOf: option({
-    flags: '--as-of <date>',
-    commands: ['tasks'],
-    help: { vi: 'tính đến ngày YYYY-MM-DD (mặc định: hôm nay)', en: 'as of YYYY-MM-DD (default: today)' },
-    parse: day('--as-of'),
-    readme: { flags: '--as-of DATE', meaning: 'the day, `YYYY-MM-DD` (default: today). A completion date after it rejects the row', example: '--as-of 2023-04-15' },
   }),
   group: option({
     flags: '--group <by>',
@@ -156,6 +149,29 @@ export const OPTIONS = {
     help: { vi: 'ngày cuối kỳ YYYY-MM-DD', en: 'last day' },
     parse: day('--to'),
     readme: null,
+  }),
+  asOf: option({
+    flags: '--as-of <date>',
+    commands: ['score', 'validate', 'tasks'],
+    help: (command) =>
+      command === 'tasks'
+        ? { vi: 'tính đến ngày YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: hôm nay)', en: 'as of YYYY-MM-DD or dd/mm/yyyy (default: today)' }
+        : {
+            vi: 'ngày xét YYYY-MM-DD hoặc dd/mm/yyyy: bỏ qua dòng tiếp nhận sau ngày này, hồ sơ giải quyết sau ngày này coi là chưa giải quyết',
+            en: 'judge as of this day: rows received after it are left out, resolved after it count as open',
+          },
+    parse: parseAsOf,
+    readme: (command) =>
+      command === 'tasks'
+        ? { flags: '--as-of DATE', meaning: 'the day, `YYYY-MM-DD` or `dd/mm/yyyy` (default: today). A completion date after it rejects the row', example: '--as-of 2023-04-15' }
+        : command === 'validate'
+          ? { flags: '--as-of D', meaning: 'as for `score`: rows received after D are left out, resolutions after D are open' }
+          : {
+              flags: '--as-of D',
+              meaning:
+                'judge as of the end of day D (`YYYY-MM-DD` or `dd/mm/yyyy`, not before the period\'s first day): rows received after D are left out (counted as *excluded*), dossiers resolved after D are open at D — a later export scored `--as-of 2023-06-30` gives the figures of a 30/06 export. See [The judging moment](#the-judging-moment-j)',
+              example: '--as-of 30/06/2023',
+            },
   }),
   by: option({
     flags: '--by <what>',

@@ -22,6 +22,14 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `--to (${p.to}) trước --from (${p.from})`,
     en: (p) => `--to (${p.to}) is before --from (${p.from})`,
   },
+  'usage.asOf': {
+    vi: (p) => `--as-of: ngày không hợp lệ ${q(p.value)} (dùng YYYY-MM-DD hoặc dd/mm/yyyy)`,
+    en: (p) => `--as-of: invalid date ${q(p.value)} (use YYYY-MM-DD or dd/mm/yyyy)`,
+  },
+  'usage.asOfBeforePeriod': {
+    vi: (p) => `--as-of (${p.value}) trước ngày đầu kỳ (${p.from})`,
+    en: (p) => `--as-of (${p.value}) is before the period's first day (${p.from})`,
+  },
   'usage.leadAmbiguous': {
     vi: (p) => `--lead: ${q(p.value)} khớp nhiều cơ quan: ${p.list}`,
     en: (p) => `--lead: ${q(p.value)} matches several agencies: ${p.list}`,
@@ -205,6 +213,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'input.doubleCounted': {
     vi: (p) => `tính hai lần: đơn vị ${q(p.unit)} có cả danh sách ${p.whatVi} và báo cáo tổng hợp cho kỳ ${p.period}; chỉ dùng một trong hai`,
     en: (p) => `double counting: unit ${q(p.unit)} has both ${p.whatEn} records and a summary report for period ${p.period}; give only one of them`,
+  },
+  'input.noDataInPeriod': {
+    vi: (p) => `không có hồ sơ hay PAKN nào trong kỳ ${p.period} (${p.periodFrom} – ${p.periodTo}): dữ liệu từ ${p.from} đến ${p.to}; chọn kỳ bằng --period hoặc --from/--to`,
+    en: (p) => `no dossier or feedback item in the period ${p.period} (${p.periodFrom} – ${p.periodTo}): the data runs from ${p.from} to ${p.to}; choose the period with --period or --from/--to`,
   },
 };
 

@@ -107,8 +107,12 @@ export const LABELS = {
       payments: 'thanh toán',
       summary: 'báo cáo tổng hợp',
     } as Record<string, string>,
-    accounting: (r: number, c: number, j: number, s: number, w: number) =>
-      `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã); ${w} cảnh báo`,
+    accounting: (r: number, c: number, j: number, s: number, w: number, x = '') =>
+      `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã)${x}; ${w} cảnh báo`,
+    excludedTerm: (n: number, day: string) => ` + ${n} tiếp nhận sau ngày ${day} (--as-of)`,
+    judgedAt: (day: string) => `dữ liệu đến ${day}: hồ sơ chưa giải quyết được xét tại ngày này`,
+    noRowInPeriod: (file: string, period: string, from: string, to: string) =>
+      `${file}: cảnh báo: không có dòng nào trong kỳ ${period} (dữ liệu từ ${from} đến ${to})`,
     accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
       `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp hồ sơ; ${w} cảnh báo`,
     notJoined: 'không ghép: không có danh sách hồ sơ',
@@ -159,8 +163,12 @@ export const LABELS = {
       payments: 'payments',
       summary: 'summary report',
     } as Record<string, string>,
-    accounting: (r: number, c: number, j: number, s: number, w: number) =>
-      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code); ${w} warnings`,
+    accounting: (r: number, c: number, j: number, s: number, w: number, x = '') =>
+      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code)${x}; ${w} warnings`,
+    excludedTerm: (n: number, day: string) => ` + ${n} received after ${day} (--as-of)`,
+    judgedAt: (day: string) => `data up to ${day}: dossiers still open are judged as of that day`,
+    noRowInPeriod: (file: string, period: string, from: string, to: string) =>
+      `${file}: warning: no row in the period ${period} (the data runs from ${from} to ${to})`,
     accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
       `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code) + ${u} unmatched; ${w} warnings`,
     notJoined: 'not joined: no dossier list given',
@@ -234,6 +242,11 @@ export const PLAN_LABELS = {
     rank: 'hạng',
     discrepancy: 'khác biệt',
     counterparts: 'tương ứng',
+    definitions: 'Cách tính các chỉ tiêu từ dữ liệu',
+    numerator: 'tử số',
+    denominator: 'mẫu số',
+    judging:
+      'Hồ sơ, PAKN trễ hạn khi ngày giải quyết sau hạn: so đến phút khi cả hai ô có giờ, không thì theo ngày (hạn chỉ có ngày là hết ngày đó). Hồ sơ chưa giải quyết được xét tại thời điểm J: cuối ngày cuối kỳ, hoặc cuối ngày cuối của dữ liệu nếu sớm hơn, hoặc cuối ngày --as-of nếu sớm hơn nữa.',
   },
   en: {
     filters: 'Filters',
@@ -272,6 +285,11 @@ export const PLAN_LABELS = {
     rank: 'rank',
     discrepancy: 'discrepancy',
     counterparts: 'counterparts',
+    definitions: 'How the indicators are computed from the data',
+    numerator: 'numerator',
+    denominator: 'denominator',
+    judging:
+      'A dossier or feedback item is late when resolved after its due: to the minute when both cells carry a time, else by date (a due date alone ends with its day). Open ones are judged at the moment J: the end of the period’s last day, or of the data’s last day when earlier, or of --as-of when earlier still.',
   },
 };
 

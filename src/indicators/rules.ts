@@ -3,6 +3,11 @@
  * denominator, and whether also in its numerator. Definitions: README "Indicator
  * definitions" and docs/domain.md. A record is in P by calendar days; whether it is late, by
  * "When a dossier is late": to the minute where both due and resolved carry a time.
+ *
+ * The period the rules are given ends at J0, the end of P or of --as-of when earlier: open
+ * records are judged there. The judging moment J may turn out earlier still (the data's last
+ * day, known only at the end of reading): Tally.judge settles the open records it changes
+ * (see lateFrom).
  */
 import type { Rule } from '../plan/schema.js';
 import { ABSENT, type RowRecord, BLANK, Channel, Payment, Rating, YesNo } from '../model/record.js';

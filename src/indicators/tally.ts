@@ -7,15 +7,28 @@
  * denominator, in the numerator). When a later accepted record has the same code, the earlier
  * record's mask is taken back out of its unit's counts and the earlier row is counted as
  * superseded in its file.
+ *
+ * The judging moment J (domain.md) is the end of the period's last day — the period the tally is
+ * given ends at J0, the end of P or of --as-of when earlier — or of the data's last day when
+ * earlier still; that day is known only once every record is in. Only open records' on-time
+ * verdicts depend on it, and only one way: an open record late at J0 whose due passes after
+ * J's end is on time at J. So the records are counted at J0, and each open record late at J0
+ * is also noted by the day from whose end it is late (rules.ts lateFrom), per unit and
+ * on-time indicator, in `lateOpen` (bounded by units × the period's days); `judge` then moves
+ * those late from after J into the numerators. Each code's entry keeps that day (`entryFlip`)
+ * and its row's first and last date, so that superseding takes a record back out of these too,
+ * and the data's dates are those of the counted rows.
  */
 import { fold } from '../util/text.js';
 import { CompactCodeIndex, grownLength, type CodeIndex } from './code-index.js';
-import { RULE_ORDER, applyRule } from './rules.js';
+import { Growable } from './growable.js';
+import { RULE_ORDER, applyRule, lateFrom } from './rules.js';
 import type { Indicator } from '../plan/schema.js';
 import type { Dataset } from '../model/kinds.js';
 import type { RowRecord } from '../model/record.js';
 import type { Tier } from '../model/tier.js';
 import type { Period } from '../model/period.js';
+import { BATCH_DOSSIER, BATCH_UNIT, RECORD_HEAD, TIER_OF_CODE } from './batch-format.js';
 
 export interface Unit {
   name: string;
@@ -26,48 +39,45 @@ export interface Unit {
 
 export const DATASET_BIT: Record<Dataset, number> = { dossiers: 1, feedback: 2 };
 
-type IntArray = Int32Array | Uint16Array;
-
-/** A growable typed array, Uint16 where the values fit (entry masks of ≤ 8 indicators, file numbers). */
-class Growable {
-  data: IntArray;
-  /** A hint: the length expected in all; growing goes towards it at once (up to 256×). */
-  expected = 0;
-  constructor(private wide: boolean) {
-    this.data = wide ? new Int32Array(1024) : new Uint16Array(1024);
-  }
-  set(i: number, v: number) {
-    if (!this.wide && (v < 0 || v > 0xffff)) this.widen();
-    if (i >= this.data.length) {
-      const d = this.make(Math.max(grownLength(this.data.length, this.expected), i + 1));
-      d.set(this.data);
-      this.data = d;
-    }
-    this.data[i] = v;
-  }
-  private make(n: number): IntArray {
-    return this.wide ? new Int32Array(n) : new Uint16Array(n);
-  }
-  private widen() {
-    this.wide = true;
-    const d = new Int32Array(this.data.length);
-    d.set(this.data);
-    this.data = d;
-  }
-}
-
 interface DatasetState {
   slots: number[]; // slot → plan indicator index
   /** Per slot, its rule's number (applyRule). */
   rules: Int32Array;
+  /** The low bit of each on-time slot's two (their records may be settled by `judge`). */
+  onTimeLow: number;
   codes: CodeIndex;
   entries: number;
   entryUnit: Growable;
   entryMask: Growable;
   entryFile: Growable;
+  /** The entry's row: its received date and its latest date (received or resolved), less DAY_BASE. */
+  entryFirst: Growable;
+  entryLast: Growable;
+  /** The entry's record's flip (see flipOf), 0 for none; made at the first that is not 0. */
+  entryFlip: Growable | null;
   /** The byte range of its file the entry's row came from (see `range`). */
   entryRange: Uint8Array;
   entriesExpected: number;
+}
+
+/** Dates are kept per entry as days since 1900-01-01 (the parser's first year): 16 bits until 2079. */
+const DAY_BASE = -25567;
+
+/** The dates of the counted rows of a file, or of all (Tally.judge). */
+export interface DataDates {
+  /** The first received and the latest received or resolved day (day numbers); null with no counted row. */
+  from: number | null;
+  to: number | null;
+  /** Counted rows received or resolved in the period. */
+  inPeriod: number;
+}
+
+/** What the end of reading settles (Tally.judge). */
+export interface Judged extends DataDates {
+  /** J: the day at whose end open records were judged, min(the period's end, the data's last day). */
+  judgedAt: number;
+  /** Per file of the tally (addFile's numbers). */
+  files: DataDates[];
 }
 
 export interface FileCounts {
@@ -107,6 +117,18 @@ export class Tally {
   private unitFile: number[] = [];
   private unitRange: number[] = [];
 
+  /**
+   * Open records late at the period's end, by the day from whose end they are late: key
+   * (unit * K + indicator) * span + flip (see flipOf) → how many. Settled by `judge`.
+   */
+  private readonly lateOpen = new Map<number, number>();
+  private readonly span: number;
+  private judged: Judged | null = null;
+
+  /**
+   * `period` is the counting period: its last day is J0, the end of P or of --as-of when earlier
+   * (rows received after --as-of are not given to the tally, and resolved after it come as open).
+   */
   constructor(
     readonly indicators: readonly Indicator[],
     readonly period: Period,
@@ -114,17 +136,22 @@ export class Tally {
   ) {
     this.K = indicators.length;
     this.counts = new Float64Array(64 * this.K * 2);
+    this.span = Math.max(1, period.to - period.from + 1);
     const make = (d: Dataset): DatasetState => {
       const slots = indicators.flatMap((ind, i) => (ind.dataset === d ? [i] : []));
       if (slots.length > 16) throw new Error(`at most 16 indicators per dataset (${d} has ${slots.length})`);
       return {
         slots,
         rules: Int32Array.from(slots, (i) => RULE_ORDER.indexOf(indicators[i]!.rule)),
+        onTimeLow: slots.reduce((m, i, s) => (indicators[i]!.rule === 'on-time' ? m | (1 << (2 * s)) : m), 0),
         codes: makeIndex(),
         entries: 0,
         entryUnit: new Growable(false), // Uint16 until a unit number passes 65 535
         entryMask: new Growable(slots.length > 8),
         entryFile: new Growable(false),
+        entryFirst: new Growable(false),
+        entryLast: new Growable(false),
+        entryFlip: null,
         entryRange: new Uint8Array(1024),
         entriesExpected: 0,
       };
@@ -163,6 +190,9 @@ export class Tally {
     st.entryUnit.expected = n;
     st.entryMask.expected = n;
     st.entryFile.expected = n;
+    st.entryFirst.expected = n;
+    st.entryLast.expected = n;
+    if (st.entryFlip) st.entryFlip.expected = n;
     st.entriesExpected = n;
   }
 
@@ -225,6 +255,19 @@ export class Tally {
     return mask & enabled;
   }
 
+  /**
+   * Whether judging at an earlier day than the period's end could make the record (with this
+   * mask) on time: it is in an on-time indicator, open at the period's end and late there.
+   * Then the day from whose end it is late, less the period's first day (> 0: a record late
+   * from the first day on is late at any J), else 0.
+   */
+  protected flipOf(dataset: Dataset, r: RowRecord, mask: number): number {
+    if ((mask & this.state[dataset].onTimeLow & ~(mask >>> 1)) === 0) return 0; // no on-time slot in the denominator only
+    if (r.resolved <= this.period.to) return 0; // resolved late: J changes nothing
+    const flip = lateFrom(r) - this.period.from;
+    return flip > 0 ? flip : 0;
+  }
+
   /** The record's unit number (cached per spelling in the decoder's unitSlots). */
   protected unitOf(r: RowRecord): number {
     const slots = r.unitSlots;
@@ -244,13 +287,15 @@ export class Tally {
    */
   add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
     const mask = this.maskOf(dataset, r, enabled);
+    const flip = this.flipOf(dataset, r, mask);
+    const last = r.resolved > r.received ? r.resolved : r.received; // NaN compares false
     this.file = file;
     const u = this.unitOf(r);
-    if (r.codeBuf != null) this.count(dataset, file, u, mask, r.codeBuf, r.codeStart!, r.codeEnd!);
+    if (r.codeBuf != null) this.count(dataset, file, u, mask, r.received, last, flip, r.codeBuf, r.codeStart!, r.codeEnd!);
     else {
       this.countStaged();
       const st = this.state[dataset];
-      this.place(dataset, file, u, mask, st.codes.getOrInsert(r.code, st.entries));
+      this.place(dataset, file, u, mask, r.received, last, flip, st.codes.getOrInsert(r.code, st.entries));
     }
   }
 
@@ -258,11 +303,11 @@ export class Tally {
    * Counts a record whose code is the UTF-8 bytes b[start, end): staged when the code index
    * looks codes up in batches, else looked up now (after what is staged).
    */
-  private count(dataset: Dataset, file: number, u: number, mask: number, b: Uint8Array, start: number, end: number): void {
+  private count(dataset: Dataset, file: number, u: number, mask: number, first: number, last: number, flip: number, b: Uint8Array, start: number, end: number): void {
     const st = this.state[dataset];
     const codes = st.codes;
     if (codes.getOrInsertMany !== undefined) {
-      this.stage(dataset, file, u, mask, b, start, end);
+      this.stage(dataset, file, u, mask, first, last, flip, b, start, end);
       return;
     }
     this.countStaged();
@@ -270,12 +315,12 @@ export class Tally {
       codes.getOrInsertBytes !== undefined
         ? codes.getOrInsertBytes(b, start, end, st.entries)
         : codes.getOrInsert(Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8', start, end), st.entries);
-    this.place(dataset, file, u, mask, prev);
+    this.place(dataset, file, u, mask, first, last, flip, prev);
   }
 
   /**
    * Records whose codes are looked up together (CodeIndex.getOrInsertMany, which overlaps their
-   * cache misses): up to STAGE of them, of one dataset, each with its file, range, unit and mask.
+   * cache misses): up to STAGE of them, of one dataset, each with its file, range, unit, mask, dates and flip.
    * Staging changes nothing but the timing: countStaged() counts them in order, exactly as add() would
    * have, and every reader of the counts (units, files, distinct, get…) counts them first.
    */
@@ -287,9 +332,12 @@ export class Tally {
   private readonly stagedRange = new Uint8Array(STAGE);
   private readonly stagedUnit = new Int32Array(STAGE);
   private readonly stagedMask = new Int32Array(STAGE);
+  private readonly stagedFirst = new Int32Array(STAGE);
+  private readonly stagedLast = new Int32Array(STAGE);
+  private readonly stagedFlip = new Int32Array(STAGE);
   private readonly stagedPrev = new Int32Array(STAGE);
 
-  private stage(dataset: Dataset, file: number, u: number, mask: number, b: Uint8Array, start: number, end: number): void {
+  private stage(dataset: Dataset, file: number, u: number, mask: number, first: number, last: number, flip: number, b: Uint8Array, start: number, end: number): void {
     if (this.staged > 0 && dataset !== this.stagedDataset) this.countStaged();
     const n = this.staged;
     this.stagedDataset = dataset;
@@ -307,6 +355,9 @@ export class Tally {
     this.stagedRange[n] = this.range;
     this.stagedUnit[n] = u;
     this.stagedMask[n] = mask;
+    this.stagedFirst[n] = first;
+    this.stagedLast[n] = last;
+    this.stagedFlip[n] = flip;
     this.staged = n + 1;
     if (n + 1 === STAGE) this.countStaged();
   }
@@ -322,40 +373,139 @@ export class Tally {
     const saved = this.range;
     for (let j = 0; j < n; j++) {
       this.range = this.stagedRange[j]!;
-      this.place(dataset, this.stagedFile[j]!, this.stagedUnit[j]!, this.stagedMask[j]!, this.stagedPrev[j]!);
+      this.place(dataset, this.stagedFile[j]!, this.stagedUnit[j]!, this.stagedMask[j]!, this.stagedFirst[j]!, this.stagedLast[j]!, this.stagedFlip[j]!, this.stagedPrev[j]!);
     }
     this.range = saved;
   }
 
-  /** Counts a record whose code lookup gave `prev` (its entry, or -1: a new code, entry `entries`). */
-  private place(dataset: Dataset, file: number, u: number, mask: number, prev: number): void {
+  /**
+   * Counts a record whose code lookup gave `prev` (its entry, or -1: a new code, entry `entries`):
+   * its mask, its row's first and last day, and its flip (see flipOf).
+   */
+  private place(dataset: Dataset, file: number, u: number, mask: number, first: number, last: number, flip: number, prev: number): void {
     const st = this.state[dataset];
     this.unitList[u]!.seen |= DATASET_BIT[dataset];
     const fc = this.fileList[file]!;
     fc.accepted++;
-    let e: number;
+    let e = prev;
     if (prev >= 0) {
-      e = prev;
-      if (st.entryRange[e]! > this.range && st.entryFile.data[e] === file) {
-        // The code's row from a later range of this file is in already: this row is the earlier one.
-        fc.superseded++;
+      if (!this.takeOut(st, prev, file)) {
+        fc.superseded++; // the code's row from a later range of this file is in already: this row is the earlier one
         return;
       }
-      this.apply(st, st.entryUnit.data[e]!, st.entryMask.data[e]!, -1);
-      this.fileList[st.entryFile.data[e]!]!.superseded++;
-    } else {
-      e = st.entries++;
-      if (e >= st.entryRange.length) {
-        const g = new Uint8Array(Math.max(grownLength(st.entryRange.length, st.entriesExpected), e + 1));
-        g.set(st.entryRange);
-        st.entryRange = g;
-      }
-    }
+    } else e = this.newEntry(st);
     st.entryUnit.set(e, u);
     st.entryMask.set(e, mask);
     st.entryFile.set(e, file);
+    st.entryFirst.set(e, first - DAY_BASE);
+    st.entryLast.set(e, last - DAY_BASE);
     st.entryRange[e] = this.range;
     this.apply(st, u, mask, 1);
+    if (flip !== 0) this.noteFlip(st, e, u, mask, flip);
+  }
+
+  /** A new code's entry number. */
+  private newEntry(st: DatasetState): number {
+    const e = st.entries++;
+    if (e >= st.entryRange.length) {
+      const g = new Uint8Array(Math.max(grownLength(st.entryRange.length, st.entriesExpected), e + 1));
+      g.set(st.entryRange);
+      st.entryRange = g;
+    }
+    return e;
+  }
+
+  /**
+   * Takes entry e's record back out of the counts (its row is superseded by the one of this
+   * file now placed); false, leaving it, when its row comes from a later range of this file.
+   */
+  private takeOut(st: DatasetState, e: number, file: number): boolean {
+    if (st.entryRange[e]! > this.range && st.entryFile.data[e] === file) return false;
+    const eu = st.entryUnit.data[e]!;
+    const em = st.entryMask.data[e]!;
+    this.apply(st, eu, em, -1);
+    if (st.entryFlip !== null) {
+      const ef = st.entryFlip.data[e]!;
+      if (ef !== 0) {
+        this.noteLate(st, eu, em, ef, -1);
+        st.entryFlip.set(e, 0);
+      }
+    }
+    this.fileList[st.entryFile.data[e]!]!.superseded++;
+    return true;
+  }
+
+  /** Keeps entry e's flip (see flipOf) and notes its record for `judge`. */
+  private noteFlip(st: DatasetState, e: number, u: number, mask: number, flip: number): void {
+    if (st.entryFlip === null) {
+      st.entryFlip = new Growable(false);
+      st.entryFlip.expected = st.entriesExpected;
+    }
+    st.entryFlip.set(e, flip);
+    this.noteLate(st, u, mask, flip, 1);
+  }
+
+  /** Notes (sign 1) or takes back (-1) an open record late at the period's end, for `judge`. */
+  private noteLate(st: DatasetState, u: number, mask: number, flip: number, sign: number): void {
+    const den = mask & st.onTimeLow & ~(mask >>> 1);
+    for (let s = 0; s < st.slots.length; s++) {
+      if ((den & (1 << (2 * s))) === 0) continue;
+      const key = (u * this.K + st.slots[s]!) * this.span + flip;
+      const n = (this.lateOpen.get(key) ?? 0) + sign;
+      if (n === 0) this.lateOpen.delete(key);
+      else this.lateOpen.set(key, n);
+    }
+  }
+
+  /**
+   * Once every record is in: the counted rows' dates (all, and per file), and J, the day at
+   * whose end open records are judged — the period's last day, or the data's last day when
+   * earlier. The open records that are late at the period's end but not yet at J's are moved
+   * into their numerators. Called once (later calls give the same answer). J is meant to be
+   * in the period: when no counted row falls in it, the caller refuses the run (records late
+   * from before the period's first day are not noted).
+   */
+  judge(): Judged {
+    if (this.judged) return this.judged;
+    this.countStaged();
+    const p = this.period;
+    const files: DataDates[] = this.fileList.map(() => ({ from: null, to: null, inPeriod: 0 }));
+    const all: DataDates = { from: null, to: null, inPeriod: 0 };
+    const from = p.from - DAY_BASE;
+    const to = p.to - DAY_BASE;
+    for (const st of [this.state.dossiers, this.state.feedback]) {
+      const first = st.entryFirst.data;
+      const last = st.entryLast.data;
+      const file = st.entryFile.data;
+      for (let e = 0; e < st.entries; e++) {
+        const f = first[e]!;
+        const l = last[e]!;
+        const fd = files[file[e]!]!;
+        if (fd.from === null || f < fd.from) fd.from = f;
+        if (fd.to === null || l > fd.to) fd.to = l;
+        if ((f >= from && f <= to) || (l >= from && l <= to)) fd.inPeriod++;
+      }
+    }
+    for (const fd of files) {
+      if (fd.from === null || fd.to === null) continue;
+      fd.from += DAY_BASE;
+      fd.to += DAY_BASE;
+      if (all.from === null || fd.from < all.from) all.from = fd.from;
+      if (all.to === null || fd.to > all.to) all.to = fd.to;
+      all.inPeriod += fd.inPeriod;
+    }
+    const judgedAt = all.to !== null && all.to < p.to ? all.to : p.to;
+    if (judgedAt < p.to) {
+      // Late at the period's end, not yet at J's: on time.
+      for (const [key, n] of this.lateOpen) {
+        const flip = key % this.span;
+        if (p.from + flip <= judgedAt) continue;
+        const at = ((key - flip) / this.span) * 2 + 1;
+        this.counts[at] = this.counts[at]! + n;
+      }
+    }
+    this.judged = { ...all, judgedAt, files };
+    return this.judged;
   }
 
   /**
@@ -384,10 +534,13 @@ export class Tally {
         const dataset: Dataset = tag === BATCH_DOSSIER ? 'dossiers' : 'feedback';
         const u = units[b.readUInt32LE(p + 1)]!;
         const mask = b.readInt32LE(p + 5);
-        const len = b.readUInt16LE(p + 9);
-        const start = p + 11;
+        const first = b.readInt32LE(p + 9);
+        const last = b.readInt32LE(p + 13);
+        const flip = b.readInt32LE(p + 17);
+        const len = b.readUInt16LE(p + 21);
+        const start = p + RECORD_HEAD;
         p = start + len;
-        this.count(dataset, file, u, mask, b, start, p);
+        this.count(dataset, file, u, mask, first, last, flip, b, start, p);
       }
     } finally {
       this.range = saved;
@@ -433,92 +586,3 @@ export class Tally {
 
 /** Records staged for one getOrInsertMany (see Tally.stage): enough misses to overlap, few enough to stay in cache. */
 const STAGE = 32;
-const BATCH_BYTES = 1 << 16;
-const BATCH_DOSSIER = 1;
-const BATCH_FEEDBACK = 2;
-const BATCH_UNIT = 3;
-const TIER_CODE: Record<Tier, number> = { so: 0, huyen: 1, xa: 2 };
-const TIER_OF_CODE: Tier[] = ['so', 'huyen', 'xa'];
-
-/**
- * A Tally for a worker thread reading one byte range of a file (ingest/split-worker.ts): it
- * counts nothing itself but encodes each accepted record — its dataset, unit, indicator mask and
- * code — into batches for the main thread's Tally.addBatch, which supersedes and counts them.
- * A unit's name and tier go out once, before its first record. Batches are handed to `flush`
- * as they fill (and by `end`); a batch's buffer given back through `recycle` is used again.
- */
-export class RecordBatcher extends Tally {
-  private buf: Buffer;
-  private used = 0;
-  private sentUnits = 0;
-  private readonly spare: ArrayBuffer[] = [];
-
-  constructor(
-    indicators: readonly Indicator[],
-    period: Period,
-    private readonly flush: (batch: Uint8Array) => void,
-    private readonly batchBytes = BATCH_BYTES,
-  ) {
-    super(indicators, period);
-    this.buf = Buffer.alloc(batchBytes);
-  }
-
-  override add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
-    const mask = this.maskOf(dataset, r, enabled);
-    const u = this.unitOf(r);
-    this.fileList[file]!.accepted++;
-    while (this.sentUnits < this.unitList.length) {
-      const unit = this.unitList[this.sentUnits]!;
-      const len = Buffer.byteLength(unit.name, 'utf8');
-      this.room(8 + len);
-      const b = this.buf;
-      b[this.used] = BATCH_UNIT;
-      b.writeUInt32LE(this.sentUnits, this.used + 1);
-      b[this.used + 5] = TIER_CODE[unit.tier];
-      b.writeUInt16LE(len, this.used + 6);
-      b.write(unit.name, this.used + 8, 'utf8');
-      this.used += 8 + len;
-      this.sentUnits++;
-    }
-    let len: number;
-    if (r.codeBuf != null) len = r.codeEnd! - r.codeStart!;
-    else len = Buffer.byteLength(r.code, 'utf8');
-    this.room(11 + len);
-    const b = this.buf;
-    const p = this.used;
-    b[p] = dataset === 'dossiers' ? BATCH_DOSSIER : BATCH_FEEDBACK;
-    b.writeUInt32LE(u, p + 1);
-    b.writeUInt32LE(mask >>> 0, p + 5);
-    b.writeUInt16LE(len, p + 9);
-    if (r.codeBuf != null) {
-      const src = r.codeBuf;
-      const s0 = r.codeStart!;
-      for (let i = 0; i < len; i++) b[p + 11 + i] = src[s0 + i]!;
-    } else b.write(r.code, p + 11, 'utf8');
-    this.used = p + 11 + len;
-  }
-
-  /** Hands over what is left. */
-  end(): void {
-    if (this.used > 0) this.send();
-  }
-
-  /** Takes back the buffer of a batch that was counted, for a next batch. */
-  recycle(buffer: ArrayBuffer): void {
-    if (buffer.byteLength === this.batchBytes) this.spare.push(buffer);
-  }
-
-  private room(n: number) {
-    if (this.used + n <= this.buf.length) return;
-    if (this.used > 0) this.send();
-    if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
-  }
-
-  private send() {
-    const out = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.used);
-    this.used = 0;
-    const next = this.spare.pop();
-    this.buf = next ? Buffer.from(next) : Buffer.alloc(this.batchBytes);
-    this.flush(out);
-  }
-}

@@ -6,7 +6,10 @@ import { CsvError } from './csv.js';
 import { FIELDS } from './contract.js';
 import type { FieldSpec } from './contract.js';
 import { inputError, type CcchError, type ErrorCode } from '../model/errors.js';
+import { formatVi } from '../util/dates.js';
 import type { Dataset, FactKind, Kind } from '../model/kinds.js';
+import type { NamedPeriod } from '../model/period.js';
+import type { InputReport } from '../model/accounting.js';
 
 const CSV_CODES: Record<CsvError['code'], ErrorCode> = {
   empty: 'input.empty',
@@ -52,4 +55,16 @@ export function doubleCounted(file: string, line: number, unit: string, dataset:
 export function missingRequired(file: string, line: number, kind: { vi: string; en: string }, missing: ReadonlyArray<Pick<FieldSpec<string>, 'vi' | 'en' | 'aliases'>>): CcchError {
   const list = (lang: 'vi' | 'en') => missing.map((s) => `${lang === 'vi' ? s.vi : s.en} (${s.aliases.join(' / ')})`).join('; ');
   return inputError({ file, line }, 'input.missingRequired', { kindVi: kind.vi, kindEn: kind.en, columnsVi: list('vi'), columnsEn: list('en') });
+}
+
+/**
+ * Counted record rows, none of them in the period (domain.md "The judging moment J"): the run is
+ * refused, naming the period and the dates the data covers (`dataFrom`, `dataTo`); and the file,
+ * when there is one record list.
+ */
+export function noDataInPeriod(period: NamedPeriod, dataFrom: number, dataTo: number, inputs: readonly InputReport[]): CcchError {
+  const lists = inputs.filter((i) => i.inPeriod !== null);
+  const where = lists.length === 1 ? { file: lists[0]!.file } : {};
+  const p = { period: period.label, periodFrom: formatVi(period.from), periodTo: formatVi(period.to) };
+  return inputError(where, 'input.noDataInPeriod', { ...p, from: formatVi(dataFrom), to: formatVi(dataTo) });
 }

@@ -2,7 +2,8 @@
  * The ingest pass: every input into one Tally (and the fact and summary stores), with every
  * row accounted for. Order (README "Joined exports"): the side files; every export's header,
  * to know its kind (peek.ts); then the fact exports in full; then the record lists and summary
- * reports, in command-line order; then the settle step. A big record list may be read on
+ * reports, in command-line order; then the settle step; then the judging moment J is settled
+ * (Tally.judge: the data's dates are known only now). A big record list may be read on
  * several threads (parallel/split-read.ts); a split that cannot give the one-thread result
  * makes the whole pass run again on one thread.
  */
@@ -23,7 +24,7 @@ import { CcchError } from '../model/errors.js';
 import { emptyAccounting, type IndicatorSources, type InputReport } from '../model/accounting.js';
 import { isFactKind, type Kind } from '../model/kinds.js';
 import type { Problem } from '../model/problem.js';
-import { namePeriod, type NamedPeriod, type Period } from '../model/period.js';
+import { countingPeriod, namePeriod, type Judging, type NamedPeriod, type Period } from '../model/period.js';
 
 /** What one pass over the inputs produced, before evaluation (shared by score and validate). */
 export interface Ingested {
@@ -38,26 +39,54 @@ export interface Ingested {
   sources: IndicatorSources[];
   catalog?: CatalogCounts;
   units?: UnitsTable;
+  /** When open records were judged, and the data's dates (set by `ingest`, not by a split worker's `ingestFiles`). */
+  judging: Judging;
 }
+
+/** What ingestFiles gives: the pass before J is settled, and each export's tally file (-1 for none). */
+type Read = Omit<Ingested, 'judging'> & { fileNo: number[] };
 
 export async function ingest(opts: IngestOptions): Promise<Ingested> {
   const pool = splittable(opts) ? await poolFor(opts.inputs, opts.threads ?? 1, opts.internal?.splitMinBytes) : null;
   try {
     const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+    let ing: Read;
     try {
-      return await ingestFiles(opts, side, pool);
+      ing = await ingestFiles(opts, side, pool);
     } catch (e) {
       if (!(e instanceof SplitFailed)) throw e;
       opts.onSplit?.(e.file, e.ranges, 'again');
-      return await ingestFiles({ ...opts, threads: 1 }, side, null);
+      ing = await ingestFiles({ ...opts, threads: 1 }, side, null);
     }
+    const { fileNo, ...rest } = ing;
+    return { ...rest, judging: judge(ing.tally, ing.inputs.slice(side.reports.length), fileNo, opts.asOf) };
   } finally {
     pool?.close();
   }
 }
 
+/**
+ * Settles J once every record is in (Tally.judge), and puts each record list's data dates into
+ * its report (`exports`: the exports' reports, in command-line order; `fileNo`: their tally files).
+ */
+function judge(tally: Tally, exports: InputReport[], fileNo: number[], asOf: number | undefined): Judging {
+  const judged = tally.judge();
+  let recordLists = 0;
+  exports.forEach((rep, i) => {
+    const f = fileNo[i]!;
+    if (f < 0) return;
+    recordLists++;
+    const d = judged.files[f]!;
+    rep.dataFrom = d.from;
+    rep.dataTo = d.to;
+    rep.inPeriod = d.inPeriod;
+  });
+  const none = judged.from !== null && judged.inPeriod === 0; // counted record rows, none in the period
+  return { asOf: asOf ?? null, judgedAt: none ? null : judged.judgedAt, dataFrom: judged.from, dataTo: judged.to, inPeriod: judged.inPeriod, recordLists };
+}
+
 /** The exports' part of the pass, with the side files already read (a split worker reads its range through here). */
-export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE_FILES, pool: WorkerPool | null = null): Promise<Ingested> {
+export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE_FILES, pool: WorkerPool | null = null): Promise<Read> {
   const opened: Replay[] = [];
   const splits: SplitRead[] = [];
   try {
@@ -92,13 +121,15 @@ async function readAll(
   dataStarts: ReadonlyArray<DataStart | null>,
   opened: readonly Replay[],
   splits: SplitRead[],
-): Promise<Ingested> {
+): Promise<Read> {
   const { plan, period } = opts;
-  const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, period) : new Tally(plan.indicators, period, opts.internal?.codeIndex);
+  const counting = countingPeriod(period, opts.asOf);
+  const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, counting) : new Tally(plan.indicators, counting, opts.internal?.codeIndex);
   const log = new ProblemLog(opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const state: IngestState = {
     plan,
     period,
+    asOf: opts.asOf ?? Infinity,
     tally,
     facts: new FactStore(),
     summaries: new SummaryStore(),
@@ -134,6 +165,9 @@ async function readAll(
       joined: null,
       summaryPeriod: null,
       summary: null,
+      dataFrom: null,
+      dataTo: null,
+      inPeriod: null,
     };
     const ctx = { idx, source, report, problems: new FileProblems(log, source.name, report), ...(split ? { tallyFile: split.file } : {}) };
     if (split) await opened[idx]!.close();
@@ -156,5 +190,5 @@ async function readAll(
   }
 
   const settled = settle(state, opts.inputs, inputs, log, side);
-  return { tally, period, read, ...settled, catalog: side.catalog, units: side.units };
+  return { tally, period, read, ...settled, catalog: side.catalog, units: side.units, fileNo: state.fileNo };
 }

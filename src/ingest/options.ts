@@ -8,7 +8,7 @@ import type { UnitTierLookup } from './kinds/decoding.js';
 import type { CodeIndex } from '../indicators/code-index.js';
 import type { Tally } from '../indicators/tally.js';
 import type { Plan } from '../plan/schema.js';
-import type { NamedPeriod } from '../model/period.js';
+import type { NamedPeriod, Period } from '../model/period.js';
 
 /** How tabular inputs are read (the same for the header peek and the full read). */
 export interface ReaderOptions {
@@ -39,8 +39,8 @@ export interface IngestInternals {
   cuts?: number[];
   /** Smallest file read in byte ranges (default SPLIT_MIN_BYTES). */
   splitMinBytes?: number;
-  /** The tally to count into (a split worker's RecordBatcher); default a new Tally. */
-  makeTally?: (indicators: Plan['indicators'], period: NamedPeriod) => Tally;
+  /** The tally to count into (a split worker's RecordBatcher), given the counting period; default a new Tally. */
+  makeTally?: (indicators: Plan['indicators'], period: Period) => Tally;
 }
 
 export interface IngestOptions extends ReaderOptions {
@@ -54,6 +54,11 @@ export interface IngestOptions extends ReaderOptions {
   defaultPeriod?: boolean;
   /** --unit: the reporting unit of summary reports whose rows are fields of work. */
   reportingUnit?: string;
+  /**
+   * --as-of (a day number): record rows received after it are left out (counted as excluded),
+   * and those resolved after it are taken as open at it (docs/domain.md "The judging moment J").
+   */
+  asOf?: number;
   /** The exports, in command-line order (it matters for duplicates). */
   inputs: InputSource[];
   /** The procedures catalog: checks the plan's catalog targets. */

@@ -171,6 +171,24 @@ export function isTimeFormat(code: string): boolean {
   return /[hs]|am\/pm|a\/p/i.test(formatSection(code));
 }
 
+/** A strict OOXML ISO date cell: its calendar date, and its time when the cell carries one (not midnight, or a format showing a time). */
+function isoCellText(value: string, shows: Shows): string {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?/.exec(value);
+  if (!m) return value;
+  const time = m[2] !== undefined && (shows === Shows.DATE_TIME || !/^00:00(:00)?$/.test(m[2]));
+  return time ? `${m[1]} ${m[2]}` : m[1]!;
+}
+
+/** A number cell: as stored, or, date-formatted, its calendar day and its time when the cell carries one (a fraction, or a format showing a time). */
+function numberCellText(value: string, shows: Shows, date1904: boolean): string {
+  if (value === '' || shows === Shows.NUMBER) return value;
+  const serial = Number(value);
+  const day = daysFromSerial(serial, date1904);
+  if (Number.isNaN(day)) return value;
+  const ms = msOfSerialDay(serial);
+  return ms !== 0 || shows === Shows.DATE_TIME ? `${formatIso(day)} ${formatClock(ms)}` : formatIso(day);
+}
+
 export async function readXlsx(path: string, sink: CsvSink, opts: XlsxOptions): Promise<XlsxStats> {
   let zip: yauzl.ZipFile;
   try {
@@ -330,25 +348,10 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
         return value === '1' ? 'true' : value === '0' ? 'false' : value;
       case 'e':
         return value;
-      case 'd': {
-        // ISO 8601 date cells (strict OOXML): the calendar date, and the time when the cell carries one.
-        const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?/.exec(value);
-        if (!m) return value;
-        const time = m[2] !== undefined && (dateStyle[style] === Shows.DATE_TIME || !/^00:00(:00)?$/.test(m[2]));
-        return time ? `${m[1]} ${m[2]}` : m[1]!;
-      }
-      default: {
-        const shows = dateStyle[style];
-        if (value !== '' && shows) {
-          const serial = Number(value);
-          const day = daysFromSerial(serial, date1904);
-          if (!Number.isNaN(day)) {
-            const ms = msOfSerialDay(serial);
-            return ms !== 0 || shows === Shows.DATE_TIME ? `${formatIso(day)} ${formatClock(ms)}` : formatIso(day);
-          }
-        }
-        return value;
-      }
+      case 'd':
+        return isoCellText(value, dateStyle[style] ?? Shows.NUMBER);
+      default:
+        return numberCellText(value, dateStyle[style] ?? Shows.NUMBER, date1904);
     }
   };
 

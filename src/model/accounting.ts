@@ -1,6 +1,7 @@
 /**
  * Accounting: what became of every input row. For every file, rows read = counted + rejected +
- * superseded + unmatched (README "Nothing is lost"); printed reports' extra rows are `skipped`.
+ * superseded + unmatched + excluded (README "Nothing is lost"); printed reports' extra rows are
+ * `skipped`.
  */
 import type { Kind } from './kinds.js';
 import type { Tier } from './tier.js';
@@ -49,7 +50,7 @@ export interface SummaryReading {
   skippedRows: SkippedRow[];
 }
 
-/** What became of a file's data rows: rows = counted + rejected + superseded + unmatched. */
+/** What became of a file's data rows: rows = counted + rejected + superseded + unmatched + excluded. */
 export interface RowCounts {
   rows: number;
   counted: number;
@@ -57,6 +58,8 @@ export interface RowCounts {
   superseded: number;
   /** Rows whose key matched nothing they refer to (a fact export's dossier code, a status file's task id). */
   unmatched: number;
+  /** Rows left out on purpose: record rows received after --as-of. */
+  excluded: number;
   warnings: number;
 }
 
@@ -92,6 +95,7 @@ export function emptyAccounting(file: string): FileAccounting {
     rejected: 0,
     superseded: 0,
     unmatched: 0,
+    excluded: 0,
     warnings: 0,
   };
 }
@@ -117,6 +121,14 @@ export interface InputReport extends FileAccounting {
   summaryPeriod: 'column' | 'title' | 'assumed' | null;
   /** Summary reports: how the report was read; null for other kinds. */
   summary: SummaryReading | null;
+  /**
+   * Record lists: the first received and the latest received or resolved day of the rows counted
+   * from this file (day numbers; null with none), and how many of them fall in the period
+   * (received or resolved in it). Null for other kinds.
+   */
+  dataFrom: number | null;
+  dataTo: number | null;
+  inPeriod: number | null;
 }
 
 /** Where an indicator's counts came from. */

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'usage.optionValueMissing',
   'usage.excessArguments',
   'usage.commandLine',
+  'usage.asOf',
+  'usage.asOfBeforePeriod',
   // The plan file.
   'plan.yaml',
   'plan.yamlRefused',
@@ -77,6 +79,7 @@ export const ERROR_CODES = [
   'input.otherPeriod',
   'input.noReportingUnit',
   'input.summaryTooLong',
+  'input.noDataInPeriod',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

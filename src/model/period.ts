@@ -2,7 +2,7 @@
  * Reporting periods: a year, a half, a quarter, a month, or explicit first/last days.
  * A period runs from its first to its last calendar day, inclusive.
  */
-import { civilFromDays, daysFromCivil, daysInMonth, formatIso } from '../util/dates.js';
+import { civilFromDays, daysFromCivil, daysInMonth, formatIso, parseDay, parseIsoDate } from '../util/dates.js';
 import { usageError } from './errors.js';
 
 export interface Period {
@@ -60,4 +60,44 @@ export function periodFromDates(from: number | undefined, to: number | undefined
   const t = to ?? daysFromCivil(year, 12, 31);
   if (t < f) throw usageError('usage.toBeforeFrom', { to: formatIso(t), from: formatIso(f) });
   return { from: f, to: t, label: `${formatIso(f)}..${formatIso(t)}` };
+}
+
+/**
+ * When a run's open records are judged (domain.md "The judging moment J"): the end of the
+ * period's last day, or of the data's last day when earlier, or of --as-of when earlier still.
+ */
+export interface Judging {
+  /** --as-of (day number), or null. */
+  asOf: number | null;
+  /**
+   * J: the day at whose end open dossiers and PAKN items were judged. Null only when record rows
+   * were counted and none of them falls in the period (`score` refuses such a run).
+   */
+  judgedAt: number | null;
+  /** The first received and latest received or resolved day of the run's counted record rows; null with none. */
+  dataFrom: number | null;
+  dataTo: number | null;
+  /** Counted record rows received or resolved in the period. */
+  inPeriod: number;
+  /** Record lists (dossier and PAKN files) read. */
+  recordLists: number;
+}
+
+/** The period the counting rules are given: P, ending at --as-of when that is earlier (J0). */
+export function countingPeriod(p: Period, asOf: number | null | undefined): Period {
+  return asOf != null && asOf < p.to ? { from: p.from, to: asOf } : { from: p.from, to: p.to };
+}
+
+/** --as-of: a day as YYYY-MM-DD or dd/mm/yyyy (d/m/yyyy too), as a day number. */
+export function parseAsOf(value: string): number {
+  const s = value.trim();
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(s) ? parseIsoDate(s) : /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s) ? parseDay(s) : NaN;
+  if (Number.isNaN(day)) throw usageError('usage.asOf', { value });
+  return day;
+}
+
+/** --as-of for `score` and `validate`: not before the period's first day (nothing would be in it). */
+export function checkAsOf(asOf: number, period: Period): number {
+  if (asOf < period.from) throw usageError('usage.asOfBeforePeriod', { value: formatIso(asOf), from: formatIso(period.from) });
+  return asOf;
 }

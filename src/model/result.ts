@@ -3,7 +3,7 @@
  * district, its value and its verdict against the target; and a whole run's Score.
  */
 import type { Tier } from './tier.js';
-import type { NamedPeriod } from './period.js';
+import type { Judging, NamedPeriod } from './period.js';
 import type { Problem } from './problem.js';
 import type { IndicatorSources, InputReport } from './accounting.js';
 
@@ -55,6 +55,8 @@ export interface PlanInfo {
 export interface Score {
   plan: PlanInfo;
   period: NamedPeriod;
+  /** When open records were judged (J) and the data's dates. */
+  judging: Judging;
   inputs: InputReport[];
   results: Result[];
   summary: Summary;

@@ -2,9 +2,11 @@
  * `score` as a library call: plan + inputs + period → a Score (counts per tier and unit,
  * statuses, row accounting, problems). Ingest, then evaluate the indicators and the catalog and
  * units measures, then put each indicator's district rows after its tier and unit rows. It never
- * prints and never exits; input faults are thrown as CcchError.
+ * prints and never exits; input faults are thrown as CcchError, and so is a run whose record
+ * lists have no counted row in the period.
  */
 import { ingest } from '../ingest/ingest.js';
+import { noDataInPeriod } from '../ingest/errors.js';
 import type { IngestOptions } from '../ingest/options.js';
 import { evaluate, summarize } from '../evaluate/evaluate.js';
 import { catalogResults, districtResults, unitsResults } from '../evaluate/measure.js';
@@ -21,7 +23,11 @@ export async function score(opts: ScoreOptions): Promise<Score> {
   const { plan } = opts;
   const byUnit = opts.byUnit ?? false;
   const ing = await ingest(opts);
-  const head = { plan: plan.plan, period: ing.period, inputs: ing.inputs, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources };
+  const { judging } = ing;
+  // Record rows counted, none of them in the period: no figure to give (docs/domain.md). (With no
+  // row counted at all — every row rejected — the report says why, and every result has no data.)
+  if (judging.judgedAt === null) throw noDataInPeriod(ing.period, judging.dataFrom!, judging.dataTo!, ing.inputs);
+  const head = { plan: plan.plan, period: ing.period, judging, inputs: ing.inputs, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources };
   const evaluated = evaluate(plan, ing.tally, byUnit);
   const { catalog, units } = ing;
   if (!catalog && !units) return { ...head, results: evaluated.results, summary: evaluated.summary };

@@ -5,7 +5,7 @@
  */
 import { ingest } from '../ingest/ingest.js';
 import type { IngestOptions } from '../ingest/options.js';
-import type { NamedPeriod } from '../model/period.js';
+import type { Judging, NamedPeriod } from '../model/period.js';
 import type { InputReport, RowCounts } from '../model/accounting.js';
 import type { Problem } from '../model/problem.js';
 
@@ -15,6 +15,8 @@ export interface ValidationTotals extends RowCounts {
 
 export interface Validation {
   period: NamedPeriod;
+  /** When open records would be judged, and the data's dates (per file: the inputs' dataFrom, dataTo, inPeriod). */
+  judging: Judging;
   inputs: InputReport[];
   problems: Problem[];
   problemCount: number;
@@ -28,17 +30,19 @@ export const inputClean = (i: InputReport) => i.rejected === 0 && i.unmatched ==
 
 export async function validate(opts: IngestOptions): Promise<Validation> {
   const ing = await ingest(opts);
-  const totals: ValidationTotals = { files: ing.inputs.length, rows: 0, counted: 0, rejected: 0, superseded: 0, unmatched: 0, warnings: 0 };
+  const totals: ValidationTotals = { files: ing.inputs.length, rows: 0, counted: 0, rejected: 0, superseded: 0, unmatched: 0, excluded: 0, warnings: 0 };
   for (const i of ing.inputs) {
     totals.rows += i.rows;
     totals.counted += i.counted;
     totals.rejected += i.rejected;
     totals.superseded += i.superseded;
     totals.unmatched += i.unmatched;
+    totals.excluded += i.excluded;
     totals.warnings += i.warnings;
   }
   return {
     period: ing.period,
+    judging: ing.judging,
     inputs: ing.inputs,
     problems: ing.problems,
     problemCount: ing.problemCount,

@@ -6,7 +6,7 @@ import { message } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
 import type { InputReport } from '../model/accounting.js';
 import type { Problem } from '../model/problem.js';
-import type { NamedPeriod } from '../model/period.js';
+import type { Judging, NamedPeriod } from '../model/period.js';
 import { formatIso } from '../util/dates.js';
 
 /** `score` and `validate` JSON (README, "JSON output"): bump on any change that is not a pure addition. */
@@ -22,6 +22,7 @@ export function inputJson(i: InputReport) {
     rejected: i.rejected,
     superseded: i.superseded,
     unmatched: i.unmatched,
+    excluded: i.excluded,
     warnings: i.warnings,
     bytes: i.bytes,
     format: i.format,
@@ -36,12 +37,27 @@ export function inputJson(i: InputReport) {
     joined: i.joined,
     summaryPeriod: i.summaryPeriod,
     summary: i.summary,
+    dataFrom: day(i.dataFrom),
+    dataTo: day(i.dataTo),
+    inPeriod: i.inPeriod,
   };
 }
 
 /** The period scored: its days and name, and the report whose title gave it (null when it was given or the default). */
-export function periodJson(p: NamedPeriod) {
-  return { from: formatIso(p.from), to: formatIso(p.to), label: p.label, fromTitle: p.fromTitle ?? null };
+const day = (d: number | null) => (d === null ? null : formatIso(d));
+
+/** The period's entry, shared by `score` and `validate`: P (and where it came from), with J and the data's dates (README "JSON output"). */
+export function periodJson(p: NamedPeriod, j: Judging) {
+  return {
+    from: formatIso(p.from),
+    to: formatIso(p.to),
+    label: p.label,
+    fromTitle: p.fromTitle ?? null,
+    asOf: day(j.asOf),
+    judgedAt: day(j.judgedAt),
+    dataFrom: day(j.dataFrom),
+    dataTo: day(j.dataTo),
+  };
 }
 
 export function problemJson(p: Problem, lang: Lang) {

@@ -17,13 +17,17 @@ export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   return `${where}: ${sev}${col}: ${message(lang, p.code, p.params)}`;
 }
 
-/** One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact exports. */
-export function inputLine(i: InputReport, lang: Lang, period: string): string {
+/**
+ * One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact
+ * exports, and rows received after --as-of (`asOf`) when there are any.
+ */
+export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null): string {
   const L = LABELS[lang];
+  const excluded = i.excluded > 0 && asOf !== null ? L.excludedTerm(i.excluded, formatVi(asOf)) : '';
   const acc =
     i.joined !== null
       ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${L.notJoined})`)
-      : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings);
+      : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
   return `${i.file} (${L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
 }

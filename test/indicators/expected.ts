@@ -59,7 +59,8 @@ export const EXPECTED: Record<string, string> = {
  * so that due and resolved both carry a time and lateness is judged to the minute (domain.md
  * "When a dossier is late"). Due dates are written at 00:00:00: A02 (due 10/02 00:00, resolved
  * 10/02 10:00) and B03 (due 30/05 00:00, resolved 30/05 08:00), on time by calendar date in
- * full.csv, are late here.
+ * full.csv, are late here. Its last date is 28/12 (A05 received), as in full.csv: open dossiers
+ * are judged at the end of 28/12 in both (A04 due 20/12 late; A05, B04 not yet due).
  */
 export const EXPECTED_TIMED: Record<string, string> = {
   ...EXPECTED,

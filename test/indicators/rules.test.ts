@@ -99,8 +99,8 @@ describe('a missing column reads as blank cells (docs/domain.md: blank = open, n
     expect(input.missingColumns).toContain('due');
   });
   it('no resolved column: every dossier is open at the end of the period', async () => {
-    const { c } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả', 'HS1,UBND xã A,10/03/2023,20/03/2023', '2023-03');
-    expect(c['on-time-rate/xa']).toBe('0/1'); // open at 31/03, due 20/03: late
+    const { c } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả', 'HS1,UBND xã A,10/03/2023,20/03/2023\nHS2,UBND xã A,31/03/2023,05/04/2023', '2023-03');
+    expect(c['on-time-rate/xa']).toBe('1/2'); // open at 31/03 (the data's last day): HS1 due 20/03 late, HS2 not yet due
     expect(c['e-result-rate/xa']).toBe('0/0'); // nothing resolved
   });
   it('no digitized or e-result column: not digitized, no electronic result', async () => {
@@ -142,8 +142,15 @@ describe('period boundaries', () => {
   it('Q2 starts on 01/04', async () => {
     const c = counts(await scoreTexts([{ name: 'b.csv', text }], '2023-Q2'));
     expect(c['online-rate/xa']).toBe('1/1'); // HS2
-    // HS4 resolved 01/04 > due 30/03: late; HS2 open at 30/06 past due; HS3 open past due; HS5 open, no due
-    expect(c['on-time-rate/xa']).toBe('1/4');
+    // The data ends on 01/04: open dossiers are judged at its end (J), not at 30/06.
+    // HS4 resolved 01/04 > due 30/03: late; HS2 open at 01/04, due 05/04: not yet late; HS3 open past due; HS5 open, no due
+    expect(c['on-time-rate/xa']).toBe('2/4');
+  });
+  it('Q2 judged at its end when the data reaches it', async () => {
+    const more = `${text}HS6,UBND xã A,30/06/2023,30/06/2023,,Trực tuyến\n`;
+    const c = counts(await scoreTexts([{ name: 'b.csv', text: more }], '2023-Q2'));
+    // J = 30/06: HS2 (due 05/04) late; HS6 due 30/06 (a date alone: the end of that day) on time
+    expect(c['on-time-rate/xa']).toBe('2/5');
   });
 });
 

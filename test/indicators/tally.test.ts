@@ -1,16 +1,21 @@
 /**
  * Tally: superseding and counting, read in one pass or in byte ranges (Tally.range,
- * RecordBatcher → addBatch, as ingest/split.ts does with worker threads), must agree exactly.
+ * RecordBatcher → addBatch, as ingest/split.ts does with worker threads), must agree exactly;
+ * and judging open records at the data's last day (Tally.judge) must give what counting with
+ * that day known up front gives.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
-import { Tally, RecordBatcher } from '../../src/indicators/tally.js';
+import { Tally } from '../../src/indicators/tally.js';
+import { RecordBatcher } from '../../src/indicators/batcher.js';
+import { RULES } from '../../src/indicators/rules.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { parsePeriod } from '../../src/model/period.js';
 import { daysFromCivil } from '../../src/util/dates.js';
 import type { Plan } from '../../src/plan/schema.js';
 import type { RowRecord } from '../../src/model/record.js';
 import type { Tier } from '../../src/model/tier.js';
+import type { Dataset } from '../../src/model/kinds.js';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -42,12 +47,14 @@ const row = fc.record({
 });
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
 
-function record(r: Row, asBytes: boolean): RowRecord {
+/** `horizon`: the data's last received day (days after 01/01/2023); the resolved dates run on from there. */
+function record(r: Row, asBytes: boolean, horizon = 370): RowRecord {
+  const received = -30 + ((r.received + 30) % (horizon + 31));
   const rec: RowRecord & { codeBuf?: Uint8Array | null; codeStart?: number; codeEnd?: number } = {
     ...r,
-    received: jan1 + r.received,
+    received: jan1 + received,
     due: Number.isNaN(r.due) ? NaN : jan1 + r.due,
-    resolved: Number.isNaN(r.resolved) ? NaN : jan1 + r.received + r.resolved,
+    resolved: Number.isNaN(r.resolved) ? NaN : jan1 + received + (r.resolved % Math.max(1, Math.floor(horizon / 3))),
     dueTime: Number.isNaN(r.due) ? -1 : r.dueTime,
     resolvedTime: Number.isNaN(r.resolved) ? -1 : r.resolvedTime,
   };
@@ -60,14 +67,15 @@ function record(r: Row, asBytes: boolean): RowRecord {
   return rec;
 }
 
-const ds = (r: Row) => (r.feedback ? 'feedback' : 'dossiers');
+const ds = (r: Row): Dataset => (r.feedback ? 'feedback' : 'dossiers');
 const ALL = 0xffffffff | 0;
 
-/** Everything a report reads from a tally: units by name and tier, their counts, the files' accounting. */
+/** Everything a report reads from a tally once judged: units by name and tier, their counts, the files' accounting, the dates. */
 function view(t: Tally) {
+  const judged = t.judge();
   const units = t.units.map((u, i) => ({ name: u.name, tier: u.tier, seen: u.seen, counts: plan.indicators.map((_, k) => t.get(i, k)) }));
   units.sort((a, b) => a.tier.localeCompare(b.tier) || a.name.localeCompare(b.name));
-  return { units, files: t.files };
+  return { units, files: t.files, judged };
 }
 
 describe('Tally read in byte ranges', () => {
@@ -80,18 +88,20 @@ describe('Tally read in byte ranges', () => {
         fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
         fc.array(fc.nat({ max: 3 }), { maxLength: 400 }),
         fc.integer({ min: 11, max: 200 }),
-        (before, rows, after, cutSeeds, schedule, batchBytes) => {
+        fc.integer({ min: 10, max: 370 }),
+        (before, rows, after, cutSeeds, schedule, batchBytes, horizon) => {
+          const rec = (r: Row, asBytes: boolean) => record(r, asBytes, horizon);
           const one = new Tally(plan.indicators, period);
           const f0 = one.addFile();
-          for (const r of before) one.add(ds(r), f0, record(r, true), ALL);
+          for (const r of before) one.add(ds(r), f0, rec(r, true), ALL);
           const f1 = one.addFile();
-          for (const r of rows) one.add(ds(r), f1, record(r, false), ALL);
+          for (const r of rows) one.add(ds(r), f1, rec(r, false), ALL);
           const f2 = one.addFile();
-          for (const r of after) one.add(ds(r), f2, record(r, true), ALL);
+          for (const r of after) one.add(ds(r), f2, rec(r, true), ALL);
 
           const split = new Tally(plan.indicators, period);
           const g0 = split.addFile();
-          for (const r of before) split.add(ds(r), g0, record(r, true), ALL);
+          for (const r of before) split.add(ds(r), g0, rec(r, true), ALL);
           const g1 = split.addFile();
           const cuts = [...new Set(cutSeeds.map((c) => c % rows.length))].filter((c) => c > 0).sort((a, b) => a - b);
           const bounds = [0, ...cuts, rows.length];
@@ -106,8 +116,8 @@ describe('Tally read in byte ranges', () => {
           const next = ranges.map(() => 0);
           const step = (k: number) => {
             const r = ranges[k]![next[k]!++]!;
-            if (k === 0) split.add(ds(r), g1, record(r, false), ALL);
-            else batchers[k]!.add(ds(r), local[k]!, record(r, true), ALL);
+            if (k === 0) split.add(ds(r), g1, rec(r, false), ALL);
+            else batchers[k]!.add(ds(r), local[k]!, rec(r, true), ALL);
           };
           for (const s of schedule) {
             const k = s % ranges.length;
@@ -116,7 +126,7 @@ describe('Tally read in byte ranges', () => {
           for (let k = ranges.length - 1; k >= 0; k--) while (next[k]! < ranges[k]!.length) step(k);
           for (let k = ranges.length - 1; k >= 1; k--) batchers[k]!.end();
           const g2 = split.addFile();
-          for (const r of after) split.add(ds(r), g2, record(r, true), ALL);
+          for (const r of after) split.add(ds(r), g2, rec(r, true), ALL);
           expect(view(split)).toEqual(view(one));
         },
       ),
@@ -140,5 +150,59 @@ describe('Tally read in byte ranges', () => {
     t.addBatch(batches[0]!, g, 1, []);
     expect(t.files[g]).toEqual({ accepted: 2, superseded: 0 });
     expect(t.units.map((u) => u.name)).toEqual(['UBND xã Hiệp Phước']);
+  });
+});
+
+describe('Tally.judge', () => {
+  it('gives, with supersession, the counts of the rules run on the last row per code with J known up front', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 120 }), fc.integer({ min: 0, max: 370 }), fc.constantFrom('2023', '2023-H1', '2023-Q3'), (rows, horizon, label) => {
+        const p = parsePeriod(label);
+        const t = new Tally(plan.indicators, p);
+        const f = t.addFile();
+        const records = rows.map((r) => ({ ds: ds(r), rec: record(r, true, horizon) }));
+        for (const { ds: d, rec } of records) t.add(d, f, rec, ALL);
+        const judged = t.judge();
+
+        // The oracle: the last row of each code (per dataset), the data's last day, J, then the rules at J.
+        const last = new Map<string, (typeof records)[number]>();
+        for (const x of records) last.set(`${x.ds}|${x.rec.code}`, x);
+        const winners = [...last.values()];
+        const dataTo = Math.max(...winners.map((x) => (x.rec.resolved > x.rec.received ? x.rec.resolved : x.rec.received)));
+        const J = Math.min(p.to, dataTo);
+        expect(judged.judgedAt).toBe(J);
+        expect(judged.to).toBe(dataTo);
+        expect(judged.from).toBe(Math.min(...winners.map((x) => x.rec.received)));
+        const inP = (d: number) => d >= p.from && d <= p.to;
+        expect(judged.inPeriod).toBe(winners.filter((x) => inP(x.rec.received) || inP(x.rec.resolved)).length);
+        if (judged.inPeriod === 0) return; // such a run is refused: J is meant to be in P
+
+        const want = new Map<string, [number, number]>();
+        for (const { ds: d, rec } of winners) {
+          plan.indicators.forEach((ind, k) => {
+            if (ind.dataset !== d) return;
+            const bits = RULES[ind.rule](rec, { from: p.from, to: J });
+            if (bits === 0) return;
+            const key = `${rec.tier}|${k}`;
+            const c = want.get(key) ?? [0, 0];
+            c[1] += 1;
+            if (bits === 3) c[0] += 1;
+            want.set(key, c);
+          });
+        }
+        const got = new Map<string, [number, number]>();
+        t.units.forEach((u, i) =>
+          plan.indicators.forEach((_, k) => {
+            const [n, d] = t.get(i, k);
+            if (d === 0) return;
+            const key = `${u.tier}|${k}`;
+            const c = got.get(key) ?? [0, 0];
+            got.set(key, [c[0] + n, c[1] + d]);
+          }),
+        );
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -8,6 +8,7 @@ import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
 import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
 import { periodNamed, resolvePeriod } from '../period.js';
+import { checkAsOf } from '../../model/period.js';
 
 export const score: CommandDef<'score'> = {
   name: 'score',
@@ -27,6 +28,7 @@ export const score: CommandDef<'score'> = {
   async run(files, o, cli) {
     const plan = await planOf(o.plan, cli);
     const period = resolvePeriod(o, plan.plan.year);
+    const asOf = o.asOf !== undefined ? { asOf: checkAsOf(o.asOf, period) } : {};
     const inputs = inputSources([...(o.units !== undefined ? [o.units] : []), ...(o.catalog !== undefined ? [o.catalog] : []), ...files], cli);
     const units = o.units !== undefined ? inputs.shift() : undefined;
     const catalog = o.catalog !== undefined ? inputs.shift() : undefined;
@@ -35,6 +37,7 @@ export const score: CommandDef<'score'> = {
         plan,
         period,
         defaultPeriod: !periodNamed(o),
+        ...asOf,
         inputs,
         byUnit: o.by === 'unit',
         byDistrict: o.by === 'district',

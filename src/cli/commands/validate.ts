@@ -9,6 +9,7 @@ import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
 import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
 import { periodNamed, resolvePeriod } from '../period.js';
+import { checkAsOf } from '../../model/period.js';
 
 export const validate: CommandDef<'validate'> = {
   name: 'validate',
@@ -24,10 +25,11 @@ export const validate: CommandDef<'validate'> = {
   async run(files, o, cli) {
     const plan = await planOf(o.plan, cli);
     const period = resolvePeriod(o, plan.plan.year);
+    const asOf = o.asOf !== undefined ? { asOf: checkAsOf(o.asOf, period) } : {};
     const result = await withProgress(cli, (onProgress) => {
       const inputs = inputSources([...(o.units !== undefined ? [o.units] : []), ...files], cli);
       const units = o.units !== undefined ? inputs.shift() : undefined;
-      return validateInputs({ plan, period, defaultPeriod: !periodNamed(o), inputs, ...(units ? { units } : {}), ...readerOptions(o, cli), maxProblems: DEFAULT_MAX_PROBLEMS, onProgress });
+      return validateInputs({ plan, period, defaultPeriod: !periodNamed(o), ...asOf, inputs, ...(units ? { units } : {}), ...readerOptions(o, cli), maxProblems: DEFAULT_MAX_PROBLEMS, onProgress });
     });
     cli.setExitCode(result.clean ? 0 : 1);
     await cli.render(VALIDATE_FORMATS, o.format, { ...result, inputs: result.inputs.map((i) => ({ ...i, clean: inputClean(i) })), fieldName }, {});

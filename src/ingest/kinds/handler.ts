@@ -22,6 +22,8 @@ import type { InputReport } from '../../model/accounting.js';
 export interface IngestState {
   plan: Plan;
   period: NamedPeriod;
+  /** --as-of as a day number; Infinity without it. */
+  asOf: number;
   tally: Tally;
   /** Fact exports (read first), joined to the dossier lists by code. */
   facts: FactStore;

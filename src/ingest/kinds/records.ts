@@ -1,6 +1,7 @@
 /**
  * Record lists (dossiers, PAKN): each accepted row is a record counted in the tally, after the
- * joined facts for its code (fact exports are read first) override its own columns.
+ * joined facts for its code (fact exports are read first) override its own columns. With
+ * --as-of, a row received after it is left out (excluded), and one resolved after it is open.
  */
 import { RowDecoder } from './record-decoder.js';
 import type { FileContext, IngestState, KindHandler } from './handler.js';
@@ -20,6 +21,7 @@ export class RecordsHandler implements KindHandler {
   // Read on every row: kept here, not looked up through the state.
   private readonly tally: IngestState['tally'];
   private readonly facts: IngestState['facts'] | null;
+  private readonly asOf: number;
 
   constructor(
     state: IngestState,
@@ -29,6 +31,7 @@ export class RecordsHandler implements KindHandler {
   ) {
     const { tally, facts, plan } = state;
     this.tally = tally;
+    this.asOf = state.asOf;
     this.facts = !facts.empty && dataset === 'dossiers' ? facts : null;
     this.file = ctx.tallyFile ?? tally.addFile();
     this.distinctBefore = tally.distinct(dataset);
@@ -70,9 +73,19 @@ export class RecordsHandler implements KindHandler {
       return;
     }
     const d = this.decoder;
+    const r = d.record;
+    if (r.received > this.asOf) {
+      // Not yet received as of that day: as if not in the export.
+      this.ctx.report.excluded++;
+      return;
+    }
+    if (r.resolved > this.asOf) {
+      r.resolved = NaN;
+      r.resolvedTime = -1;
+    }
     if (d.warnings.length !== 0) this.ctx.problems.warn(line, this.dataset, d.warnings);
-    if (this.facts !== null) this.facts.apply(d.record);
-    this.tally.add(this.dataset, this.file, d.record, this.enabled);
+    if (this.facts !== null) this.facts.apply(r);
+    this.tally.add(this.dataset, this.file, r, this.enabled);
   }
 
   /**

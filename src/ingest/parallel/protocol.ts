@@ -14,6 +14,7 @@ import type { ErrorData } from '../../model/errors.js';
 export interface RangeJob {
   plan: Plan;
   period: NamedPeriod;
+  asOf?: number;
   path: string;
   name: string;
   ranges: Array<[number, number]>;

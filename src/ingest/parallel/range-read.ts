@@ -10,11 +10,11 @@ import { readSideFiles } from '../side/read.js';
 import { fileSource } from '../source.js';
 import type { Tally } from '../../indicators/tally.js';
 import type { Plan } from '../../plan/schema.js';
-import type { NamedPeriod } from '../../model/period.js';
+import type { Period } from '../../model/period.js';
 
 export async function readRange(
   job: RangeJob,
-  hooks: { gate: () => Promise<void>; makeTally: (indicators: Plan['indicators'], period: NamedPeriod) => Tally; onProgress: (bytes: number) => void },
+  hooks: { gate: () => Promise<void>; makeTally: (indicators: Plan['indicators'], period: Period) => Tally; onProgress: (bytes: number) => void },
 ): Promise<RangeRead> {
   const units = job.units ? fileSource(job.units.path, job.units.name) : undefined;
   // The units file is read again for its tiers; its problems are the main thread's to report.
@@ -23,6 +23,7 @@ export async function readRange(
     {
       plan: job.plan,
       period: job.period,
+      ...(job.asOf !== undefined ? { asOf: job.asOf } : {}),
       inputs: [rangeSource(job.path, job.name, job.ranges, hooks.gate)],
       maxProblems: job.maxProblems,
       delimiter: job.delimiter,

@@ -101,6 +101,7 @@ export async function startSplit(
         {
           plan: opts.plan,
           period: opts.period,
+          ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
           path,
           name: source.name,
           ranges: [
@@ -157,6 +158,7 @@ export async function startSplit(
         const shift = begin - ds.line;
         report.rows += r.report.rows;
         report.rejected += r.report.rejected;
+        report.excluded += r.report.excluded;
         report.warnings += r.report.warnings;
         report.skipped.total += r.report.skipped.total;
         report.skipped.footer += r.report.skipped.footer;

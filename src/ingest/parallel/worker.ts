@@ -11,7 +11,7 @@ import { parentPort } from 'node:worker_threads';
 import { readRange } from './range-read.js';
 import type { MainMessage, RangeJob, SplitMessage } from './protocol.js';
 import { errorData } from '../../model/errors.js';
-import { RecordBatcher } from '../../indicators/tally.js';
+import { RecordBatcher } from '../../indicators/batcher.js';
 
 /** Batches handed over and not yet counted, past which reading waits. */
 const MAX_IN_FLIGHT = 8;

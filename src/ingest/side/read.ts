@@ -28,6 +28,9 @@ const sideReport = (r: SideReport<string>, dataset: 'catalog' | 'units', notComp
   joined: null,
   summaryPeriod: null,
   summary: null,
+  dataFrom: null,
+  dataTo: null,
+  inPeriod: null,
 });
 
 export async function readSideFiles(files: { units?: InputSource; catalog?: InputSource }, maxProblems: number): Promise<SideFiles> {

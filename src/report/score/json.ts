@@ -13,7 +13,7 @@ export function scoreJson(score: Score, lang: Lang, version: string) {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'ccch', version },
     plan: { id: score.plan.id, title: score.plan.title, year: score.plan.year },
-    period: periodJson(score.period),
+    period: periodJson(score.period, score.judging),
     inputs: score.inputs.map(inputJson),
     results: score.results.map((r) => ({
       indicator: r.indicator,

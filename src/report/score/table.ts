@@ -9,10 +9,12 @@ import { READ_AS_BLANK } from '../../indicators/specs.js';
 import { formatInt, formatPercent, formatRate } from '../format.js';
 import { inputLine, periodLine, problemLine, skippedLine, wrap } from '../lines.js';
 import type { Render } from '../render.js';
+import { formatVi } from '../../util/dates.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 import type { Lang } from '../../model/lang.js';
 import type { Result, Status } from '../../model/result.js';
 import type { Dataset, Field } from '../../model/kinds.js';
+import type { InputReport } from '../../model/accounting.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
 
@@ -21,9 +23,11 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   const out: string[] = [];
   out.push(c.bold(`${L.plan} ${score.plan.id} — ${score.plan.title}`));
   out.push(periodLine(score.period, lang));
+  const j = score.judging.judgedAt;
+  if (j !== null && j < score.period.to) out.push(L.judgedAt(formatVi(j)));
   out.push(`${L.inputs}:`);
   for (const i of score.inputs) {
-    out.push(`  ${inputLine(i, lang, score.period.label)}`);
+    out.push(`  ${inputLine(i, lang, score.period.label, score.judging.asOf)}`);
     const sk = skippedLine(i, lang);
     if (sk) out.push(`    ${sk}`);
   }
@@ -77,6 +81,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   }
 
   out.push(c.bold(L.quality));
+  let fileWarnings = 0;
   const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
   for (const i of score.inputs) {
     const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
@@ -87,10 +92,16 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
     }
     const blank = isRecords ? i.missingColumns.filter((f) => READ_AS_BLANK.includes(f as Field)) : [];
     if (blank.length) out.push(`  ${L.readAsBlank(i.file, blank.map(label).join(', '))}`);
+    const outside = noRowInPeriod(i, score.period.label, lang);
+    if (outside) {
+      out.push(`  ${outside}`);
+      fileWarnings++;
+    }
   }
   if (score.unplacedUnits?.length) out.push(`  ${SIDE_LABELS[lang].unplaced(score.unplacedUnits.length, score.unplacedUnits.join('; '))}`);
-  if (score.problemCount === 0) out.push(`  ${L.noProblems}`);
-  else {
+  if (score.problemCount === 0) {
+    if (fileWarnings === 0) out.push(`  ${L.noProblems}`);
+  } else {
     const shown = Math.min(options.problems, score.problems.length);
     out.push(`  ${L.problemsHeading(shown, score.problemCount)}`);
     for (const p of score.problems.slice(0, shown)) out.push(`  ${problemLine(p, lang)}`);
@@ -100,6 +111,12 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   }
   return `${out.join('\n')}\n`;
 };
+
+/** A record list with counted rows of which none is in the period (among others that have some: else the run is refused). */
+export function noRowInPeriod(i: InputReport, period: string, lang: Lang): string | null {
+  if (i.inPeriod !== 0 || i.dataFrom === null || i.dataTo === null) return null;
+  return LABELS[lang].noRowInPeriod(i.file, period, formatVi(i.dataFrom), formatVi(i.dataTo));
+}
 
 const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 

@@ -10,7 +10,7 @@ export const render: Render<ValidateView> = (v, { lang, version }) => {
   const json = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'ccch', version },
-    period: periodJson(v.period),
+    period: periodJson(v.period, v.judging),
     inputs: v.inputs.map((i) => ({ ...inputJson(i), clean: i.clean })),
     problems: new LazyArray(v.problems, (p) => problemJson(p, lang)),
     problemsOmitted: v.problemCount - v.problems.length,

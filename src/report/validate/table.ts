@@ -5,6 +5,7 @@
 import { LABELS } from '../../i18n/messages.js';
 import { inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
 import type { Render } from '../render.js';
+import { formatVi } from '../../util/dates.js';
 import type { ValidateView } from './view.js';
 import type { Kind } from '../../model/kinds.js';
 import type { Lang } from '../../model/lang.js';
@@ -27,6 +28,11 @@ const V = {
     skippedRows: 'dòng không tính',
     kind: { group: 'nhóm', total: 'tổng', subtotal: 'cộng nhóm', footer: 'cuối' } as Record<string, string>,
     more: (n: number) => `và ${n} dòng nữa`,
+    dates: (from: string, to: string, n: number) => `dữ liệu từ ${from} đến ${to}; ${n} dòng trong kỳ`,
+    judged: (day: string) => `Hồ sơ, PAKN chưa giải quyết được xét tại cuối ngày ${day}`,
+    dataTo: (day: string) => `dữ liệu đến ${day}`,
+    periodEnd: 'cuối kỳ',
+    none: 'Không có dòng hồ sơ hay PAKN nào trong kỳ: ccch score sẽ không tính',
   },
   en: {
     title: (n: number) => `Checked ${n} file(s) against the data contract`,
@@ -44,6 +50,11 @@ const V = {
     skippedRows: 'rows not counted',
     kind: { group: 'group', total: 'total', subtotal: 'subtotal', footer: 'end' } as Record<string, string>,
     more: (n: number) => `and ${n} more`,
+    dates: (from: string, to: string, n: number) => `data from ${from} to ${to}; ${n} rows in the period`,
+    judged: (day: string) => `Open dossiers and feedback items are judged at the end of ${day}`,
+    dataTo: (day: string) => `data up to ${day}`,
+    periodEnd: 'the period’s end',
+    none: 'No dossier or feedback row in the period: ccch score would refuse the run',
   },
 };
 
@@ -74,10 +85,16 @@ export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
   const out: string[] = [];
   out.push(c.bold(T.title(v.inputs.length)));
   out.push(periodLine(v.period, lang));
+  const j = v.judging;
+  if (j.recordLists > 0) {
+    if (j.judgedAt === null) out.push(T.none);
+    else out.push(`${T.judged(formatVi(j.judgedAt))} (${j.judgedAt < v.period.to ? T.dataTo(formatVi(j.judgedAt)) : T.periodEnd})`);
+  }
   out.push('');
   for (const i of v.inputs) {
     const ok = i.clean;
-    out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label)} — ${ok ? T.clean : T.notClean}`);
+    out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, j.asOf)} — ${ok ? T.clean : T.notClean}`);
+    if (i.dataFrom !== null && i.dataTo !== null && i.inPeriod !== null) out.push(`    ${T.dates(formatVi(i.dataFrom), formatVi(i.dataTo), i.inPeriod)}`);
     const sk = skippedLine(i, lang);
     if (sk) out.push(`    ${sk}`);
     for (const line of readingLines(i, lang)) out.push(`    ${line}`);

@@ -66,7 +66,9 @@ describe('ccch validate', () => {
     const j = JSON.parse(r.stdout);
     expect(j.schemaVersion).toBe(1);
     expect(j.tool.name).toBe('ccch');
-    expect(j.period).toEqual({ from: '2023-01-01', to: '2023-12-31', label: '2023', fromTitle: null });
+    // dossiers.csv: received from 02/01/2023, its last date 28/12/2023 (A05 received): J = 28/12.
+    expect(j.period).toEqual({ from: '2023-01-01', to: '2023-12-31', label: '2023', fromTitle: null, asOf: null, judgedAt: '2023-12-28', dataFrom: '2023-01-02', dataTo: '2023-12-28' });
+    expect(j.inputs[0]).toMatchObject({ dataset: 'dossiers', excluded: 0, dataFrom: '2023-01-02', dataTo: '2023-12-28', inPeriod: 12 });
     expect(j.inputs[1]).toEqual({
       file: 'fixtures/joins/online-extra.csv',
       dataset: 'online',
@@ -75,6 +77,7 @@ describe('ccch validate', () => {
       rejected: 2,
       superseded: 1,
       unmatched: 1,
+      excluded: 0,
       warnings: 1,
       bytes: 113, // wc -c
       format: 'csv',
@@ -89,6 +92,9 @@ describe('ccch validate', () => {
       joined: true,
       summaryPeriod: null,
       summary: null,
+      dataFrom: null,
+      dataTo: null,
+      inPeriod: null,
       clean: false,
     });
     expect(j.inputs[0].clean).toBe(true);
@@ -103,7 +109,7 @@ describe('ccch validate', () => {
       message: 'mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)',
     });
     expect(j.problemsOmitted).toBe(0);
-    expect(j.summary).toEqual({ files: 2, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, warnings: 1, clean: false });
+    expect(j.summary).toEqual({ files: 2, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, excluded: 0, warnings: 1, clean: false });
   });
 
   it('reads a fact export from stdin, before or after the dossier list', async () => {

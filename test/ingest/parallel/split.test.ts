@@ -180,6 +180,30 @@ describe('score on several threads', () => {
   });
 });
 
+describe('the judging moment J on several threads', () => {
+  it('open records judged at the data’s last day, with superseding across ranges and files, as on one thread', async () => {
+    // The generated year runs to mid-January 2024: scored for 2024, J is that last day, long
+    // before 31/12/2024, and the dossiers open from late 2023 are judged there.
+    const a = write('j-a.csv', generated({ kind: 'dossiers', rows: 400, seed: 31, dup: 0.2 }));
+    const b = write('j-b.csv', generated({ kind: 'dossiers', rows: 300, seed: 31, dup: 0.5 }));
+    const { one, split, outcomes } = await both([a, b], { period: parsePeriod('2024'), cuts: [9000] });
+    expect(outcomes).toEqual(['split 2', 'split 2']);
+    expect(split).toEqual(one);
+    const s = one as { judging: { judgedAt: number }; period: { to: number }; results: Array<{ indicator: string; tier: string; numerator: number; denominator: number }> };
+    expect(s.judging.judgedAt).toBeLessThan(s.period.to);
+    expect(s.results.find((r) => r.indicator === 'on-time-rate' && r.tier === 'all')!.numerator).toBeGreaterThan(5);
+  });
+
+  it('with --as-of: rows received after it left out, resolved after it open, as on one thread', async () => {
+    const a = write('j-asof.csv', generated({ kind: 'dossiers', rows: 500, seed: 41, dup: 0.2 }));
+    const { one, split, outcomes } = await both([a], { asOf: parsePeriod('2023-06').to, cuts: [30000] });
+    expect(outcomes).toEqual(['split 2']);
+    expect(split).toEqual(one);
+    const s = one as { inputs: Array<{ excluded: number }> };
+    expect(s.inputs[0]!.excluded).toBeGreaterThan(100);
+  });
+});
+
 describe('cut targets', () => {
   it('make range 0 shorter (this thread also counts every range), the others equal', () => {
     expect(cutTargets(1100, 100, 2)).toEqual([100 + 410]); // (1 + 0.18) / 2 − 0.18 of the data
