@@ -74,8 +74,20 @@ export interface ListedTarget {
   note: string | null;
 }
 
+/** A data indicator's definition (the plan YAML's texts), for the targets it computes. */
+export interface ListedIndicator {
+  id: string;
+  /** The counting rule (README "Indicators"). */
+  rule: string;
+  name: { vi: string; en: string };
+  numerator: { vi: string; en: string };
+  denominator: { vi: string; en: string };
+}
+
 export interface PlanListing {
   plan: Plan['plan'];
+  /** The data indicators that compute a listed target, in plan order. */
+  indicators: ListedIndicator[];
   filter: { section: string | null; lead: string | null; computable: boolean };
   agencies: Array<{ id: string; name: string; tier: string | null; collective: boolean }>;
   sections: ListedSection[];
@@ -213,8 +225,14 @@ export function listPlan(plan: Plan, filter: ListingFilter = {}): PlanListing {
   const comp = { data: 0, catalog: 0, units: 0, no: 0 };
   for (const t of targets) comp[t.computable]++;
 
+  const computing = new Set(targets.map((t) => t.indicator));
+  const indicators = plan.indicators
+    .filter((i) => computing.has(i.id))
+    .map((i) => ({ id: i.id, rule: i.rule, name: i.name, numerator: i.numerator, denominator: i.denominator }));
+
   return {
     plan: plan.plan,
+    indicators,
     filter: { section, lead: lead?.id ?? null, computable },
     agencies: agencies.map((a) => ({ id: a.id, name: a.name, tier: a.tier ?? null, collective: a.collective ?? false })),
     sections,

@@ -14,6 +14,7 @@ export function planJson(l: PlanListing, version: string) {
     tool: { name: 'ccch', version },
     plan: { id: l.plan.id, title: l.plan.title, year: l.plan.year, date: l.plan.date, province: l.plan.province },
     filter: l.filter,
+    indicators: l.indicators,
     counts: l.counts,
     agencies: l.agencies,
     sections: l.sections,

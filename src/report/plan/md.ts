@@ -46,5 +46,10 @@ export const render: Render<PlanListing> = (l, { lang }) => {
     out.push('', `## ${L.body}`, '');
     targetTable(body);
   }
+  if (l.indicators.length) {
+    out.push('', `## ${L.definitions}`, '', `| ${L.id} | ${L.targets} | ${L.numerator} | ${L.denominator} |`, '|---|---|---|---|');
+    for (const i of l.indicators) out.push(`| \`${i.id}\` | ${cell(i.name[lang])} | ${cell(i.numerator[lang])} | ${cell(i.denominator[lang])} |`);
+    if (l.indicators.some((i) => i.rule === 'on-time')) out.push('', L.judging);
+  }
   return `${out.join('\n')}\n`;
 };

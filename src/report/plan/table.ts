@@ -65,5 +65,14 @@ export const render: Render<PlanListing> = (l, { lang, chalk: c }) => {
       targetLines('    ', t);
     }
   }
+  if (l.indicators.length) {
+    out.push('', c.bold(L.definitions));
+    for (const i of l.indicators) {
+      out.push('', `  ${c.bold(i.name[lang])}  ${c.dim(i.id)}`);
+      out.push(...hanging('    ', `${L.numerator}: `, i.numerator[lang]));
+      out.push(...hanging('    ', `${L.denominator}: `, i.denominator[lang]));
+    }
+    if (l.indicators.some((i) => i.rule === 'on-time')) out.push('', ...block('  ', L.judging));
+  }
   return `${out.join('\n')}\n`;
 };
