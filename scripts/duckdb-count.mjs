@@ -39,7 +39,7 @@
  *     both due and resolved carry a time) and two days: the day from whose end an open dossier
  *     is late, and the row's latest date. After the dedupe, J is the period's last day or the
  *     latest date of the rows kept when earlier, and the open dossiers are judged there, as ccch
- *     does (domain.md "The judging moment J"). (Parsing in a projection that
+ *     does (docs/domain.md "The judging moment J"). (Parsing in a projection that
  *     a later WHERE refers to is evaluated twice: filter pushdown inlines the expression; the old
  *     version did that.)
  *   - Dates: the value's length and layout pick the one format to try. try_strptime is cheap
@@ -171,7 +171,7 @@ export function dossierSql(file, from, to) {
       | ${CONDITIONS.map(([, cond], i) => `CASE WHEN ${cond} THEN ${1 << i} ELSE 0 END`).join('\n      | ')}
       | (late_from::BIGINT << 20) | (last_day::BIGINT << 40)`;
   // Open dossiers are judged at J, the end of P's last day or of the data's last day (the latest
-  // date among the counted rows, the winners of the dedupe) when earlier: domain.md.
+  // date among the counted rows, the winners of the dedupe) when earlier: docs/domain.md.
   const filter = (key) =>
     key === 'on-time-rate/n'
       ? `k & ${1 << bit('on-time-resolved')} <> 0 OR (k & ${1 << bit('open-end')} <> 0 AND ((k >> 20) & 1048575 = 0 OR (k >> 20) & 1048575 > j))`

@@ -151,7 +151,7 @@ export async function refused(p: Promise<unknown>): Promise<CcchError & { en: st
 /**
  * What a run gives, to compare two runs whatever becomes of them: what `f` makes of its result,
  * or the code and parameters of the input error it was refused with (a run whose data has no row
- * in the period is refused: domain.md "The judging moment J").
+ * in the period is refused: docs/domain.md "The judging moment J").
  */
 export async function outcome<T, R>(p: Promise<T>, f: (v: T) => R): Promise<R | { refused: string; params: Record<string, string | number> }> {
   try {

@@ -8,7 +8,7 @@
  * record's mask is taken back out of its unit's counts and the earlier row is counted as
  * superseded in its file.
  *
- * The judging moment J (domain.md) is the end of the period's last day — the period the tally is
+ * The judging moment J (docs/domain.md) is the end of the period's last day — the period the tally is
  * given ends at J0, the end of P or of --as-of when earlier — or of the data's last day when
  * earlier still; that day is known only once every record is in. Only open records' on-time
  * verdicts depend on it, and only one way: an open record late at J0 whose due passes after

@@ -58,7 +58,7 @@ export function missingRequired(file: string, line: number, kind: { vi: string; 
 }
 
 /**
- * Counted record rows, none of them in the period (domain.md "The judging moment J"): the run is
+ * Counted record rows, none of them in the period (docs/domain.md "The judging moment J"): the run is
  * refused, naming the period and the dates the data covers (`dataFrom`, `dataTo`); and the file,
  * when there is one record list.
  */

@@ -13,7 +13,7 @@
  *   errors as shown ("#N/A"); a date-formatted number (a date serial) becomes its calendar day
  *   as yyyy-mm-dd through util/dates.ts `daysFromSerial`, honouring the workbook's 1904 date
  *   system, followed by its time of day (" HH:mm:ss") when the cell carries one: its serial has
- *   a fraction of a day, or its number format shows a time (domain.md "A cell carries a time").
+ *   a fraction of a day, or its number format shows a time (docs/domain.md "A cell carries a time").
  * - Line numbers are the sheet's row numbers. Empty rows are not rows. A row's field count is
  *   the header's width, or more when it has cells beyond it.
  * - Merged cells hold their value in the top-left cell (the others read as blank); the sheet's

@@ -63,7 +63,7 @@ export function periodFromDates(from: number | undefined, to: number | undefined
 }
 
 /**
- * When a run's open records are judged (domain.md "The judging moment J"): the end of the
+ * When a run's open records are judged (docs/domain.md "The judging moment J"): the end of the
  * period's last day, or of the data's last day when earlier, or of --as-of when earlier still.
  */
 export interface Judging {

@@ -30,7 +30,7 @@ export interface RowRecord {
   /**
    * The time of day the due and resolved cells carry, in minutes after midnight; -1 when the
    * cell has a date alone (or is blank). Lateness is judged to the minute only when both carry
-   * one (domain.md "When a dossier is late").
+   * one (docs/domain.md "When a dossier is late").
    */
   dueTime: number;
   resolvedTime: number;

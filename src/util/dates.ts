@@ -1,7 +1,7 @@
 /**
  * The one date parser. Dates are calendar days: an integer day number (days since
  * 1970-01-01, proleptic Gregorian). The time of day, where the text has one, is kept aside to
- * the minute (`parsedMinute`): the rules that judge lateness read it (domain.md "When a dossier
+ * the minute (`parsedMinute`): the rules that judge lateness read it (docs/domain.md "When a dossier
  * is late"); everything else works on days. No `Date`, no regex: this runs once or three times
  * per row.
  *

@@ -56,7 +56,7 @@ export const EXPECTED: Record<string, string> = {
 
 /**
  * fixtures/joins/dossiers.csv: the same dossiers as full.csv, its dates written yyyyMMddHHmmss,
- * so that due and resolved both carry a time and lateness is judged to the minute (domain.md
+ * so that due and resolved both carry a time and lateness is judged to the minute (docs/domain.md
  * "When a dossier is late"). Due dates are written at 00:00:00: A02 (due 10/02 00:00, resolved
  * 10/02 10:00) and B03 (due 30/05 00:00, resolved 30/05 08:00), on time by calendar date in
  * full.csv, are late here. Its last date is 28/12 (A05 received), as in full.csv: open dossiers

@@ -84,7 +84,7 @@ describe('readXlsx through readTable', () => {
     ]);
   });
 
-  it('a date cell carries a time when its serial has a fraction of a day or its format shows a time (domain.md)', async () => {
+  it('a date cell carries a time when its serial has a fraction of a day or its format shows a time (docs/domain.md)', async () => {
     const book = workbook({
       strings: ['Mã', 'Ngày'],
       xfs: [0, 14, 22, 164, 165],

@@ -1,5 +1,5 @@
 /**
- * The judging moment J and lateness to the minute (domain.md "When a dossier is late", "The
+ * The judging moment J and lateness to the minute (docs/domain.md "When a dossier is late", "The
  * judging moment J"; issue 18), on the hand-checked fixtures of fixtures/judging/:
  *
  * ho-so-den-30-06.csv, an export taken on 30/06/2023 (its last date: J11 received 30/06 07:30):

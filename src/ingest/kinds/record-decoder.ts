@@ -170,7 +170,7 @@ export class RowDecoder {
       resolved = this.date(resolvedRaw);
       if (Number.isNaN(resolved)) return badDate(this.dataset, 'resolved', resolvedRaw);
       resolvedTime = parsedMinute();
-      // Calendar dates: a same-day resolution at an earlier clock time is no error (domain.md).
+      // Calendar dates: a same-day resolution at an earlier clock time is no error (docs/domain.md).
       if (resolved < received) {
         return { code: 'row.resolvedBeforeReceived', field: 'resolved', params: { resolved: formatIso(resolved), received: formatIso(received) } };
       }
