@@ -117,7 +117,11 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'plan.yamlRefused': { vi: (p) => `YAML bị từ chối: ${p.detail}`, en: (p) => `YAML refused: ${p.detail}` },
   'plan.schema': { vi: (p) => `${p.path}: ${p.detail}`, en: (p) => `${p.path}: ${p.detail}` },
   'plan.directory': { vi: () => 'là thư mục, không phải tệp kế hoạch', en: () => 'is a directory, not a plan file' },
-  'plan.tooLarge': { vi: () => 'tệp kế hoạch quá lớn (> 4 MB)', en: () => 'plan file too large (> 4 MB)' },
+  'plan.tooLarge': { vi: (p) => `tệp kế hoạch quá lớn (> ${p.limit})`, en: (p) => `plan file too large (> ${p.limit})` },
+  'plan.tooComplex': {
+    vi: (p) => `tệp kế hoạch quá phức tạp để là một kế hoạch (${p.whatVi}; kế hoạch đi kèm có khoảng 21.000 ký hiệu): không đọc`,
+    en: (p) => `plan file too complex for a plan (${p.whatEn}; the bundled plan has about 21,000 tokens): not read`,
+  },
   'plan.notFound': { vi: () => 'không tìm thấy tệp kế hoạch', en: () => 'plan file not found' },
   'plan.unreadable': { vi: (p) => `không đọc được tệp kế hoạch (${p.detail})`, en: (p) => `cannot read plan file (${p.detail})` },
 

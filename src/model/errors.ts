@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'plan.schema',
   'plan.directory',
   'plan.tooLarge',
+  'plan.tooComplex',
   'plan.notFound',
   'plan.unreadable',
   // Opening and reading an input.

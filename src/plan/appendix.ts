@@ -132,7 +132,8 @@ export const TargetSchema = z
     source: z.enum(['body', 'appendix']),
     clause: text,
     text,
-    value: z.number().finite(),
+    // Counts and ranks are small; the bound keeps every comparison exact (evaluate.ts scales by 10^6).
+    value: z.number().min(-1e9, 'a target is between -1,000,000,000 and 1,000,000,000').max(1e9, 'a target is between -1,000,000,000 and 1,000,000,000'),
     unit: z.enum(TARGET_UNITS),
     comparison: z.enum(COMPARISONS),
     baseline: text.optional(),
