@@ -164,6 +164,14 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
       'file looks VNI encoded, which ccch cannot read; convert it to Unicode (e.g. with UniKey\'s converter, VNI Windows → Unicode) and save it as "CSV UTF-8"',
   },
   'input.unclosedQuote': { vi: () => 'dấu ngoặc kép mở ở đây không được đóng', en: () => 'quote opened here is never closed' },
+  'input.recordTooLong': {
+    vi: (p) => `một dòng dữ liệu dài hơn ${p.limit} bắt đầu ở đây: không phải dòng của tệp xuất (có dấu ngoặc kép nào mở mà không đóng?)`,
+    en: (p) => `a record longer than ${p.limit} begins here: not an export's row (is a quote left open?)`,
+  },
+  'input.tooManyFields': {
+    vi: (p) => `dòng có hơn ${p.limit} cột (giới hạn cột của Excel): không phải dòng của tệp xuất`,
+    en: (p) => `a record of more than ${p.limit} fields (Excel's column limit): not an export's row`,
+  },
   'input.xls': {
     vi: () => 'tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy lưu lại dạng "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8"',
     en: () => 'Excel 97–2003 workbooks (.xls) are not supported; save it again as "Excel Workbook (.xlsx)" or "CSV UTF-8"',

@@ -13,6 +13,11 @@
  * - A row whose quoting is malformed (text after a closing quote) is passed to the sink as
  *   malformed, so that it can be rejected with its line; an unclosed quote at the end of the
  *   input stops the read (it would swallow the rest of the file).
+ * - Limits (README "Limits"): a record (a line, or several when quoted cells hold line breaks)
+ *   of more than MAX_RECORD_BYTES, or of more than MAX_FIELDS fields, stops the read with a
+ *   CsvError naming its line: no export's row comes near either, and the record is held in
+ *   memory whole. A record open across chunks is scanned again only once the bytes held have
+ *   doubled, so that a long record costs time in proportion to its length.
  */
 import { isUtf8 } from 'node:buffer';
 
@@ -73,7 +78,16 @@ export interface CsvOptions {
   onProgress?: (bytes: number) => void;
 }
 
-export type CsvErrorCode = 'empty' | 'utf16' | 'binary' | 'encoding' | 'unclosedQuote' | 'noHeader';
+export type CsvErrorCode = 'empty' | 'utf16' | 'binary' | 'encoding' | 'unclosedQuote' | 'noHeader' | 'recordTooLong' | 'tooManyFields';
+
+/**
+ * The longest record read (bytes): a row of an export is a few hundred bytes, and even a
+ * row of Excel's widest, 16,384 cells, of a thousand bytes each fits; beyond it a file is not
+ * an export (or a quote was left open, swallowing the lines below).
+ */
+export const MAX_RECORD_BYTES = 16 << 20;
+/** The most fields a record may have: Excel's column limit (XFD), as for XLSX. */
+export const MAX_FIELDS = 16_384;
 
 export class CsvError extends Error {
   constructor(
@@ -176,6 +190,26 @@ function nextCandidate(w32: Int32Array, a0: number, pos: number, dWord: number):
   return a0 + 4 * j + (m === 0 ? 0 : (31 - Math.clz32(m & -m)) >> 3);
 }
 
+/**
+ * Whether the valid UTF-8 bytes buf[i, e) are all white space as String.prototype.trim sees
+ * it (a field's quotes, doubled or not, are not): byte by byte for ASCII, one character
+ * decoded at a time otherwise, stopping at the first that is not: never the whole field.
+ */
+export function blankFrom(buf: Uint8Array, i: number, e: number): boolean {
+  while (i < e) {
+    const c = buf[i]!;
+    if (c < 0x80) {
+      if (c !== 0x20 && (c < 0x09 || c > 0x0d)) return false;
+      i++;
+      continue;
+    }
+    const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+    if (Buffer.from(buf.buffer, buf.byteOffset + i, Math.min(n, e - i)).toString('utf8').trim() !== '') return false;
+    i += n;
+  }
+  return true;
+}
+
 /** The delimiters sniffed, in the order that breaks a tie. */
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -216,10 +250,9 @@ export function sniffDelimiter(buf: Buffer, start: number, end: number): string 
 
 export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSink | CsvByteSink, options: CsvOptions = {}): Promise<CsvStats> {
   let delim = options.delimiter !== undefined ? options.delimiter.charCodeAt(0) : -1;
-  let tail: Buffer = Buffer.alloc(0);
   let bytes = 0;
   let first = true;
-  let line = 1; // line number at the start of `tail`
+  let line = 1; // line number at the start of the bytes held (see `work`)
   let headerSeen = false;
   let wanted: number[] = [];
   let wantedMask: Uint8Array = new Uint8Array(0);
@@ -241,7 +274,13 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     stopFor = delim;
   }
 
-  function growFields() {
+  /** Doubles the field arrays; past MAX_FIELDS, refuses the record (`line`: the line of byte `pos`, which begins a field of the record at `recStart`). */
+  function growFields(line: number, buf: Buffer, recStart: number, pos: number) {
+    if (starts.length >= MAX_FIELDS) {
+      let lineStart = pos;
+      while (lineStart > recStart && buf[lineStart - 1] !== LF && buf[lineStart - 1] !== CR) lineStart--;
+      throw new CsvError('tooManyFields', line, charColumn(buf, lineStart, pos));
+    }
     const grow = (a: Int32Array) => {
       const b = new Int32Array(a.length * 2);
       b.set(a);
@@ -254,21 +293,23 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     quoted = qq;
   }
 
+  let unquoted = Buffer.alloc(256);
   function decodeField(buf: Buffer, k: number): string {
     const s = starts[k]!;
     const e = ends[k]!;
-    if (quoted[k] === 0) return buf.toString('utf8', s, e);
-    // Quoted: strip doubled quotes.
-    let out = '';
-    let from = s;
-    for (let i = s; i < e; i++) {
-      if (buf[i] === QUOTE) {
-        out += buf.toString('utf8', from, i + 1);
-        i++; // skip the second quote
-        from = i + 1;
-      }
+    const q = quoted[k] === 0 ? -1 : buf.indexOf(QUOTE, s);
+    if (q < 0 || q >= e) return buf.toString('utf8', s, e);
+    // Quoted with quotes in it, each doubled (a single one would have closed it): copied without
+    // the second of each pair, then decoded once (string replacing is slow with many of them).
+    if (unquoted.length < e - s) unquoted = Buffer.allocUnsafe(Math.max(e - s, 2 * unquoted.length));
+    const n = buf.copy(unquoted, 0, s, q + 1);
+    let j = n;
+    for (let i = q + 2; i < e; i++) {
+      const c = buf[i]!;
+      unquoted[j++] = c;
+      if (c === QUOTE) i++;
     }
-    return out + buf.toString('utf8', from, e);
+    return unquoted.toString('utf8', 0, j);
   }
 
   const byteSink = 'rowBytes' in sink ? sink : null;
@@ -285,8 +326,8 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
   };
 
   /**
-   * Scans complete records in buf[0, limit); returns the offset where the unconsumed tail
-   * begins. With `final`, the end of the buffer ends the last record.
+   * Scans complete records in buf; returns the offset where the unconsumed tail begins. With
+   * `final`, the end of the buffer ends the last record.
    */
   function scan(buf: Buffer, final: boolean): number {
     const len = buf.length;
@@ -316,7 +357,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       if (!headerSeen && delim < 0) {
         // Sniff from the header line; needs the whole line in the buffer.
         const eol = recordLineEnd(buf, pos, len);
-        if (eol === len && !final) return pos;
+        if (eol === len && !final) return openRecord(buf, pos, line);
         delim = sniffDelimiter(buf, pos, eol).charCodeAt(0);
       }
       // One record starting at pos. The hot loop works on local aliases of the field arrays
@@ -336,7 +377,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       let complete = false;
       for (;;) {
         if (nf >= st.length) {
-          growFields();
+          growFields(recLine + lines, buf, recStart, pos);
           st = starts;
           en = ends;
           qu = quoted;
@@ -369,8 +410,9 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
           if (!closed) {
             if (!final) {
               line = recLine;
-              return recStart;
+              return openRecord(buf, recStart, recLine);
             }
+            if (len - recStart > MAX_RECORD_BYTES) throw new CsvError('recordTooLong', recLine, 1);
             // Find the opening quote's line and column.
             let l = recLine;
             let ls = recStart;
@@ -411,7 +453,7 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
           if (pos >= len && final) {
             // Trailing delimiter at end of input: one more empty field.
             if (nf >= st.length) {
-              growFields();
+              growFields(recLine + lines, buf, recStart, pos);
               st = starts;
               en = ends;
               qu = quoted;
@@ -436,12 +478,19 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       }
       if (!complete) {
         line = recLine;
-        return recStart;
+        return openRecord(buf, recStart, recLine);
       }
+      if (pos - recStart > MAX_RECORD_BYTES) throw new CsvError('recordTooLong', recLine, 1);
       emit(buf, nf, recLine, malformed);
       line = recLine + lines;
     }
     return pos;
+  }
+
+  /** The record open at buf[recStart…] waits for more bytes: its start, unless it is already too long. */
+  function openRecord(buf: Buffer, recStart: number, recLine: number): number {
+    if (buf.length - recStart > MAX_RECORD_BYTES) throw new CsvError('recordTooLong', recLine, 1);
+    return recStart;
   }
 
   function emit(buf: Buffer, nf: number, recLine: number, malformed: boolean) {
@@ -456,8 +505,8 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
       if (i === e) continue;
       const c = buf[i]!;
       // An ASCII byte other than white space settles it; otherwise (NBSP, U+2003, \f, a quoted
-      // line break…) decode the field and trim it.
-      if ((c > 0x20 && c < 0x80) || decodeField(buf, k).trim() !== '') {
+      // line break…) look further, character by character.
+      if ((c > 0x20 && c < 0x80) || !blankFrom(buf, i, e)) {
         lead = k;
         break;
       }
@@ -500,8 +549,22 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     (sink as CsvSink).row(fields, nf, recLine, malformed, wantedMask[lead] === 1 ? fields[lead]! : decodeField(buf, lead));
   }
 
+  // The bytes not yet consumed (an open record) are held at work[0, held); they are scanned
+  // again only once at least `waitFor` bytes are held (twice what the last scan left), so that
+  // a long record is scanned a bounded number of times over, not once per chunk.
   let work: Buffer = Buffer.alloc(0);
+  let held = 0;
+  let waitFor = 0;
   let carry: Buffer = Buffer.alloc(0); // incomplete UTF-8 sequence held for validation
+  const hold = (from: Buffer, at: number, n: number) => {
+    if (work.length < held + n) {
+      const grown = Buffer.allocUnsafe(Math.max(held + n, work.length * 2, 1 << 16));
+      work.copy(grown, 0, 0, held);
+      work = grown;
+    }
+    from.copy(work, held, at, at + n);
+    held += n;
+  };
   for await (const chunk of input) {
     let buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (buf.length === 0) continue;
@@ -515,31 +578,33 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
     }
     // Validate: NUL bytes and UTF-8, holding back an incomplete sequence at the end.
     const joined: Buffer = carry.length ? Buffer.concat([carry, buf]) : buf;
-    const hold = incompleteTail(joined);
-    const body = hold ? joined.subarray(0, joined.length - hold) : joined;
-    carry = hold ? Buffer.from(joined.subarray(joined.length - hold)) : Buffer.alloc(0);
-    checkBytes(body, tail);
+    const incomplete = incompleteTail(joined);
+    const body = incomplete ? joined.subarray(0, joined.length - incomplete) : joined;
+    carry = incomplete ? Buffer.from(joined.subarray(joined.length - incomplete)) : Buffer.alloc(0);
+    checkBytes(body, work.subarray(0, held));
     let data = body;
-    if (tail.length) {
-      // Join the unconsumed tail and the new bytes in a buffer reused from chunk to chunk.
-      const need = tail.length + body.length;
-      if (work.length < need) work = Buffer.allocUnsafe(Math.max(need, work.length * 2));
-      tail.copy(work, 0);
-      body.copy(work, tail.length);
-      data = work.subarray(0, need);
+    if (held) {
+      hold(body, 0, body.length);
+      if (held < waitFor) {
+        options.onProgress?.(bytes);
+        continue;
+      }
+      data = work.subarray(0, held);
     }
     const used = scan(data, false);
-    tail = used < data.length ? Buffer.from(data.subarray(used)) : Buffer.alloc(0);
+    const left = data.length - used;
+    if (data === body) {
+      held = 0;
+      if (left) hold(body, used, left);
+    } else {
+      if (left && used) work.copyWithin(0, used, held);
+      held = left;
+    }
+    waitFor = Math.min(2 * left, MAX_RECORD_BYTES + 1); // past the cap, the next scan refuses the record
     options.onProgress?.(bytes);
   }
-  if (carry.length) {
-    const data = tail.length ? Buffer.concat([tail, carry]) : carry;
-    throwEncoding(data, tail.length);
-  }
-  if (tail.length) {
-    const used = scan(tail, true);
-    tail = tail.subarray(used);
-  }
+  if (carry.length) throwEncoding(Buffer.concat([work.subarray(0, held), carry]), held);
+  if (held) scan(work.subarray(0, held), true);
   if (!sawContent) throw new CsvError('empty', undefined, undefined);
   return { bytes, rows, delimiter: String.fromCharCode(delim < 0 ? 0x2c : delim), endLine: line };
 

@@ -2,7 +2,7 @@
  * The input errors of the ingest pass, as coded CcchErrors (texts in i18n/errors.ts): the CSV
  * reader's, a header of no known kind, a missing required column, double counting.
  */
-import { CsvError } from './csv.js';
+import { CsvError, MAX_FIELDS, MAX_RECORD_BYTES } from './csv.js';
 import { FIELDS } from './contract.js';
 import type { FieldSpec } from './contract.js';
 import { inputError, type CcchError, type ErrorCode } from '../model/errors.js';
@@ -18,12 +18,15 @@ const CSV_CODES: Record<CsvError['code'], ErrorCode> = {
   binary: 'input.binary',
   encoding: 'input.encoding',
   unclosedQuote: 'input.unclosedQuote',
+  recordTooLong: 'input.recordTooLong',
+  tooManyFields: 'input.tooManyFields',
 };
 
 /** The CSV reader's error as an input error of `file` (an empty file or no header has no line). */
 export function csvError(e: CsvError, file: string): CcchError {
   const where = e.code === 'empty' || e.code === 'noHeader' ? { file } : { file, line: e.line, column: e.column };
-  return inputError(where, CSV_CODES[e.code]);
+  const limit = e.code === 'recordTooLong' ? `${MAX_RECORD_BYTES >> 20} MiB` : e.code === 'tooManyFields' ? MAX_FIELDS.toLocaleString('en') : undefined;
+  return inputError(where, CSV_CODES[e.code], limit === undefined ? {} : { limit });
 }
 
 export const KIND_NAMES: Record<Kind, [string, string]> = {

@@ -66,6 +66,8 @@ export const ERROR_CODES = [
   'input.tcvn3',
   'input.vni',
   'input.unclosedQuote',
+  'input.recordTooLong',
+  'input.tooManyFields',
   'input.xls',
   'input.xlsxDamaged',
   'input.xlsxNoWorkbook',

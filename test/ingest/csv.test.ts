@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { readCsv, CsvError, sniffDelimiter, stopBits } from '../../src/ingest/csv.js';
+import { readCsv, CsvError, sniffDelimiter, stopBits, blankFrom, MAX_RECORD_BYTES, MAX_FIELDS } from '../../src/ingest/csv.js';
 
 interface Got {
   header: string[];
@@ -243,5 +243,85 @@ describe('stopBits (four bytes at a time)', () => {
         }
       }
     }
+  });
+});
+
+describe('readCsv: long records and limits', () => {
+  /** The bytes of `parts` (a piece repeated n times as [piece, n]), generated as they are read, in chunks of `chunk` bytes. */
+  async function* stream(parts: Array<string | [string, number]>, chunk: number) {
+    const out = Buffer.alloc(chunk);
+    let used = 0;
+    for (const p of parts) {
+      const [piece, times] = typeof p === 'string' ? [p, 1] : p;
+      const b = Buffer.from(piece);
+      for (let i = 0; i < times; i++) {
+        for (let at = 0; at < b.length; ) {
+          const n = b.copy(out, used, at);
+          at += n;
+          used += n;
+          if (used === chunk) {
+            yield Buffer.from(out);
+            used = 0;
+          }
+        }
+      }
+    }
+    if (used) yield Buffer.from(out.subarray(0, used));
+  }
+  const sink = (rows: Array<{ line: number; width: number; count: number }>) => ({
+    header: (f: string[]) => f.map((_, i) => i),
+    row: (f: string[], count: number, line: number) => rows.push({ line, width: f.slice(0, count).join('').length, count }),
+  });
+
+  it('a 12 MB record in 16 KB chunks is scanned a bounded number of times over, not once per chunk (it took seconds)', async () => {
+    const rows: Array<{ line: number; width: number; count: number }> = [];
+    const chunks: Buffer[] = [];
+    for await (const c of stream(['a,b,c\n1,"', ['xy\n,""', 2 << 20], '",3\n4,5,6\n'], 16 << 10)) chunks.push(c);
+    const t0 = performance.now();
+    await readCsv(
+      (async function* () {
+        yield* chunks;
+      })(),
+      sink(rows),
+    );
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(rows).toEqual([
+      { line: 2, width: 1 + (5 << 21) + 1, count: 3 },
+      { line: 3 + (2 << 20), count: 3, width: 3 },
+    ]);
+  });
+
+  it('a record over MAX_RECORD_BYTES stops the read at its line, unquoted or with a quote left open (which held the whole rest of the file)', async () => {
+    for (const open of ['', '"']) {
+      let rows = 0;
+      const e = await readCsv(stream(['a,b\n1,2\n', `3,${open}`, ['x', MAX_RECORD_BYTES + 10], '\n7,8\n'], 1 << 20), { header: () => [0, 1], row: () => rows++ }).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(CsvError);
+      expect(e).toMatchObject({ code: 'recordTooLong', line: 3, column: 1 });
+      expect(rows).toBe(1);
+    }
+    // Just under the cap is read.
+    const rows: Array<{ line: number; width: number; count: number }> = [];
+    await readCsv(stream(['a,b\n', '1,', ['x', MAX_RECORD_BYTES - 3], '\n'], 1 << 20), sink(rows));
+    expect(rows).toEqual([{ line: 2, width: MAX_RECORD_BYTES - 2, count: 2 }]);
+  });
+
+  it('more than MAX_FIELDS fields stops the read, with the line and the column where they overflow', async () => {
+    const e = await readCsv(stream(['a,b\n', 'é', [',', MAX_FIELDS + 5], '\n'], 4096), { header: () => [0], row() {} }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'tooManyFields', line: 2, column: MAX_FIELDS + 2 });
+    const rows: Array<{ line: number; width: number; count: number }> = [];
+    await readCsv(stream(['a,b\n', 'x', [',', MAX_FIELDS - 1], '\n'], 4096), sink(rows));
+    expect(rows[0]!.count).toBe(MAX_FIELDS);
+  });
+
+  it('blankFrom agrees with trim() on any text, without decoding the whole field', () => {
+    const pieces = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u1680', '\u2003', '\u2028', '\u202f', '\u3000', '\ufeff', '\u0085', '\u200b', '\u001c', 'a', 'ư', '"', '😀'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (arr) => {
+        const text = arr.join('');
+        const b = Buffer.from(text);
+        expect(blankFrom(b, 0, b.length)).toBe(text.trim() === '');
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
