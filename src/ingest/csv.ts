@@ -20,6 +20,7 @@
  *   doubled, so that a long record costs time in proportion to its length.
  */
 import { isUtf8 } from 'node:buffer';
+import { charColumn, firstInvalidUtf8, incompleteTail, blankFrom } from './utf8.js';
 
 export interface CsvSink {
   /**
@@ -116,43 +117,6 @@ inQuoteStop[QUOTE] = 1;
 inQuoteStop[LF] = 1;
 inQuoteStop[CR] = 1;
 
-/** 1-based character column of byte `pos` in `buf`, counting from byte `lineStart`. */
-function charColumn(buf: Buffer, lineStart: number, pos: number): number {
-  let col = 1;
-  for (let i = lineStart; i < pos && i < buf.length; i++) if ((buf[i]! & 0xc0) !== 0x80) col++;
-  return col;
-}
-
-/** The offset of the first byte at which `buf` stops being valid UTF-8. */
-function firstInvalidUtf8(buf: Buffer): number {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i]!;
-    let n = 0;
-    if (b < 0x80) n = 0;
-    else if (b >= 0xc2 && b <= 0xdf) n = 1;
-    else if (b >= 0xe0 && b <= 0xef) n = 2;
-    else if (b >= 0xf0 && b <= 0xf4) n = 3;
-    else return i;
-    if (i + n >= buf.length && n > 0) return i + n < buf.length ? i : buf.length; // truncated at end: fine
-    for (let k = 1; k <= n; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return buf.length;
-}
-
-/** How many bytes at the end of `buf` start an incomplete UTF-8 sequence (0 to 3). */
-function incompleteTail(buf: Buffer): number {
-  const n = buf.length;
-  for (let back = 1; back <= 3 && back <= n; back++) {
-    const b = buf[n - back]!;
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
-}
-
 /**
  * The bytes of the 4-byte word `v` that are below 0x0e (LF, CR and a few control bytes) or
  * equal to the byte repeated in `dWord` (the delimiter, or the quote inside a quoted cell; 0
@@ -188,26 +152,6 @@ function nextCandidate(w32: Int32Array, a0: number, pos: number, dWord: number):
   let m = stopBits(w32[j]!, dWord) & (-1 << ((rel & 3) << 3));
   while (m === 0 && ++j < w32.length) m = stopBits(w32[j]!, dWord);
   return a0 + 4 * j + (m === 0 ? 0 : (31 - Math.clz32(m & -m)) >> 3);
-}
-
-/**
- * Whether the valid UTF-8 bytes buf[i, e) are all white space as String.prototype.trim sees
- * it (a field's quotes, doubled or not, are not): byte by byte for ASCII, one character
- * decoded at a time otherwise, stopping at the first that is not: never the whole field.
- */
-export function blankFrom(buf: Uint8Array, i: number, e: number): boolean {
-  while (i < e) {
-    const c = buf[i]!;
-    if (c < 0x80) {
-      if (c !== 0x20 && (c < 0x09 || c > 0x0d)) return false;
-      i++;
-      continue;
-    }
-    const n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-    if (Buffer.from(buf.buffer, buf.byteOffset + i, Math.min(n, e - i)).toString('utf8').trim() !== '') return false;
-    i += n;
-  }
-  return true;
 }
 
 /** The delimiters sniffed, in the order that breaks a tie. */

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { readCsv, CsvError, sniffDelimiter, stopBits, blankFrom, MAX_RECORD_BYTES, MAX_FIELDS } from '../../src/ingest/csv.js';
+import { readCsv, CsvError, sniffDelimiter, stopBits, MAX_RECORD_BYTES, MAX_FIELDS } from '../../src/ingest/csv.js';
+import { blankFrom } from '../../src/ingest/utf8.js';
 
 interface Got {
   header: string[];
