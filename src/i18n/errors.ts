@@ -8,6 +8,8 @@ import type { Lang } from '../model/lang.js';
 type Text = (p: ErrorParams) => string;
 
 const q = (s: string | number | undefined) => `"${s ?? ''}"`;
+/** A number as the language writes it (16.384 / 16,384); a string passes as it is. */
+const num = (n: string | number | undefined, lang: Lang) => (typeof n === 'number' ? n.toLocaleString(lang) : (n ?? ''));
 
 export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'usage.period': {
@@ -169,12 +171,22 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     en: (p) => `a record longer than ${p.limit} begins here: not an export's row (is a quote left open?)`,
   },
   'input.tooManyFields': {
-    vi: (p) => `dòng có hơn ${p.limit} cột (giới hạn cột của Excel): không phải dòng của tệp xuất`,
-    en: (p) => `a record of more than ${p.limit} fields (Excel's column limit): not an export's row`,
+    vi: (p) => `dòng có hơn ${num(p.limit, 'vi')} cột (giới hạn cột của Excel): không phải dòng của tệp xuất`,
+    en: (p) => `a record of more than ${num(p.limit, 'en')} fields (Excel's column limit): not an export's row`,
   },
   'input.xls': {
     vi: () => 'tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy lưu lại dạng "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8"',
     en: () => 'Excel 97–2003 workbooks (.xls) are not supported; save it again as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
+  },
+  'input.encrypted': {
+    vi: () =>
+      'sổ làm việc được bảo vệ bằng mật khẩu (mã hóa), ccch không đọc được; hãy mở trong Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu: xóa trống) rồi lưu lại',
+    en: () =>
+      'password-protected (encrypted) workbook, which ccch cannot read; open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password: clear it) and save it again',
+  },
+  'input.ole': {
+    vi: () => 'tệp Office 97–2003 (OLE) nhưng không phải sổ làm việc Excel; hãy xuất dữ liệu dạng "Sổ làm việc Excel (.xlsx)" hoặc "CSV UTF-8"',
+    en: () => 'an Office 97–2003 (OLE) file but not an Excel workbook; export the data as "Excel Workbook (.xlsx)" or "CSV UTF-8"',
   },
   'input.xlsxDamaged': {
     vi: (p) => `tệp Excel (XLSX) bị hỏng, không đọc được (${p.detail}); hãy mở trong Excel và lưu lại`,
@@ -187,6 +199,42 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'input.xlsxNoSheet': {
     vi: (p) => `không có trang tính ${q(p.sheet)} (có: ${p.sheets})`,
     en: (p) => `no sheet named ${q(p.sheet)} (sheets: ${p.sheets})`,
+  },
+  'input.xlsxPartTooLarge': {
+    vi: (p) => `tệp XLSX: phần ${p.part} giải nén ra ${p.size}, quá giới hạn ${p.limit}`,
+    en: (p) => `XLSX: part ${p.part} inflates to ${p.size}, past the limit of ${p.limit}`,
+  },
+  'input.xlsxBomb': {
+    vi: (p) => `tệp XLSX: phần ${p.part} giải nén ra ${p.size}, gấp ${p.ratio} lần khi nén (giới hạn ${p.limit} lần): không phải sổ làm việc thật (bom nén?)`,
+    en: (p) => `XLSX: part ${p.part} inflates to ${p.size}, ${p.ratio} times its compressed size (the limit is ${p.limit}): not a real workbook (a zip bomb?)`,
+  },
+  'input.xlsxTooMany': {
+    vi: (p) => `tệp XLSX: ${p.part} có hơn ${num(p.limit, 'vi')} ${p.whatVi}`,
+    en: (p) => `XLSX: ${p.part} has more than ${num(p.limit, 'en')} ${p.whatEn}`,
+  },
+  'input.xlsxXmlLimit': {
+    vi: (p) => `tệp XLSX: phần ${p.part} có ${p.whatVi}`,
+    en: (p) => `XLSX: part ${p.part} has ${p.whatEn}`,
+  },
+  'input.xlsxColumn': {
+    vi: (p) => `ô ${q(p.ref)} nằm ngoài cột XFD (cột cuối cùng của Excel, thứ 16.384)`,
+    en: (p) => `cell ${q(p.ref)} lies past column XFD (Excel's last, the 16,384th)`,
+  },
+  'input.xlsxCellTooLong': {
+    vi: (p) => `ô ${q(p.ref)} dài hơn ${num(p.limit, 'vi')} ký tự (Excel chỉ cho 32.767)`,
+    en: (p) => `cell ${q(p.ref)} is longer than ${num(p.limit, 'en')} characters (Excel allows 32,767)`,
+  },
+  'input.xlsxRowTooLong': {
+    vi: (p) => `các ô của dòng này dài hơn ${num(p.limit, 'vi')} ký tự: không phải dòng của tệp xuất`,
+    en: (p) => `the cells of this row hold more than ${num(p.limit, 'en')} characters: not an export's row`,
+  },
+  'input.spoolTooLarge': {
+    vi: (p) => `sổ làm việc đọc từ luồng (ống dẫn, đầu vào chuẩn) được chép ra tệp tạm trước, tối đa ${p.limit}: tệp này lớn hơn; hãy đưa đường dẫn tệp`,
+    en: (p) => `a workbook read from a stream (a pipe, stdin) is copied to a temporary file first, at most ${p.limit}: this one is larger; give its path instead`,
+  },
+  'input.headerTooFar': {
+    vi: (p) => `không thấy dòng tiêu đề trong ${p.limit} đầu tiên`,
+    en: (p) => `no header row in the first ${p.limit}`,
   },
   'input.ambiguousKind': {
     vi: (p) => `không rõ loại tệp: tiêu đề có cột của tệp ${p.kindsVi}; hãy xuất riêng từng loại`,

@@ -25,7 +25,7 @@ const CSV_CODES: Record<CsvError['code'], ErrorCode> = {
 /** The CSV reader's error as an input error of `file` (an empty file or no header has no line). */
 export function csvError(e: CsvError, file: string): CcchError {
   const where = e.code === 'empty' || e.code === 'noHeader' ? { file } : { file, line: e.line, column: e.column };
-  const limit = e.code === 'recordTooLong' ? `${MAX_RECORD_BYTES >> 20} MiB` : e.code === 'tooManyFields' ? MAX_FIELDS.toLocaleString('en') : undefined;
+  const limit = e.code === 'recordTooLong' ? `${MAX_RECORD_BYTES >> 20} MiB` : e.code === 'tooManyFields' ? MAX_FIELDS : undefined;
   return inputError(where, CSV_CODES[e.code], limit === undefined ? {} : { limit });
 }
 

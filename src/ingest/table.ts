@@ -2,7 +2,8 @@
  * The one entry to tabular input: `readTable` looks at a source's first bytes and reads it as
  * XLSX (a zip: `PK\x03\x04`) or as delimited text (CSV, decoded first when UTF-16 or when an
  * encoding is named), feeding either into the same sink (csv.ts `CsvSink`). The file's name or
- * extension plays no part. An Excel 97–2003 workbook (.xls, an OLE file) is refused.
+ * extension plays no part. An OLE file is refused, told apart by what it holds (ole.ts): an Excel
+ * 97–2003 workbook (.xls), a password-protected workbook, or something else.
  *
  * Around the sink it recognizes printed reports' extra rows, for CSV and XLSX alike:
  * - title rows: the rows above the header (the sink's header() returns null for them);
@@ -21,6 +22,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { CsvError, readCsv, type CsvByteSink, type CsvSink } from './csv.js';
 import { decodeStream, guessLegacy, utf16Bom, type Legacy } from './decode.js';
+import { oleKind } from './ole.js';
 import type { InputSource } from './source.js';
 import { fold } from '../util/text.js';
 import { inputError } from '../model/errors.js';
@@ -172,7 +174,7 @@ export async function readTable(source: InputSource, sink: TableSink, opts: Tabl
     },
   };
 
-  if (first.length >= 4 && first[0] === 0x50 && first[1] === 0x4b && first[2] === 0x03 && first[3] === 0x04) {
+  if (isZip(first)) {
     const { path, size, cleanup } = await onDisk(source, rest, it);
     try {
       // The XLSX reader (zip + XML parsers) is loaded only for workbooks.
@@ -184,9 +186,14 @@ export async function readTable(source: InputSource, sink: TableSink, opts: Tabl
       await cleanup();
     }
   }
-  if (first.length >= 4 && first[0] === 0xd0 && first[1] === 0xcf && first[2] === 0x11 && first[3] === 0xe0) {
-    await it.return?.();
-    throw inputError({ file: source.name }, 'input.xls');
+  if (isOle(first)) {
+    const { path, cleanup } = await onDisk(source, rest, it);
+    try {
+      const kind = await oleKind(path);
+      throw inputError({ file: source.name }, kind === 'encrypted' ? 'input.encrypted' : kind === 'xls' ? 'input.xls' : 'input.ole');
+    } finally {
+      await cleanup();
+    }
   }
 
   const bom = utf16Bom(first);
@@ -236,6 +243,17 @@ function legacyError(file: string, e: CsvError, guess: Legacy) {
   return inputError({ file, line: e.line, column: e.column }, code);
 }
 
+/** A zip's first bytes (an XLSX workbook). */
+export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** An OLE compound file's first bytes (Office 97–2003, or a password-protected workbook). */
+export const isOle = (b: Uint8Array) => b.length >= 4 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+
+/**
+ * The most bytes of a workbook read from a stream (a pipe, stdin) that are copied to a
+ * temporary file: ~4× a 2M-row export (~280 MB).
+ */
+export const MAX_SPOOL_BYTES = 2 ** 30;
+
 /**
  * A zip is read through its central directory, at its end: a file source is read in place; a
  * stream (stdin) is first copied to a temporary file, so that memory stays bounded.
@@ -249,14 +267,27 @@ async function onDisk(
     await it.return?.(); // read in place
     return { path: source.path, size: (await stat(source.path)).size, cleanup: async () => {} };
   }
+  return spool(source.name, rest);
+}
+
+/** Copies a stream to a temporary file (at most MAX_SPOOL_BYTES), for reading by position; `cleanup` removes it. */
+export async function spool(name: string, chunks: AsyncIterable<Buffer>): Promise<{ path: string; size: number; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'ccch-'));
-  const path = join(dir, 'input.xlsx');
+  const path = join(dir, 'input');
   const cleanup = () => rm(dir, { recursive: true, force: true });
+  let size = 0;
+  const capped = async function* () {
+    for await (const c of chunks) {
+      size += c.length;
+      if (size > MAX_SPOOL_BYTES) throw inputError({ file: name }, 'input.spoolTooLarge', { limit: `${MAX_SPOOL_BYTES / 2 ** 30} GiB` });
+      yield c;
+    }
+  };
   try {
-    await pipeline(Readable.from(rest), createWriteStream(path));
+    await pipeline(Readable.from(capped()), createWriteStream(path));
   } catch (e) {
     await cleanup();
     throw e;
   }
-  return { path, size: (await stat(path)).size, cleanup };
+  return { path, size, cleanup };
 }

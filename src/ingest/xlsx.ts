@@ -2,10 +2,11 @@
  * The XLSX reader: one worksheet of an Office Open XML workbook, streamed row by row into the
  * same sink as CSV (csv.ts `CsvSink`), so that an .xlsx export follows the same contracts.
  *
- * - The zip is read with yauzl (random access through the central directory, CRC-checked);
- *   the XML with saxes, a streaming parser: the worksheet is never held in memory. The shared
- *   strings table is (Excel keeps every distinct text of the workbook there), and the styles
- *   table, to know which cells are date-formatted.
+ * - The zip is read with yauzl (random access through the central directory), its parts
+ *   within limits and CRC-checked (xlsx-package.ts); the XML with saxes, a streaming parser:
+ *   the worksheet is never held in memory. The shared strings table is (Excel keeps every
+ *   distinct text of the workbook there; held as UTF-8 bytes), and the styles table, to know
+ *   which cells are date-formatted.
  * - The sheet: the first one in the workbook, or the one named by `sheet` (exact name first,
  *   then compared as headers are: case, spacing, diacritics).
  * - Cell values become the strings a CSV export would hold: text as written (shared, inline or
@@ -18,20 +19,27 @@
  *   the header's width, or more when it has cells beyond it.
  * - Merged cells hold their value in the top-left cell (the others read as blank); the sheet's
  *   merged ranges (<mergeCells>, after the rows) go to the sink's `merges` after the last row.
+ * - Limits (README "Limits"), besides the package's: cells up to column XFD (16,384, Excel's
+ *   last), refused from the reference alone; XLSX_SHEET_LIMITS rows, shared strings, cell
+ *   formats, characters in a cell and in the cells a row keeps (past the header a row keeps
+ *   only the columns asked for and its first non-empty cell).
  */
-import { StringDecoder } from 'node:string_decoder';
-import yauzl from 'yauzl';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type yauzl from 'yauzl';
 import type { CellRange, CsvSink } from './csv.js';
+import { XlsxError, XlsxPackage, attr, tooMany, type PackageLimits, type XmlHandlers } from './xlsx-package.js';
 import { daysFromSerial, formatClock, formatIso, msOfSerialDay } from '../util/dates.js';
 import { fold } from '../util/text.js';
 import { CcchError, inputError } from '../model/errors.js';
+
+export { XlsxError } from './xlsx-package.js';
 
 export interface XlsxOptions {
   /** The sheet to read (default: the first). */
   sheet?: string;
   /** The input's name, as messages show it. */
   name: string;
+  /** For tests: limits in place of XLSX_LIMITS' and XLSX_SHEET_LIMITS'. */
+  limits?: Partial<PackageLimits & SheetLimits>;
 }
 
 export interface XlsxStats {
@@ -39,75 +47,22 @@ export interface XlsxStats {
   rows: number;
 }
 
-/** A fault in the workbook itself (damaged zip or XML, a part missing). */
-export class XlsxError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XlsxError';
-  }
-}
+export type SheetLimits = { -readonly [K in keyof typeof XLSX_SHEET_LIMITS]: number };
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, zip) => (err ? reject(err) : resolve(zip))),
-  );
-}
-
-function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
-  return new Promise((resolve, reject) => {
-    const map = new Map<string, yauzl.Entry>();
-    zip.on('entry', (e: yauzl.Entry) => {
-      map.set(e.fileName.replace(/\\/g, '/').replace(/^\//, ''), e);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(map));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
-const local = (name: string) => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
-
-interface XmlHandlers {
-  open?(name: string, attrs: Record<string, string>): void;
-  text?(t: string): void;
-  close?(name: string): void;
-}
-
-/** Streams one zip entry through saxes; tag names without their namespace prefix. */
-async function parseEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, h: XmlHandlers): Promise<void> {
-  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-    zip.openReadStream(entry, (err, s) => (err ? reject(err) : resolve(s))),
-  );
-  const parser = new SaxesParser();
-  let failure: Error | undefined;
-  parser.on('error', (e) => {
-    failure ??= e;
-  });
-  if (h.open) parser.on('opentag', (t: SaxesTagPlain) => h.open!(local(t.name), t.attributes));
-  if (h.text) {
-    parser.on('text', h.text);
-    parser.on('cdata', h.text);
-  }
-  if (h.close) parser.on('closetag', (t: SaxesTagPlain) => h.close!(local(t.name)));
-  const dec = new StringDecoder('utf8');
-  for await (const chunk of stream) {
-    parser.write(dec.write(chunk as Buffer));
-    if (failure) throw failure;
-  }
-  parser.write(dec.end());
-  parser.close();
-  if (failure) throw failure;
-}
-
-async function need(entries: Map<string, yauzl.Entry>, path: string): Promise<yauzl.Entry> {
-  const e = entries.get(path);
-  if (!e) throw new XlsxError(`missing part ${path}`);
-  return e;
-}
+export const XLSX_SHEET_LIMITS = {
+  /** Columns: A…XFD, as in Excel. */
+  columns: 16_384,
+  /** Row elements of the sheet (and the highest row number): 4× Excel's 1,048,576, 2× a province-year's dossiers. */
+  rows: 4 * 1_048_576,
+  /** Shared strings: the bench's export has 3.6 distinct strings a row; 8 a row for 2M rows. */
+  strings: 16 * 1_048_576,
+  /** Cell formats (cellXfs): Excel allows 64,000. */
+  formats: 65_536,
+  /** Characters in a cell or a shared string: 32× Excel's 32,767. */
+  cellChars: 1_048_576,
+  /** Characters in the cells a row keeps. */
+  rowChars: 16 * 1_048_576,
+} as const;
 
 /** Excel writes control characters in strings as _xHHHH_. */
 const unescapeOoxml = (s: string) => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s);
@@ -123,13 +78,13 @@ function resolveTarget(base: string, target: string): string {
   return parts.join('/');
 }
 
-async function readRels(zip: yauzl.ZipFile, entries: Map<string, yauzl.Entry>, part: string): Promise<Map<string, { target: string; type: string }>> {
+async function readRels(pkg: XlsxPackage, part: string): Promise<Map<string, { target: string; type: string }>> {
   const slash = part.lastIndexOf('/');
   const relsPath = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
   const rels = new Map<string, { target: string; type: string }>();
-  const e = entries.get(relsPath);
+  const e = pkg.get(relsPath);
   if (!e) return rels;
-  await parseEntry(zip, e, {
+  await pkg.parse(e, 'other', {
     open(name, a) {
       if (name === 'Relationship' && a.Id && a.Target) rels.set(a.Id, { target: resolveTarget(part, a.Target), type: a.Type ?? '' });
     },
@@ -190,10 +145,11 @@ function numberCellText(value: string, shows: Shows, date1904: boolean): string 
 }
 
 export async function readXlsx(path: string, sink: CsvSink, opts: XlsxOptions): Promise<XlsxStats> {
-  let zip: yauzl.ZipFile;
+  let pkg: XlsxPackage;
   try {
-    zip = await openZip(path);
+    pkg = await XlsxPackage.open(path, opts.name, opts.limits);
   } catch (e) {
+    if (e instanceof CcchError) throw e;
     throw damaged(opts.name, e);
   }
   // What the sink throws (a rejection of the input, or a caller's early stop) passes through as it is.
@@ -212,13 +168,13 @@ export async function readXlsx(path: string, sink: CsvSink, opts: XlsxOptions): 
     ...(sink.merges ? { merges: pass(sink.merges.bind(sink)) } : {}),
   };
   try {
-    return await readWorkbook(zip, guarded, opts);
+    return await readWorkbook(pkg, guarded, opts);
   } catch (e) {
     if (typeof e === 'object' && e !== null && fromSink.has(e)) throw e;
     if (e instanceof CcchError) throw e;
     throw damaged(opts.name, e);
   } finally {
-    zip.close();
+    pkg.close();
   }
 }
 
@@ -227,28 +183,43 @@ function damaged(name: string, e: unknown) {
   return inputError({ file: name }, 'input.xlsxDamaged', { detail });
 }
 
-async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions): Promise<XlsxStats> {
-  const entries = await listEntries(zip);
-  // The workbook part: from the package relationships, else the usual place.
-  const pkg = await readRels(zip, entries, '');
-  let wbPath = 'xl/workbook.xml';
-  for (const r of pkg.values()) if (r.type.endsWith('/officeDocument')) wbPath = r.target;
+async function readWorkbook(pkg: XlsxPackage, sink: CsvSink, opts: XlsxOptions): Promise<XlsxStats> {
+  const lim: SheetLimits = { ...XLSX_SHEET_LIMITS, ...opts.limits, columns: XLSX_SHEET_LIMITS.columns };
+  const book = await readBook(pkg, opts);
+  const stylesEntry = pkg.get(book.stylesPath ?? 'xl/styles.xml');
+  const dateStyle = stylesEntry ? await readStyles(pkg, stylesEntry, lim) : new Uint8Array(0);
+  const sstEntry = pkg.get(book.sstPath ?? 'xl/sharedStrings.xml');
+  const strings = sstEntry ? await readSharedStrings(pkg, sstEntry, lim) : new SharedStrings(0);
+  const sheet = new SheetReader(sink, strings, dateStyle, book.date1904, opts.name, lim);
+  await pkg.parse(pkg.need(book.sheetPath), 'sheet', sheet);
+  if (sheet.merges.length) sink.merges?.(sheet.merges);
+  return { sheet: book.sheet, rows: sheet.rows };
+}
 
-  const wbEntry = entries.get(wbPath);
-  if (!wbEntry) {
-    throw inputError({ file: opts.name }, 'input.xlsxNoWorkbook');
-  }
+interface Book {
+  sheet: string;
+  sheetPath: string;
+  stylesPath?: string;
+  sstPath?: string;
+  date1904: boolean;
+}
+
+/** The workbook part: its sheets (the one to read), date system, and where the styles and shared strings are. */
+async function readBook(pkg: XlsxPackage, opts: XlsxOptions): Promise<Book> {
+  // The workbook part: from the package relationships, else the usual place.
+  let wbPath = 'xl/workbook.xml';
+  for (const r of (await readRels(pkg, '')).values()) if (r.type.endsWith('/officeDocument')) wbPath = r.target;
+  const wbEntry = pkg.get(wbPath);
+  if (!wbEntry) throw inputError({ file: opts.name }, 'input.xlsxNoWorkbook');
   const sheets: Array<{ name: string; rid: string }> = [];
   let date1904 = false;
-  await parseEntry(zip, wbEntry, {
+  await pkg.parse(wbEntry, 'other', {
     open(name, a) {
-      if (name === 'sheet') {
-        const rid = Object.entries(a).find(([k]) => local(k) === 'id' && k.includes(':'))?.[1] ?? '';
-        sheets.push({ name: a.name ?? '', rid });
-      } else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (name === 'sheet') sheets.push({ name: a.name ?? '', rid: attr(a, 'id') ?? '' });
+      else if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
     },
   });
-  const wbRels = await readRels(zip, entries, wbPath);
+  const wbRels = await readRels(pkg, wbPath);
   if (!sheets.length) throw new XlsxError('no worksheet');
   let sheet = sheets[0]!;
   if (opts.sheet !== undefined) {
@@ -262,83 +233,265 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
   }
   const sheetPath = wbRels.get(sheet.rid)?.target;
   if (!sheetPath) throw new XlsxError(`no part for sheet "${sheet.name}"`);
-
-  // Styles: which cell formats (xf index) show dates, and times.
-  const dateStyle: Shows[] = [];
-  let stylesPath: string | undefined;
-  let sstPath: string | undefined;
+  const book: Book = { sheet: sheet.name, sheetPath, date1904 };
   for (const r of wbRels.values()) {
-    if (r.type.endsWith('/styles')) stylesPath = r.target;
-    else if (r.type.endsWith('/sharedStrings')) sstPath = r.target;
+    if (r.type.endsWith('/styles')) book.stylesPath = r.target;
+    else if (r.type.endsWith('/sharedStrings')) book.sstPath = r.target;
   }
-  const stylesEntry = entries.get(stylesPath ?? 'xl/styles.xml');
-  if (stylesEntry) {
-    const custom = new Map<number, string>();
-    let inXfs = false;
-    await parseEntry(zip, stylesEntry, {
-      open(name, a) {
-        if (name === 'numFmt') custom.set(Number(a.numFmtId), a.formatCode ?? '');
-        else if (name === 'cellXfs') inXfs = true;
-        else if (name === 'xf' && inXfs) {
-          const id = Number(a.numFmtId ?? 0);
-          const code = custom.get(id);
-          const date = code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id);
-          const time = code !== undefined ? isTimeFormat(code) : BUILTIN_TIME.has(id);
-          dateStyle.push(!date ? Shows.NUMBER : time ? Shows.DATE_TIME : Shows.DATE);
+  return book;
+}
+
+/** Styles: what each cell format (cellXfs, by index) shows of a number (Shows: a number, a date, a date and a time). */
+async function readStyles(pkg: XlsxPackage, entry: yauzl.Entry, lim: SheetLimits): Promise<Uint8Array> {
+  const custom = new Map<number, string>();
+  let dateStyle = new Uint8Array(64);
+  let count = 0;
+  let inXfs = false;
+  await pkg.parse(entry, 'styles', {
+    open(name, a) {
+      if (name === 'numFmt') {
+        if (custom.size >= lim.formats) throw tooMany(pkg.name, entry.fileName, 'định dạng số', 'number formats', lim.formats);
+        custom.set(Number(a.numFmtId), a.formatCode ?? '');
+      } else if (name === 'cellXfs') inXfs = true;
+      else if (name === 'xf' && inXfs) {
+        if (count >= lim.formats) throw tooMany(pkg.name, entry.fileName, 'định dạng ô', 'cell formats', lim.formats);
+        const id = Number(a.numFmtId ?? 0);
+        const code = custom.get(id);
+        if (count === dateStyle.length) {
+          const grown = new Uint8Array(2 * count);
+          grown.set(dateStyle);
+          dateStyle = grown;
         }
-      },
-      close(name) {
-        if (name === 'cellXfs') inXfs = false;
-      },
-    });
+        const date = code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id);
+        const time = code !== undefined ? isTimeFormat(code) : BUILTIN_TIME.has(id);
+        dateStyle[count++] = !date ? Shows.NUMBER : time ? Shows.DATE_TIME : Shows.DATE;
+      }
+    },
+    close(name) {
+      if (name === 'cellXfs') inXfs = false;
+    },
+  });
+  return dateStyle.subarray(0, count);
+}
+
+const CACHE = 4096;
+
+/** The shared strings table, as UTF-8 bytes end to end and where each string ends. */
+export class SharedStrings {
+  private bytes: Buffer;
+  private ends = new Uint32Array(1024);
+  private used = 0;
+  count = 0;
+
+  constructor(capacity: number) {
+    this.bytes = Buffer.allocUnsafe(Math.min(Math.max(capacity, 1024), 64 << 20));
   }
 
-  // Shared strings.
-  const strings: string[] = [];
-  const sstEntry = entries.get(sstPath ?? 'xl/sharedStrings.xml');
-  if (sstEntry) {
-    let cur = '';
-    let inT = false;
-    let inPhonetic = false;
-    await parseEntry(zip, sstEntry, {
-      open(name) {
-        if (name === 'si') cur = '';
-        else if (name === 't' && !inPhonetic) inT = true;
-        else if (name === 'rPh') inPhonetic = true;
-      },
-      text(t) {
-        if (inT) cur += t;
-      },
-      close(name) {
-        if (name === 't') inT = false;
-        else if (name === 'rPh') inPhonetic = false;
-        else if (name === 'si') strings.push(unescapeOoxml(cur));
-      },
-    });
+  add(s: string): void {
+    const need = this.used + Buffer.byteLength(s, 'utf8');
+    if (need > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(need, 2 * this.bytes.length));
+      this.bytes.copy(grown, 0, 0, this.used);
+      this.bytes = grown;
+    }
+    this.used += this.bytes.write(s, this.used, 'utf8');
+    if (this.count === this.ends.length) {
+      const grown = new Uint32Array(2 * this.count);
+      grown.set(this.ends);
+      this.ends = grown;
+    }
+    this.ends[this.count++] = this.used;
   }
 
-  // The worksheet, streamed.
-  let rowNum = 0;
-  let col = -1;
-  let cells: string[] = [];
-  let maxCol = -1;
-  let type = 'n';
-  let style = 0;
-  let value = '';
-  let inValue = false;
+  /** The strings decoded last, by index modulo CACHE (units, channels, dates repeat row after row). */
+  private readonly cached: string[] = new Array<string>(CACHE).fill('');
+  private readonly cachedAt = new Int32Array(CACHE).fill(-1);
+
+  /** String i, or undefined past the end. */
+  get(i: number): string | undefined {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.count)) return undefined;
+    const slot = i & (CACHE - 1);
+    if (this.cachedAt[slot] === i) return this.cached[slot];
+    const s = this.bytes.toString('utf8', i === 0 ? 0 : this.ends[i - 1]!, this.ends[i]!);
+    this.cachedAt[slot] = i;
+    this.cached[slot] = s;
+    return s;
+  }
+}
+
+async function readSharedStrings(pkg: XlsxPackage, entry: yauzl.Entry, lim: SheetLimits): Promise<SharedStrings> {
+  const strings = new SharedStrings(entry.uncompressedSize);
+  let cur = '';
+  let inT = false;
   let inPhonetic = false;
-  let headerSeen = false;
-  let width = 0;
-  let wanted: number[] = [];
-  const fields: string[] = [];
-  let rows = 0;
-  const merges: CellRange[] = [];
+  await pkg.parse(entry, 'sharedStrings', {
+    open(name) {
+      if (name === 'si') cur = '';
+      else if (name === 't' && !inPhonetic) inT = true;
+      else if (name === 'rPh') inPhonetic = true;
+    },
+    text(t) {
+      if (!inT) return;
+      cur += t;
+      if (cur.length > lim.cellChars) throw cellTooLong(pkg.name, `${entry.fileName} #${strings.count + 1}`, undefined, lim.cellChars);
+    },
+    close(name) {
+      if (name === 't') inT = false;
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 'si') {
+        if (strings.count >= lim.strings) throw tooMany(pkg.name, entry.fileName, 'chuỗi dùng chung', 'shared strings', lim.strings);
+        strings.add(unescapeOoxml(cur));
+        cur = '';
+      }
+    },
+  });
+  return strings;
+}
 
-  const cellText = (): string => {
-    switch (type) {
+function cellTooLong(file: string, ref: string, line: number | undefined, limit: number) {
+  return inputError(line === undefined ? { file } : { file, line }, 'input.xlsxCellTooLong', { ref, limit });
+}
+
+/**
+ * "B7" → 1 (the 0-based column of a cell reference: letters, then the row's digits), or −1
+ * when it is not one or lies past column XFD (seen from its length, before any arithmetic).
+ */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    n = n * 26 + (c - 0x60);
+  }
+  if (i === 0 || n > XLSX_SHEET_LIMITS.columns) return -1;
+  const d = ref.charCodeAt(i);
+  if (i < ref.length && !(d >= 0x30 && d <= 0x39)) return -1;
+  return n - 1;
+}
+
+/** Merged ranges kept per sheet (a summary form's header needs a few; the rest are ignored). */
+const MAX_MERGES = 10_000;
+
+/** "C6:F6" → its rows and 0-based columns; null when it is not a range (or lies past XFD). */
+export function cellRange(ref: string): CellRange | null {
+  const m = /^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$/.exec(ref.trim());
+  if (!m) return null;
+  const r = { r1: Number(m[2]), c1: columnIndex(m[1]!), r2: Number(m[4]), c2: columnIndex(m[3]!) };
+  return r.c1 >= 0 && r.r1 <= r.r2 && r.c1 <= r.c2 ? r : null;
+}
+
+/** The worksheet's rows, as handlers of its XML events, into the sink. */
+class SheetReader implements XmlHandlers {
+  rows = 0;
+  /** The sheet's merged ranges (<mergeCells>), at most MAX_MERGES. */
+  readonly merges: CellRange[] = [];
+  private elements = 0; // <row> elements
+  private rowNum = 0;
+  private col = -1;
+  /** The row's kept cells by column: all of them until the header is found, then the wanted ones. */
+  private cells: string[] = [];
+  private keptChars = 0;
+  private maxCol = -1;
+  private leadCol = -1;
+  private leadText = '';
+  private type = 'n';
+  private style = 0;
+  private ref = '';
+  private value = '';
+  private inValue = false;
+  private inPhonetic = false;
+  private headerSeen = false;
+  private width = 0;
+  private wanted: number[] = [];
+  private wantedMask = new Uint8Array(0);
+  private readonly fields: string[] = [];
+
+  constructor(
+    private readonly sink: CsvSink,
+    private readonly strings: SharedStrings,
+    private readonly dateStyle: Uint8Array,
+    private readonly date1904: boolean,
+    private readonly file: string,
+    private readonly lim: SheetLimits,
+  ) {}
+
+  open(name: string, a: Record<string, string>): void {
+    switch (name) {
+      case 'row': {
+        if (++this.elements > this.lim.rows) throw tooMany(this.file, 'worksheet', 'dòng', 'rows', this.lim.rows);
+        const r = a.r !== undefined ? Number(a.r) : this.rowNum + 1;
+        if (!Number.isInteger(r) || r < 1 || r > this.lim.rows) throw new XlsxError(`row number ${a.r?.slice(0, 20)}`);
+        this.rowNum = r;
+        this.col = -1;
+        this.cells = [];
+        this.keptChars = 0;
+        this.maxCol = -1;
+        this.leadCol = -1;
+        break;
+      }
+      case 'c':
+        this.ref = a.r ?? '';
+        this.col = a.r !== undefined ? columnIndex(a.r) : this.col + 1;
+        if (this.col < 0 || this.col >= XLSX_SHEET_LIMITS.columns) {
+          throw inputError({ file: this.file, line: this.rowNum }, 'input.xlsxColumn', { ref: a.r ?? `#${this.col + 1}` });
+        }
+        this.type = a.t ?? 'n';
+        this.style = a.s !== undefined ? Number(a.s) : 0;
+        this.value = '';
+        break;
+      case 'v':
+        this.inValue = true;
+        break;
+      case 't':
+        if (!this.inPhonetic) this.inValue = true; // <is><t> of an inline string
+        break;
+      case 'rPh':
+        this.inPhonetic = true;
+        break;
+      case 'mergeCell': {
+        const m = a.ref !== undefined && this.merges.length < MAX_MERGES ? cellRange(a.ref) : null;
+        if (m) this.merges.push(m);
+        break;
+      }
+    }
+  }
+
+  text(t: string): void {
+    if (!this.inValue) return;
+    this.value += t;
+    if (this.value.length > this.lim.cellChars) throw cellTooLong(this.file, this.ref || `#${this.col + 1}`, this.rowNum, this.lim.cellChars);
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case 'v':
+      case 't':
+        this.inValue = false;
+        break;
+      case 'rPh':
+        this.inPhonetic = false;
+        break;
+      case 'c':
+        this.endCell();
+        break;
+      case 'row':
+        this.endRow();
+        break;
+    }
+  }
+
+  /** What the cell's format shows of a number. */
+  private shows(): Shows {
+    return (this.dateStyle[this.style] ?? Shows.NUMBER) as Shows;
+  }
+
+  private cellText(): string {
+    const value = this.value;
+    switch (this.type) {
       case 's': {
-        const s = strings[Number(value)];
-        if (s === undefined) throw new XlsxError(`shared string ${value} out of range`);
+        const s = this.strings.get(/^\d+$/.test(value) ? Number(value) : -1);
+        if (s === undefined) throw new XlsxError(`shared string ${value.slice(0, 20)} out of range`);
         return s;
       }
       case 'inlineStr':
@@ -349,118 +502,46 @@ async function readWorkbook(zip: yauzl.ZipFile, sink: CsvSink, opts: XlsxOptions
       case 'e':
         return value;
       case 'd':
-        return isoCellText(value, dateStyle[style] ?? Shows.NUMBER);
+        return isoCellText(value, this.shows());
       default:
-        return numberCellText(value, dateStyle[style] ?? Shows.NUMBER, date1904);
+        return numberCellText(value, this.shows(), this.date1904);
     }
-  };
+  }
 
-  const endRow = () => {
-    if (maxCol < 0) return; // an empty row is not a row
-    if (!headerSeen) {
+  private endCell(): void {
+    const text = this.cellText();
+    const col = this.col;
+    if (text === '') return;
+    if (col > this.maxCol) this.maxCol = col;
+    if (this.leadCol < 0 || col <= this.leadCol) {
+      this.leadCol = col;
+      this.leadText = text;
+    }
+    if (this.headerSeen && this.wantedMask[col] !== 1) return;
+    this.keptChars += text.length - (this.cells[col]?.length ?? 0);
+    if (this.keptChars > this.lim.rowChars) throw inputError({ file: this.file, line: this.rowNum }, 'input.xlsxRowTooLong', { limit: this.lim.rowChars });
+    this.cells[col] = text;
+  }
+
+  private endRow(): void {
+    if (this.maxCol < 0) return; // an empty row is not a row
+    const cells = this.cells;
+    if (!this.headerSeen) {
       const header: string[] = [];
-      for (let k = 0; k <= maxCol; k++) header.push(cells[k] ?? '');
-      const w = sink.header(header, rowNum);
+      for (let k = 0; k <= this.maxCol; k++) header.push(cells[k] ?? '');
+      const w = this.sink.header(header, this.rowNum);
       if (w === null) return;
-      headerSeen = true;
-      wanted = w;
-      width = header.length;
-      fields.length = Math.max(width, ...wanted.map((k) => k + 1));
-      fields.fill('');
+      this.headerSeen = true;
+      this.wanted = w;
+      this.width = header.length;
+      this.wantedMask = new Uint8Array(XLSX_SHEET_LIMITS.columns);
+      for (const k of w) if (k < XLSX_SHEET_LIMITS.columns) this.wantedMask[k] = 1;
+      this.fields.length = Math.max(this.width, ...w.map((k) => k + 1));
+      this.fields.fill('');
       return;
     }
-    for (const k of wanted) fields[k] = cells[k] ?? '';
-    let lead = '';
-    for (let k = 0; k <= maxCol; k++) {
-      if (cells[k]) {
-        lead = cells[k]!;
-        break;
-      }
-    }
-    rows++;
-    sink.row(fields, Math.max(width, maxCol + 1), rowNum, false, lead);
-  };
-
-  await parseEntry(zip, await need(entries, sheetPath), {
-    open(name, a) {
-      switch (name) {
-        case 'row':
-          rowNum = a.r !== undefined ? Number(a.r) : rowNum + 1;
-          col = -1;
-          cells = [];
-          maxCol = -1;
-          break;
-        case 'c':
-          col = a.r !== undefined ? columnIndex(a.r) : col + 1;
-          type = a.t ?? 'n';
-          style = a.s !== undefined ? Number(a.s) : 0;
-          value = '';
-          break;
-        case 'v':
-          inValue = true;
-          break;
-        case 't':
-          if (!inPhonetic) inValue = true; // <is><t> of an inline string
-          break;
-        case 'rPh':
-          inPhonetic = true;
-          break;
-        case 'mergeCell': {
-          const m = a.ref !== undefined && merges.length < MAX_MERGES ? cellRange(a.ref) : null;
-          if (m) merges.push(m);
-          break;
-        }
-      }
-    },
-    text(t) {
-      if (inValue) value += t;
-    },
-    close(name) {
-      switch (name) {
-        case 'v':
-        case 't':
-          inValue = false;
-          break;
-        case 'rPh':
-          inPhonetic = false;
-          break;
-        case 'c': {
-          const text = cellText();
-          if (text !== '' && col >= 0) {
-            cells[col] = text;
-            if (col > maxCol) maxCol = col;
-          }
-          break;
-        }
-        case 'row':
-          endRow();
-          break;
-      }
-    },
-  });
-  if (merges.length) sink.merges?.(merges);
-  return { sheet: sheet.name, rows };
-}
-
-/** Merged ranges kept per sheet (a summary form's header needs a few; the rest are ignored). */
-const MAX_MERGES = 10_000;
-
-/** "C6:F6" → its rows and 0-based columns; null when it is not a range. */
-export function cellRange(ref: string): CellRange | null {
-  const m = /^([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})$/.exec(ref.trim());
-  if (!m) return null;
-  const r = { r1: Number(m[2]), c1: columnIndex(m[1]!), r2: Number(m[4]), c2: columnIndex(m[3]!) };
-  return r.r1 <= r.r2 && r.c1 <= r.c2 ? r : null;
-}
-
-/** "B7" → 1 (0-based column of a cell reference). */
-export function columnIndex(ref: string): number {
-  let n = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i);
-    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
-    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
-    else break;
+    for (const k of this.wanted) this.fields[k] = cells[k] ?? '';
+    this.rows++;
+    this.sink.row(this.fields, Math.max(this.width, this.maxCol + 1), this.rowNum, false, this.leadText);
   }
-  return n - 1;
 }
