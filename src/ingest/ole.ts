@@ -3,7 +3,8 @@
  * encrypted with a password) holds, from its directory's stream names: an Excel 97–2003
  * workbook has a "Workbook" (or, older, "Book") stream; a password-protected workbook of any
  * version keeps its encrypted package in an "EncryptedPackage" stream (MS-OFFCRYPTO 2.3.4).
- * Anything else (a Word .doc, a damaged file) is just an OLE file.
+ * Anything else (a Word .doc) is just an OLE file; a file whose directory cannot be read is
+ * taken for an .xls, as most OLE files given as exports are.
  *
  * Only the header, the sector allocation table's sectors on the directory's chain and the
  * directory itself are read, each sector once, every loop bounded by the file's sector count.
@@ -29,7 +30,7 @@ export async function oleKind(path: string): Promise<OleKind> {
     };
     return await directoryKind(await read(0, 512), size, read);
   } catch {
-    return 'other';
+    return 'xls'; // a directory that cannot be read: say what most OLE files given as exports are
   } finally {
     await fh.close();
   }
@@ -37,7 +38,7 @@ export async function oleKind(path: string): Promise<OleKind> {
 
 async function directoryKind(header: Buffer, size: number, read: (pos: number, len: number) => Promise<Buffer>): Promise<OleKind> {
   const shift = header.readUInt16LE(0x1e);
-  if (header.readUInt16LE(0x1c) !== 0xfffe || (shift !== 9 && shift !== 12)) return 'other';
+  if (header.readUInt16LE(0x1c) !== 0xfffe || (shift !== 9 && shift !== 12)) throw new Error('not a compound file header');
   const sectorSize = 1 << shift;
   const sectors = Math.floor(size / sectorSize); // an upper bound on every chain's length
   const sectorAt = (n: number) => read((n + 1) * sectorSize, sectorSize);
