@@ -97,7 +97,8 @@ export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE
     for (const source of opts.inputs) {
       const r = await Replay.open(source, !opts.internal?.csvReader);
       opened.push(r);
-      const peeked = await peekKind(source, r, opts);
+      // A workbook from a stream is read from a copy on disk: r.source.
+      const peeked = await peekKind(r.source, r, opts);
       kinds.push(peeked.kind);
       dataStarts.push(peeked.dataStart);
       if (peeked.titlePeriod && !titled) titled = { period: peeked.titlePeriod, file: source.name, line: peeked.titlePeriod.line };
@@ -146,7 +147,7 @@ async function readAll(
   const order = [...kinds.flatMap((k, i) => (isFactKind(k) ? [i] : [])), ...kinds.flatMap((k, i) => (isFactKind(k) ? [] : [i]))];
 
   for (const idx of order) {
-    const source = opts.inputs[idx]!;
+    const source = opened[idx]!.source;
     const kind = kinds[idx]!;
     const ds = dataStarts[idx];
     const onProgress = (total: number) => opts.onProgress?.(source.name, total);

@@ -2,12 +2,15 @@
  * Peeking: every input's kind is read from its header before any input is read in full (the
  * fact exports are read first). Replay lets a source's first chunks be read twice; peekKind
  * reads just the header (and, for UTF-8 text files, where the data begins, for reading the
- * file in byte ranges).
+ * file in byte ranges). The peek reads at most MAX_PEEK_BYTES: a header (after its title
+ * rows) not found within them refuses the file.
  */
-import { CsvError, recordLineEnd, sniffDelimiter } from './csv.js';
+import { CsvError, MAX_RECORD_BYTES, recordLineEnd, sniffDelimiter } from './csv.js';
 import { detectKind } from './headers.js';
-import type { InputSource } from './source.js';
+import { fileSource, streamSource, type InputSource } from './source.js';
+import { isOle, isZip, spool } from './table.js';
 import { utf16Bom } from './decode.js';
+import { inputError } from '../model/errors.js';
 import { lineOffset } from './parallel/split.js';
 import { csvError } from './errors.js';
 import { readRows, TitleRows } from './rows.js';
@@ -22,30 +25,68 @@ class Peeked {
   ) {}
 }
 
+/** The header peek read MAX_PEEK_BYTES. */
+class PeekLimit {}
+
+/** The most bytes the header peek reads (and holds, to be read again): title rows, the header and the first data row fit many times over. */
+export const MAX_PEEK_BYTES = 2 * MAX_RECORD_BYTES;
+
 type Chunk = Buffer | string;
+const asBuffer = (c: Chunk) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c);
 
 /**
  * An opened input whose first chunks can be read twice: once to learn the file's kind from its
  * header, then again, followed by the rest, for the full read. A source that opens afresh (a
  * file) is reopened for the full read and the chunks held for the peek are dropped; a source
- * that gives back the same stream (standard input) replays them. Nothing is lost either way.
+ * that gives back the same stream (standard input, a pipe) replays them. Nothing is lost either
+ * way. A workbook (zip or OLE) from a stream is first copied to a temporary file (table.ts
+ * spool), read from there as a file, and removed when the Replay is closed.
  */
 export class Replay {
   private buffered: Chunk[] = [];
+  private peeked = 0;
   private done = false;
   private closed = false;
   private readonly it: AsyncIterator<Chunk>;
   private fresh: AsyncIterable<Chunk> | null = null;
 
   private constructor(
-    private readonly source: InputSource,
+    /** The source to read: the one given, or its copy on disk. */
+    readonly source: InputSource,
     private readonly first: AsyncIterable<Chunk>,
+    private readonly cleanup: () => Promise<void> = async () => {},
   ) {
     this.it = first[Symbol.asyncIterator]();
   }
 
   static async open(source: InputSource, reuse: boolean): Promise<Replay> {
-    const r = new Replay(source, await source.open());
+    let r: Replay;
+    if (source.path !== undefined) r = new Replay(source, await source.open());
+    else {
+      // A stream: its first bytes say whether it is a workbook, to be read by position from a copy.
+      const it = (await source.open())[Symbol.asyncIterator]();
+      const head: Buffer[] = [];
+      let n = 0;
+      while (n < 4) {
+        const c = await it.next();
+        if (c.done) break;
+        head.push(asBuffer(c.value));
+        n += head[head.length - 1]!.length;
+      }
+      const rest = (async function* () {
+        yield* head;
+        for (let c = await it.next(); !c.done; c = await it.next()) yield asBuffer(c.value);
+      })();
+      const first = Buffer.concat(head);
+      if (isZip(first) || isOle(first)) {
+        const copy = await spool(source.name, rest);
+        const file = fileSource(copy.path, source.name);
+        r = new Replay(file, await file.open(), copy.cleanup);
+      } else {
+        const again = streamSource(source.name, rest);
+        r = new Replay(again, await again.open());
+      }
+    }
     r.reuse = reuse;
     return r;
   }
@@ -64,6 +105,8 @@ export class Replay {
           return;
         }
         self.buffered.push(r.value);
+        self.peeked += r.value.length;
+        if (self.peeked > MAX_PEEK_BYTES) throw new PeekLimit();
         yield r.value;
       }
     })(this);
@@ -126,9 +169,10 @@ export class Replay {
     await this.it.return?.();
   }
 
-  /** Closes whatever is still open (after an error stopped the run). */
+  /** Closes whatever is still open (after an error stopped the run), and removes a copy on disk. */
   async close(): Promise<void> {
     await this.closeFirst();
+    await this.cleanup();
     if (this.fresh) {
       // A file stream closes itself once started; start it, then stop it.
       const it = this.fresh[Symbol.asyncIterator]();
@@ -200,6 +244,7 @@ export async function peekKind(source: InputSource, replay: Replay, opts: Reader
       return { kind: e.kind, dataStart, titlePeriod: e.titlePeriod };
     }
     if (kind) return { kind, dataStart: null, titlePeriod: null };
+    if (e instanceof PeekLimit) throw inputError({ file: source.name }, 'input.headerTooFar', { limit: `${MAX_PEEK_BYTES >> 20} MiB` });
     if (e instanceof CsvError) throw csvError(e, source.name);
     throw e;
   }

@@ -1,8 +1,14 @@
 /**
  * Input sources: a file path, or a stream the CLI hands in (stdin as "-"). The name is
  * the file as given on the command line; it is how every message names the input.
+ *
+ * Only a regular file is read by position, opened more than once (the header peek, then the
+ * full read) or split into byte ranges. Any other path — a FIFO, a pipe (/dev/stdin, a
+ * process substitution's /dev/fd/63), a character device — gives a stream, read once from its
+ * start: such a source has no `path`, and its every open() gives back that one stream (the
+ * header peek's chunks are replayed, as for standard input).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { open as openFile, stat, type FileHandle } from 'node:fs/promises';
 import { CcchError, inputError } from '../model/errors.js';
 
@@ -28,6 +34,13 @@ export interface OpenOptions {
 export const CHUNK = 1 << 20;
 
 export function fileSource(path: string, name: string = path): InputSource {
+  let st: ReturnType<typeof statSync> | undefined;
+  try {
+    st = statSync(path);
+  } catch {
+    // reported when opened
+  }
+  if (st && !st.isFile() && !st.isDirectory()) return onceSource(path, name);
   return {
     name,
     path,
@@ -107,6 +120,26 @@ export async function* readRanges(path: string, name: string, ranges: ReadonlyAr
 
 export function streamSource(name: string, stream: AsyncIterable<Buffer | string>): InputSource {
   return { name, open: async () => stream };
+}
+
+/** A path that is not a regular file, as one stream read once from its start (no positions: a pipe has none). */
+function onceSource(path: string, name: string): InputSource {
+  let stream: AsyncIterable<Buffer> | undefined;
+  return streamSource(name, {
+    [Symbol.asyncIterator]() {
+      stream ??= (async function* () {
+        const s = createReadStream(path, { highWaterMark: CHUNK });
+        try {
+          for await (const chunk of s) yield chunk as Buffer;
+        } catch (e) {
+          throw openError(e, name);
+        } finally {
+          s.destroy();
+        }
+      })();
+      return stream[Symbol.asyncIterator]();
+    },
+  });
 }
 
 export function openError(e: unknown, name: string): Error {
