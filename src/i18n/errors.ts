@@ -232,6 +232,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `sổ làm việc đọc từ luồng (ống dẫn, đầu vào chuẩn) được chép ra tệp tạm trước, tối đa ${p.limit}: tệp này lớn hơn; hãy đưa đường dẫn tệp`,
     en: (p) => `a workbook read from a stream (a pipe, stdin) is copied to a temporary file first, at most ${p.limit}: this one is larger; give its path instead`,
   },
+  'input.tooLarge': {
+    vi: (p) => `tệp lớn hơn ${p.limit}: không phải tệp loại này`,
+    en: (p) => `file larger than ${p.limit}: not a file of this kind`,
+  },
   'input.headerTooFar': {
     vi: (p) => `không thấy dòng tiêu đề trong ${p.limit} đầu tiên`,
     en: (p) => `no header row in the first ${p.limit}`,

@@ -36,6 +36,8 @@ export interface TableOptions {
   /** The XLSX sheet (default: the first). */
   sheet?: string;
   onProgress?: (bytes: number) => void;
+  /** The most bytes to read (a workbook: its size); past them the read stops with input.tooLarge. */
+  maxBytes?: number;
 }
 
 export interface TableStats {
@@ -115,8 +117,11 @@ export async function readTable(source: InputSource, sink: TableSink, opts: Tabl
   }
   const first = Buffer.concat(head);
   let bytes = 0;
+  const max = opts.maxBytes ?? Infinity;
+  const tooLarge = () => inputError({ file: source.name }, 'input.tooLarge', { limit: `${max / 2 ** 20} MiB` });
   const rest = (async function* () {
     bytes += first.length;
+    if (bytes > max) throw tooLarge();
     opts.onProgress?.(bytes);
     if (first.length) yield first;
     for (;;) {
@@ -124,6 +129,7 @@ export async function readTable(source: InputSource, sink: TableSink, opts: Tabl
       if (r.done) return;
       const b = typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value;
       bytes += b.length;
+      if (bytes > max) throw tooLarge();
       opts.onProgress?.(bytes);
       yield b;
     }
@@ -177,6 +183,7 @@ export async function readTable(source: InputSource, sink: TableSink, opts: Tabl
   if (isZip(first)) {
     const { path, size, cleanup } = await onDisk(source, rest, it);
     try {
+      if (size > max) throw tooLarge();
       // The XLSX reader (zip + XML parsers) is loaded only for workbooks.
       const { readXlsx } = await import('./xlsx.js');
       const st = await readXlsx(path, guarded, { sheet: opts.sheet, name: source.name });

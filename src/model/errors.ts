@@ -82,6 +82,7 @@ export const ERROR_CODES = [
   'input.xlsxCellTooLong',
   'input.xlsxRowTooLong',
   'input.spoolTooLarge',
+  'input.tooLarge',
   'input.headerTooFar',
   // What an input holds.
   'input.ambiguousKind',

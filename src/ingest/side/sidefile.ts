@@ -45,6 +45,13 @@ export interface SideKind<F extends string> {
   checkHeader?: (map: FieldColumns<F>) => ErrorCode | null;
 }
 
+/**
+ * The most bytes a side file may hold: the procedures catalog, the largest, is ~2 MB for a
+ * province (a few thousand procedures); a units list of a thousand units, ~100 KB. (A side
+ * file's rows cost ~8 µs each: 16 MiB of them, ~6 s.)
+ */
+export const MAX_SIDE_BYTES = 16 << 20;
+
 export async function readSideFile<F extends string>(
   source: InputSource,
   kind: SideKind<F>,
@@ -92,36 +99,40 @@ export async function readSideFile<F extends string>(
     },
   };
   try {
-    const stats = await readTable(source, {
-      header(h, at) {
-        map = matchFields(kind.specs, h);
-        if (map.missingRequired.length) throw missingRequired(source.name, at, kind, map.missingRequired);
-        const bad = kind.checkHeader?.(map);
-        if (bad) throw inputError({ file: source.name, line: at }, bad, { kindVi: kind.vi, kindEn: kind.en });
-        report.columns = map.headers;
-        report.missingColumns = map.missing;
-        return Object.values(map.columns) as number[];
+    const stats = await readTable(
+      source,
+      {
+        header(h, at) {
+          map = matchFields(kind.specs, h);
+          if (map.missingRequired.length) throw missingRequired(source.name, at, kind, map.missingRequired);
+          const bad = kind.checkHeader?.(map);
+          if (bad) throw inputError({ file: source.name, line: at }, bad, { kindVi: kind.vi, kindEn: kind.en });
+          report.columns = map.headers;
+          report.missingColumns = map.missing;
+          return Object.values(map.columns) as number[];
+        },
+        row(f, count, at, malformed) {
+          report.rows++;
+          line = at;
+          fields = f;
+          if (malformed) {
+            report.rejected++;
+            problem(at, 'error', null, 'row.malformed');
+            return;
+          }
+          if (count !== map!.width) {
+            report.warnings++;
+            problem(at, 'warning', null, 'row.fieldCount', { got: count, want: map!.width });
+          }
+          const rejection = handle(row);
+          if (rejection) {
+            report.rejected++;
+            problem(at, 'error', rejection.field, rejection.code, rejection.params);
+          }
+        },
       },
-      row(f, count, at, malformed) {
-        report.rows++;
-        line = at;
-        fields = f;
-        if (malformed) {
-          report.rejected++;
-          problem(at, 'error', null, 'row.malformed');
-          return;
-        }
-        if (count !== map!.width) {
-          report.warnings++;
-          problem(at, 'warning', null, 'row.fieldCount', { got: count, want: map!.width });
-        }
-        const rejection = handle(row);
-        if (rejection) {
-          report.rejected++;
-          problem(at, 'error', rejection.field, rejection.code, rejection.params);
-        }
-      },
-    });
+      { maxBytes: MAX_SIDE_BYTES },
+    );
     takeStats(report, stats);
     if (!map) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
   } catch (e) {
