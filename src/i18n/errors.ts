@@ -149,6 +149,11 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: () => 'không phải UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI); hãy xuất lại dạng CSV UTF-8',
     en: () => 'not UTF-8 (perhaps Windows-1258, TCVN3 or VNI); export it again as CSV UTF-8',
   },
+  'input.invalidUtf8': {
+    vi: (p) =>
+      `byte 0x${p.byte} ở đây không phải UTF-8, trong một tệp UTF-8: tệp bị hỏng tại chỗ này; hãy sửa hoặc xóa ký tự đó (đừng chuyển mã cả tệp)`,
+    en: (p) => `byte 0x${p.byte} here is not UTF-8, in a file that is UTF-8: the file is damaged at this point; fix or delete that character (do not convert the file)`,
+  },
   'input.windows1258': {
     vi: () => 'tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258, hoặc lưu lại dạng "CSV UTF-8"',
     en: () => 'file is Windows-1258 encoded, not UTF-8; run again with --encoding windows-1258, or save it again as "CSV UTF-8"',

@@ -95,6 +95,8 @@ export class CsvError extends Error {
     readonly code: CsvErrorCode,
     readonly line: number | undefined,
     readonly column: number | undefined,
+    /** An encoding error: the bytes around the first that is not UTF-8 (up to 32 KB each side), and that byte. */
+    readonly context?: { bytes: Buffer; byte: number },
   ) {
     super(code);
     this.name = 'CsvError';
@@ -562,9 +564,10 @@ export async function readCsv(input: AsyncIterable<Buffer | string>, sink: CsvSi
   }
 
   function throwEncoding(data: Buffer, from: number): never {
-    const bad = from + firstInvalidUtf8(data.subarray(from));
-    const where = locate(data, Math.min(bad, data.length - 1));
-    throw new CsvError('encoding', where.line, where.column);
+    const bad = Math.min(from + firstInvalidUtf8(data.subarray(from)), data.length - 1);
+    const where = locate(data, bad);
+    const bytes = Buffer.from(data.subarray(Math.max(0, bad - (32 << 10)), bad + (32 << 10)));
+    throw new CsvError('encoding', where.line, where.column, { bytes, byte: data[bad]! });
   }
 
   /** Line and column of byte `pos` in `data`, which starts at the unconsumed tail (line `line`). */

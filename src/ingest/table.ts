@@ -23,6 +23,7 @@ import { Readable } from 'node:stream';
 import { CsvError, readCsv, type CsvByteSink, type CsvSink } from './csv.js';
 import { decodeStream, guessLegacy, utf16Bom, type Legacy } from './decode.js';
 import { oleKind } from './ole.js';
+import { utf8Evidence } from './utf8.js';
 import type { InputSource } from './source.js';
 import { fold } from '../util/text.js';
 import { inputError } from '../model/errors.js';
@@ -211,7 +212,16 @@ export async function readTable(source: InputSource, sink: TableSink, opts: Tabl
     return { format: 'csv', bytes, delimiter: st.delimiter, encoding, sheet: null, skipped, totalLine, endLine: st.endLine };
   } catch (e) {
     if (e instanceof CsvError && e.code === 'encoding' && encoding === 'utf-8') {
-      const guess = guessLegacy(first.subarray(0, SAMPLE));
+      // The file's first bytes and those around the bad one: mostly valid UTF-8 is a damaged
+      // UTF-8 file (converting it from a legacy encoding would garble it); else name the
+      // legacy encoding its bytes suggest, if any.
+      const sample = e.context ? Buffer.concat([first.subarray(0, SAMPLE), e.context.bytes]) : first.subarray(0, SAMPLE);
+      const { valid, invalid } = utf8Evidence(sample);
+      if (valid > 0 && valid >= 2 * invalid) {
+        const byte = (e.context?.byte ?? 0).toString(16).toUpperCase().padStart(2, '0');
+        throw inputError({ file: source.name, line: e.line, column: e.column }, 'input.invalidUtf8', { byte });
+      }
+      const guess = guessLegacy(sample);
       if (guess) throw legacyError(source.name, e, guess);
     }
     if (e instanceof CsvError && e.code === 'binary' && encoding === 'utf-8') {

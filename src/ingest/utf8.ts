@@ -59,3 +59,39 @@ export function blankFrom(buf: Uint8Array, i: number, e: number): boolean {
   }
   return true;
 }
+
+/**
+ * In `sample`: how many characters are valid multi-byte UTF-8 sequences, and how many bytes
+ * of 0x80 and above are not part of one (a sequence cut at the sample's end counts as
+ * neither). Text in a legacy encoding has hardly any of the first; UTF-8 with a stray byte
+ * has many of them and a few of the second.
+ */
+export function utf8Evidence(sample: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < sample.length) {
+    const b = sample[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (n > 0 && i + n >= sample.length) break;
+    let k = 1;
+    while (n > 0 && k <= n && (sample[i + k]! & 0xc0) === 0x80) k++;
+    if (n > 0 && k > n && (n !== 2 || isValid3(b, sample[i + 1]!)) && (n !== 3 || isValid4(b, sample[i + 1]!))) {
+      valid++;
+      i += n + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
+/** The second byte of a 3-byte sequence: no overlong forms (E0 80–9F), no surrogates (ED A0–BF). */
+const isValid3 = (b: number, c: number) => !(b === 0xe0 && c < 0xa0) && !(b === 0xed && c >= 0xa0);
+/** The second byte of a 4-byte sequence: no overlong forms (F0 80–8F), nothing past U+10FFFF (F4 90–BF). */
+const isValid4 = (b: number, c: number) => !(b === 0xf0 && c < 0x90) && !(b === 0xf4 && c >= 0x90);

@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'input.utf16NoBom',
   'input.binary',
   'input.encoding',
+  'input.invalidUtf8',
   'input.windows1258',
   'input.tcvn3',
   'input.vni',

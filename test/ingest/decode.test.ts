@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { canonicalEncoding, decodeStream, guessLegacy, utf16Bom } from '../../src/ingest/decode.js';
-import { fixture } from '../helpers.js';
+import { fixture, refused } from '../helpers.js';
+import { readTable } from '../../src/ingest/table.js';
+import { streamSource } from '../../src/ingest/source.js';
+import { utf8Evidence } from '../../src/ingest/utf8.js';
 
 async function decode(buf: Buffer, encoding: string, chunk: number): Promise<string> {
   async function* gen() {
@@ -54,5 +57,42 @@ describe('decode', () => {
     // Too little to say: one stray Latin-1 byte, or none.
     expect(guessLegacy(Buffer.from('Ma ho so,caf\xe9\n', 'latin1'))).toBeNull();
     expect(guessLegacy(Buffer.from('plain ascii'))).toBeNull();
+  });
+});
+
+describe('invalid UTF-8 told apart from a legacy encoding', () => {
+  const read = (text: Buffer) => refused(readTable(streamSource('f.csv', (async function* () { yield text; })()), { header: (f) => f.map((_, i) => i), row() {} }));
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `HS${i},UBND xã Long Hưng,Đã tiếp nhận\n`).join('');
+
+  it('a UTF-8 file with one stray byte is damaged UTF-8 at its line and column, not TCVN3 to convert (which would garble it)', async () => {
+    const text = Buffer.from('Mã hồ sơ,Đơn vị,Trạng thái\n' + rows(50) + 'HS9,UBND xã Long Hưng,Đã tiếp nhận\n');
+    text[text.lastIndexOf('Long Hưng') + 'Long H'.length] = 0xe3; // ư's first byte replaced: 0xE3 0xAF 0x6E is no sequence
+    const e = await read(text);
+    expect(e).toMatchObject({ code: 'input.invalidUtf8', where: { file: 'f.csv', line: 52, column: 19 }, params: { byte: 'E3' } });
+    expect(e.en).toBe('byte 0xE3 here is not UTF-8, in a file that is UTF-8: the file is damaged at this point; fix or delete that character (do not convert the file)');
+    // Before: guessLegacy on the first bytes took UTF-8's continuation bytes (0x80–0xBF) for TCVN3 letters.
+    expect(guessLegacy(text)).toBe('tcvn3');
+  });
+
+  it('the bytes around the bad one count, not only the first 64 KB (plain ASCII there said nothing)', async () => {
+    const ascii = Buffer.from('MaHoSo,DonVi\n' + 'HS1,UBND xa Long Hung\n'.repeat(4000));
+    const stray = Buffer.concat([ascii, Buffer.from('HS2,UBND xã Long Hưng \xe9 Đã\n', 'utf8'), Buffer.from([0x48, 0x53, 0x33, 0x2c, 0xe9, 0x0a])]);
+    expect((await read(stray)).code).toBe('input.invalidUtf8');
+    // A legacy file past 64 KB of ASCII is still named by its bytes.
+    const tcvn = Buffer.concat([ascii, readFileSync(fixture('formats/tcvn3.csv'))]);
+    expect((await read(tcvn)).code).toBe('input.tcvn3');
+  });
+
+  it('legacy encodings are still named', async () => {
+    expect((await read(readFileSync(fixture('formats/tcvn3.csv')))).code).toBe('input.tcvn3');
+    expect((await read(readFileSync(fixture('formats/vni.csv')))).code).toBe('input.vni');
+    expect((await read(readFileSync(fixture('formats/pakn-2023.windows-1258.csv')))).code).toBe('input.windows1258');
+  });
+
+  it('utf8Evidence counts valid sequences and stray bytes', () => {
+    expect(utf8Evidence(Buffer.from('Mã hồ sơ 😀'))).toEqual({ valid: 4, invalid: 0 });
+    expect(utf8Evidence(Buffer.from([0x61, 0xe3, 0x20, 0xc3, 0xa3, 0xa3, 0xff, 0xed, 0xa0, 0x80, 0xe0, 0x80, 0x80]))).toEqual({ valid: 1, invalid: 9 });
+    // A sequence cut at the end is neither.
+    expect(utf8Evidence(Buffer.from([0xe1, 0xbb]))).toEqual({ valid: 0, invalid: 0 });
   });
 });
