@@ -72,6 +72,10 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     vi: (p) => `các phần không cộng đúng: ${p.fieldVi} ${p.cell} = ${p.total}, nhưng ${p.partsVi} = ${p.sum}`,
     en: (p) => `the parts do not add up: ${p.fieldEn} ${p.cell} = ${p.total}, but ${p.partsEn} = ${p.sum}`,
   },
+  'row.tooLong': {
+    vi: (p) => `ô dài ${p.length} byte: không giá trị nào của trường này dài như vậy (giới hạn ${p.limit})`,
+    en: (p) => `a cell of ${p.length} bytes: no value of this field is that long (the limit is ${p.limit})`,
+  },
   'row.fieldCount': {
     vi: (p) => `dòng có ${p.got} cột, tiêu đề có ${p.want} cột`,
     en: (p) => `row has ${p.got} fields, the header has ${p.want}`,

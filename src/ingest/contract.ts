@@ -27,6 +27,15 @@ export interface FieldSpec<F extends string = Field> {
   en: string;
 }
 
+/**
+ * The longest cell of a column ccch reads (bytes; characters for a workbook's cells): codes,
+ * unit names, dates, tiers, categories, counts are tens of bytes (a unit's full name, "Ủy ban
+ * nhân dân phường … thành phố …, tỉnh …", about a hundred). A longer one is no such value
+ * (a megabyte unit name is not a unit): its row is rejected, naming the field. Columns ccch
+ * does not read (notes) may hold anything up to the reader's record limit.
+ */
+export const MAX_FIELD_BYTES = 1024;
+
 const UNIT_ALIASES = ['Đơn vị', 'Đơn vị tiếp nhận', 'Đơn vị xử lý', 'Cơ quan giải quyết', 'DonViXuLy'];
 const TIER_ALIASES = ['Cấp', 'Cấp hành chính', 'Cấp đơn vị'];
 

@@ -39,8 +39,15 @@ export interface ColumnMap extends FieldColumns<Field> {
 /** A column's header: one cell, or the path of cells above it (outermost first). */
 export type HeaderCell = string | readonly string[];
 
+/**
+ * A header cell longer than this is no alias (they are a few words): a title or a stray cell,
+ * not folded (folding costs several copies of it) and matching nothing.
+ */
+const MAX_HEADER_CHARS = 256;
+
 /** How headers and aliases are compared: folded, no space around punctuation, no trailing colon or footnote star. */
 export function headerKey(s: string): string {
+  if (s.length > MAX_HEADER_CHARS) return '\u0000';
   return fold(s)
     .replace(/\s*([,;:/()+-])\s*/g, '$1')
     .replace(/\(\*+\)$|\*+$/, '')

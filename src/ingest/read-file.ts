@@ -8,6 +8,7 @@
 import { stat } from 'node:fs/promises';
 import { CsvError, type CsvRow } from './csv.js';
 import { detectKind, matchHeaders, type ColumnMap } from './headers.js';
+import { MAX_FIELD_BYTES } from './contract.js';
 import { takeStats } from './table.js';
 import { csvError, missingRequired, KIND_NAMES } from './errors.js';
 import { readRows, TitleRows } from './rows.js';
@@ -16,7 +17,7 @@ import { describeColumns, type FileContext, type HandlerFactory, type IngestStat
 import { RecordsHandler } from './kinds/records.js';
 import { FactsHandler } from './kinds/facts.js';
 import { SummariesHandler } from './kinds/summaries.js';
-import type { Kind } from '../model/kinds.js';
+import type { Field, Kind } from '../model/kinds.js';
 
 /** The handler of each kind of export whose header is one row (a summary report's is read at its end, by SummariesHandler). */
 export const HANDLERS: Record<Exclude<Kind, 'summary'>, HandlerFactory> = {
@@ -58,7 +59,20 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
   let raw: SummariesHandler | undefined;
   let wanted: number[] = [];
   const rowText: string[] = [];
+  /** The field of each column read (by column index). */
+  let fieldAt: Field[] = [];
   const titles = new TitleRows(source.name);
+
+  /** Rejects the row when a column read holds a cell longer than MAX_FIELD_BYTES (`length(k)`). */
+  const tooLong = (line: number, length: (k: number) => number): boolean => {
+    for (const k of wanted) {
+      const n = length(k);
+      if (n <= MAX_FIELD_BYTES) continue;
+      problems.reject(line, { code: 'row.tooLong', field: fieldAt[k] ?? null, params: { length: n, limit: MAX_FIELD_BYTES } });
+      return true;
+    }
+    return false;
+  };
 
   /** What every row goes through: false when it goes no further. */
   const accept = (count: number, line: number, malformed: boolean): boolean => {
@@ -96,15 +110,20 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
         describeColumns(ctx, map, fields);
         handler = HANDLERS[kind](state, ctx, map);
         wanted = handler.columns();
+        fieldAt = [];
+        for (const [f, k] of Object.entries(map.columns) as Array<[Field, number]>) fieldAt[k] = f;
         return wanted;
       },
       row(fields, count, line, malformed) {
         if (raw) raw.raw(fields, count, line, malformed);
-        else if (accept(count, line, malformed)) handler!.row(fields, line);
+        else if (accept(count, line, malformed) && !tooLong(line, (k) => fields[k]?.length ?? 0)) handler!.row(fields, line);
       },
       rowBytes(row: CsvRow, line, malformed) {
         if (raw) return rawBytes(raw, row, line, malformed);
         if (!accept(row.count, line, malformed)) return;
+        // A row no longer than the limit holds no cell longer than it (the common case: one test).
+        const n = row.count;
+        if (row.ends[n - 1]! - row.starts[0]! > MAX_FIELD_BYTES && tooLong(line, (k) => (k < n ? row.ends[k]! - row.starts[k]! : 0))) return;
         const h = handler!;
         if (h.rowBytes) h.rowBytes(row, line);
         else {

@@ -18,7 +18,7 @@ export function tierFromColumn(raw: string): Tier | null | undefined {
 }
 
 /** Administrative words, with diacritics, longest first at each start word. */
-const ADMIN_WORDS: Array<[string[], Tier | null]> = [
+export const ADMIN_WORDS: Array<[string[], Tier | null]> = [
   [['xã', 'hội'], null], // "xã hội" (society) is not an administrative word
   [['thị', 'xã'], 'huyen'],
   [['thị', 'trấn'], 'xa'],
@@ -36,7 +36,7 @@ const ADMIN_WORDS: Array<[string[], Tier | null]> = [
  * from "cơ quan" (agency) or "phường" (ward) from "địa phương" (locality). For names written
  * entirely without diacritics the folded words are used, with these folded phrases skipped.
  */
-const ASCII_NOT_ADMIN: string[][] = [
+export const ASCII_NOT_ADMIN: string[][] = [
   ['co', 'quan'],
   ['quan', 'ly'],
   ['quan', 'su'],
@@ -46,7 +46,7 @@ const ASCII_NOT_ADMIN: string[][] = [
   ['phuong', 'thuc'],
   ['xa', 'hoi'],
 ];
-const ASCII_ADMIN: Array<[string[], Tier]> = [
+export const ASCII_ADMIN: Array<[string[], Tier]> = [
   [['thi', 'xa'], 'huyen'],
   [['thi', 'tran'], 'xa'],
   [['thanh', 'pho'], 'huyen'],
@@ -58,49 +58,75 @@ const ASCII_ADMIN: Array<[string[], Tier]> = [
   [['quan'], 'huyen'],
 ];
 
-function words(s: string): string[] {
-  // Split on white space and punctuation; "TP." and "TP.Biên Hòa" give the word "tp".
-  return s.split(/[\s,.;:()\-–—/]+/u).filter((w) => w !== '');
+/** Words of a squashed name, split on white space and punctuation ("TP." and "TP.Biên Hòa" give the word "tp"), one at a time. */
+function* wordsOf(s: string): Generator<string> {
+  for (const m of s.matchAll(/[^\s,.;:()\-–—/]+/gu)) yield m[0];
 }
 
-function startsWith(ws: string[], at: number, phrase: string[]): boolean {
-  if (at + phrase.length > ws.length) return false;
-  for (let k = 0; k < phrase.length; k++) if (ws[at + k] !== phrase[k]) return false;
+interface Word {
+  text: string;
+  folded?: string;
+}
+
+/** Whether the words from the window's start spell `phrase` (as written, or folded). */
+function spells(win: Word[], phrase: string[], folded: boolean): boolean {
+  if (phrase.length > win.length) return false;
+  for (let k = 0; k < phrase.length; k++) {
+    const w = win[k]!;
+    if ((folded ? (w.folded ??= fold(w.text)) : w.text) !== phrase[k]) return false;
+  }
   return true;
 }
 
-function asciiAt(ws: string[], at: number, n: number): boolean {
-  for (let k = at; k < at + n && k < ws.length; k++) if (!isAscii(ws[k]!)) return false;
+/** Whether the window's first n words (as many as there are) are written without diacritics. */
+function asciiWords(win: Word[], n: number): boolean {
+  for (let k = 0; k < n && k < win.length; k++) if (!isAscii(win[k]!.text)) return false;
   return true;
+}
+
+/**
+ * At the window's start: the tier a phrase there implies, or how many words to move on (a
+ * phrase that is not administrative is skipped whole).
+ */
+function stepAt(win: Word[]): Tier | number {
+  for (const [phrase, tier] of ADMIN_WORDS) {
+    if (spells(win, phrase, false)) return tier ?? phrase.length;
+  }
+  for (const phrase of ASCII_NOT_ADMIN) {
+    if (spells(win, phrase, true)) return phrase.length;
+  }
+  for (const [phrase, tier] of ASCII_ADMIN) {
+    if (asciiWords(win, phrase.length) && spells(win, phrase, true)) return tier;
+  }
+  return 1;
 }
 
 /**
  * The tier a unit's name implies, or `null` when the name does not decide it. Words written
  * with diacritics are matched as written; words written without them are matched folded.
  * The phrases of ASCII_NOT_ADMIN ("cơ quan", "địa phương"…) are never administrative words.
+ * The words are read one at a time through a window of two (no phrase is longer), each folded
+ * at most once: time and memory in proportion to the name's length.
  */
 export function tierFromName(name: string): Tier | null {
-  const ws = words(squash(name));
-  const folded = ws.map((w) => fold(w));
-  if (ws.length === 0) return null;
-  if (ws[0] === 'sở' || ws[0] === 'ban' || (ws[0] === 'so' && asciiAt(ws, 0, 1))) return 'so';
-  outer: for (let i = 0; i < ws.length; i++) {
-    for (const [phrase, tier] of ADMIN_WORDS) {
-      if (startsWith(ws, i, phrase)) {
-        if (tier !== null) return tier;
-        i += phrase.length - 1;
-        continue outer;
-      }
+  const words = wordsOf(squash(name));
+  const win: Word[] = [];
+  const fill = () => {
+    while (win.length < 2) {
+      const r = words.next();
+      if (r.done) return;
+      win.push({ text: r.value });
     }
-    for (const phrase of ASCII_NOT_ADMIN) {
-      if (startsWith(folded, i, phrase)) {
-        i += phrase.length - 1;
-        continue outer;
-      }
-    }
-    for (const [phrase, tier] of ASCII_ADMIN) {
-      if (asciiAt(ws, i, phrase.length) && startsWith(folded, i, phrase)) return tier;
-    }
+  };
+  fill();
+  if (win.length === 0) return null;
+  const first = win[0]!.text;
+  if (first === 'sở' || first === 'ban' || (first === 'so' && isAscii(first))) return 'so';
+  while (win.length > 0) {
+    const step = stepAt(win);
+    if (typeof step === 'string') return step;
+    win.splice(0, step);
+    fill();
   }
   return null;
 }

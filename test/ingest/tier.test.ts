@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import { tierFromName, tierFromColumn } from '../../src/ingest/tier.js';
+import fc from 'fast-check';
+import { tierFromName, tierFromColumn, ADMIN_WORDS, ASCII_ADMIN, ASCII_NOT_ADMIN } from '../../src/ingest/tier.js';
+import { fold, isAscii, squash } from '../../src/util/text.js';
+import type { Tier } from '../../src/model/tier.js';
 
 describe('tierFromName (docs/domain.md tier rule 3)', () => {
   it.each([
@@ -66,3 +69,74 @@ describe('tierFromColumn (rule 1)', () => {
     expect(tierFromColumn('Trung ương')).toBeUndefined();
   });
 });
+
+describe('tierFromName reads a name once, word by word', () => {
+  it('gives what the earlier classifier (all words split and folded up front) gave, on any words', () => {
+    const vocabulary = ['Sở', 'sở', 'so', 'Ban', 'UBND', 'xã', 'Xã', 'xa', 'hội', 'hoi', 'thị', 'thi', 'trấn', 'tran', 'thành', 'thanh', 'phố', 'pho', 'TP', 'TP.', 'tỉnh', 'tinh', 'phường', 'phuong', 'huyện', 'huyen', 'quận', 'quan', 'cơ', 'co', 'lý', 'ly', 'địa', 'dia', 'tiện', 'tien', 'thức', 'thuc', 'sự', 'su', 'trị', 'tri', 'Long', 'Hưng', 'Biên', 'Hòa', 'Nhơn'];
+    const separators = [' ', '  ', ', ', '.', '-', ' – ', '/', '(', ')', ':', '\t'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...vocabulary), fc.constantFrom(...separators)), { maxLength: 8 }), (parts) => {
+        const name = parts.map(([w, sep]) => w + sep).join('');
+        expect(tierFromName(name), name).toBe(referenceTier(name));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('a name of 4 MB (a unit name the row check would reject, classified anyway) in time and memory in proportion', () => {
+    const name = 'Trung tâm dịch vụ '.repeat(230_000) + 'xã Long Hưng';
+    const heap = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    expect(tierFromName(name)).toBe('xa');
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(200 << 20);
+  });
+});
+
+/** The classifier as it was (words split and folded up front), as the reference. */
+function refWords(s: string): string[] {
+  // Split on white space and punctuation; "TP." and "TP.Biên Hòa" give the word "tp".
+  return s.split(/[\s,.;:()\-–—/]+/u).filter((w) => w !== '');
+}
+
+function refStartsWith(ws: string[], at: number, phrase: string[]): boolean {
+  if (at + phrase.length > ws.length) return false;
+  for (let k = 0; k < phrase.length; k++) if (ws[at + k] !== phrase[k]) return false;
+  return true;
+}
+
+function refAsciiAt(ws: string[], at: number, n: number): boolean {
+  for (let k = at; k < at + n && k < ws.length; k++) if (!isAscii(ws[k]!)) return false;
+  return true;
+}
+
+/**
+ * The tier a unit's name implies, or `null` when the name does not decide it. Words written
+ * with diacritics are matched as written; words written without them are matched folded.
+ * The phrases of ASCII_NOT_ADMIN ("cơ quan", "địa phương"…) are never administrative words.
+ */
+function referenceTier(name: string): Tier | null {
+  const ws = refWords(squash(name));
+  const folded = ws.map((w) => fold(w));
+  if (ws.length === 0) return null;
+  if (ws[0] === 'sở' || ws[0] === 'ban' || (ws[0] === 'so' && refAsciiAt(ws, 0, 1))) return 'so';
+  outer: for (let i = 0; i < ws.length; i++) {
+    for (const [phrase, tier] of ADMIN_WORDS) {
+      if (refStartsWith(ws, i, phrase)) {
+        if (tier !== null) return tier;
+        i += phrase.length - 1;
+        continue outer;
+      }
+    }
+    for (const phrase of ASCII_NOT_ADMIN) {
+      if (refStartsWith(folded, i, phrase)) {
+        i += phrase.length - 1;
+        continue outer;
+      }
+    }
+    for (const [phrase, tier] of ASCII_ADMIN) {
+      if (refAsciiAt(ws, i, phrase.length) && refStartsWith(folded, i, phrase)) return tier;
+    }
+  }
+  return null;
+}

@@ -7,7 +7,7 @@
 import { CsvError } from '../csv.js';
 import { readTable, takeStats } from '../table.js';
 import { matchFields, type FieldColumns } from '../headers.js';
-import type { FieldSpec } from '../contract.js';
+import { MAX_FIELD_BYTES, type FieldSpec } from '../contract.js';
 import type { InputSource } from '../source.js';
 import { csvError, missingRequired } from '../errors.js';
 import { inputError, type ErrorCode } from '../../model/errors.js';
@@ -120,9 +120,15 @@ export async function readSideFile<F extends string>(
             problem(at, 'error', null, 'row.malformed');
             return;
           }
-          if (count !== map!.width) {
+            if (count !== map!.width) {
             report.warnings++;
             problem(at, 'warning', null, 'row.fieldCount', { got: count, want: map!.width });
+          }
+          const long = (Object.entries(map!.columns) as Array<[F, number]>).find(([, k]) => (f[k]?.length ?? 0) > MAX_FIELD_BYTES);
+          if (long) {
+            report.rejected++;
+            problem(at, 'error', long[0], 'row.tooLong', { length: f[long[1]]!.length, limit: MAX_FIELD_BYTES });
+            return;
           }
           const rejection = handle(row);
           if (rejection) {
