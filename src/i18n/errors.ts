@@ -4,6 +4,7 @@
  */
 import type { CcchError, ErrorCode, ErrorParams } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
+import { safeParams, safeText } from '../util/safe-text.js';
 
 type Text = (p: ErrorParams) => string;
 
@@ -289,17 +290,24 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   },
 };
 
-/** An error's message in a language (without its place). */
+/**
+ * An error's message in a language (without its place). What it echoes of the input (a value,
+ * headers, a sheet's name, a library's detail) is cut to a few hundred characters and its
+ * control characters escaped (util/safe-text.ts).
+ */
 export function errorText(e: CcchError, lang: Lang): string {
-  return ERROR_TEXTS[e.code][lang](e.params);
+  return ERROR_TEXTS[e.code][lang](safeParams(e.params, ECHOED_CHARS));
 }
 
-/** One line, in the given language, with the place first (compiler style). */
+/** How much of one echoed parameter an error line shows. */
+const ECHOED_CHARS = 300;
+
+/** One line, in the given language, with the place first (compiler style); nothing in it reaches a terminal raw. */
 export function errorLine(e: CcchError, lang: Lang): string {
   const { file, line, column } = e.where;
   let place = '';
   if (file !== undefined) {
-    place = file;
+    place = safeText(file, ECHOED_CHARS);
     if (line !== undefined) place += `:${line}`;
     if (line !== undefined && column !== undefined) place += `:${column}`;
     place += ': ';

@@ -7,6 +7,7 @@ import { FIELDS } from './contract.js';
 import type { FieldSpec } from './contract.js';
 import { inputError, type CcchError, type ErrorCode } from '../model/errors.js';
 import { formatVi } from '../util/dates.js';
+import { clip } from '../util/safe-text.js';
 import type { Dataset, FactKind, Kind } from '../model/kinds.js';
 import type { NamedPeriod } from '../model/period.js';
 import type { InputReport } from '../model/accounting.js';
@@ -45,7 +46,7 @@ export function unknownKind(file: string, line: number, header: string[], ambigu
     return inputError({ file, line }, 'input.ambiguousKind', { kindsVi: names(0), kindsEn: names(1) });
   }
   const codes = (d: Kind) => FIELDS[d].find((s) => s.field === 'code')!.aliases.join(', ');
-  const found = header.slice(0, 6).map((h) => `"${h.trim()}"`).join(', ') + (header.length > 6 ? ', …' : '');
+  const found = header.slice(0, 6).map((h) => `"${clip(h, 60).trim()}"`).join(', ') + (header.length > 6 ? ', …' : '');
   return inputError({ file, line }, 'input.unknownKind', { dossierCodes: codes('dossiers'), feedbackCodes: codes('feedback'), found });
 }
 
