@@ -65,3 +65,39 @@ describe('prewarm', () => {
     expect(started(['score', big, '--threads', 'many'])).toBe(0);
   });
 });
+
+describe('a worker\'s error crosses the thread boundary as data, never a stack', () => {
+  type Errors = typeof import('../../../src/model/errors.js');
+  /** Runs the split worker on one job and gives back the error it posts. */
+  async function workerError(job: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const worker = w.spawnSplitWorker();
+    taken.push(worker);
+    return new Promise((resolve, reject) => {
+      worker.on('message', (m: { type: string; error?: Record<string, unknown> }) => {
+        if (m.type === 'error') resolve(m.error!);
+        else if (m.type === 'done') reject(new Error('the job did not fail'));
+      });
+      worker.on('error', reject);
+      worker.postMessage({ type: 'job', job });
+    });
+  }
+
+  it('a CcchError as its code, parameters and place; anything else as its message alone', async () => {
+    const errors = (await import(pathToFileURL(join(ROOT, 'dist/model/errors.js')).href)) as Errors;
+    const { loadPlan } = (await import(pathToFileURL(join(ROOT, 'dist/plan/load.js')).href)) as typeof import('../../../src/plan/load.js');
+    const { parsePeriod } = (await import(pathToFileURL(join(ROOT, 'dist/model/period.js')).href)) as typeof import('../../../src/model/period.js');
+    const bad = join(dir, 'nul.csv');
+    writeFileSync(bad, 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận\nA,Sở Tư pháp,2023-01-02\nB,Sở\0,2023-01-02\n');
+    const job = { plan: await loadPlan(), period: parsePeriod('2023'), path: bad, name: 'nul.csv', ranges: [[0, 200]], maxProblems: 10 };
+    const coded = await workerError(job);
+    expect(coded).toEqual({ kind: 'input', code: 'input.binary', params: {}, where: { file: 'nul.csv', line: 3, column: 5 } });
+    const revived = errors.reviveError(coded as Parameters<Errors['reviveError']>[0]);
+    expect(revived).toBeInstanceOf(errors.CcchError);
+    expect(revived).toMatchObject({ code: 'input.binary', where: { file: 'nul.csv', line: 3, column: 5 } });
+
+    const other = await workerError({ ...job, plan: null });
+    expect(Object.keys(other)).toEqual(['message']);
+    expect(other.message).not.toMatch(/\n\s+at /);
+    expect(JSON.stringify([coded, other])).not.toMatch(/stack|\.js:\d+/);
+  });
+});
