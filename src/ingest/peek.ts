@@ -7,7 +7,7 @@
  */
 import { CsvError, MAX_RECORD_BYTES, recordLineEnd, sniffDelimiter } from './csv.js';
 import { detectKind } from './headers.js';
-import { fileSource, streamSource, type InputSource } from './source.js';
+import { fileSource, type InputSource } from './source.js';
 import { isOle, isZip, spool } from './table.js';
 import { utf16Bom } from './decode.js';
 import { inputError } from '../model/errors.js';
@@ -54,9 +54,10 @@ export class Replay {
     /** The source to read: the one given, or its copy on disk. */
     readonly source: InputSource,
     private readonly first: AsyncIterable<Chunk>,
+    it?: AsyncIterator<Chunk>,
     private readonly cleanup: () => Promise<void> = async () => {},
   ) {
-    this.it = first[Symbol.asyncIterator]();
+    this.it = it ?? first[Symbol.asyncIterator]();
   }
 
   static async open(source: InputSource, reuse: boolean): Promise<Replay> {
@@ -64,7 +65,8 @@ export class Replay {
     if (source.path !== undefined) r = new Replay(source, await source.open());
     else {
       // A stream: its first bytes say whether it is a workbook, to be read by position from a copy.
-      const it = (await source.open())[Symbol.asyncIterator]();
+      const stream = await source.open();
+      const it = stream[Symbol.asyncIterator]();
       const head: Buffer[] = [];
       let n = 0;
       while (n < 4) {
@@ -73,18 +75,22 @@ export class Replay {
         head.push(asBuffer(c.value));
         n += head[head.length - 1]!.length;
       }
-      const rest = (async function* () {
-        yield* head;
-        for (let c = await it.next(); !c.done; c = await it.next()) yield asBuffer(c.value);
-      })();
       const first = Buffer.concat(head);
       if (isZip(first) || isOle(first)) {
-        const copy = await spool(source.name, rest);
+        const copy = await spool(
+          source.name,
+          (async function* () {
+            yield* head;
+            for (let c = await it.next(); !c.done; c = await it.next()) yield asBuffer(c.value);
+          })(),
+        );
         const file = fileSource(copy.path, source.name);
-        r = new Replay(file, await file.open(), copy.cleanup);
+        r = new Replay(file, await file.open(), undefined, copy.cleanup);
       } else {
-        const again = streamSource(source.name, rest);
-        r = new Replay(again, await again.open());
+        // The bytes read are the first the peek gives (and the full read replays).
+        r = new Replay(source, stream, it);
+        r.buffered.push(...head);
+        r.peeked = n;
       }
     }
     r.reuse = reuse;
