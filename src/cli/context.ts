@@ -5,6 +5,7 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { renderer, type Chunk, type Formats, type Output } from '../report/render.js';
+import { safeText } from '../util/safe-text.js';
 import type { Lang } from '../model/lang.js';
 import type { Plan } from '../plan/schema.js';
 
@@ -134,7 +135,7 @@ export function progress(cli: Cli): { update: (file: string, bytes: number) => v
       last = now;
       shown = true;
       const mb = (bytes / 1e6).toFixed(1);
-      cli.stderr(`\r\x1b[K${cli.lang === 'vi' ? 'Đang đọc' : 'Reading'} ${file}: ${mb} MB`);
+      cli.stderr(`\r\x1b[K${cli.lang === 'vi' ? 'Đang đọc' : 'Reading'} ${safeText(file)}: ${mb} MB`);
     },
     done() {
       if (shown) cli.stderr('\r\x1b[K');

@@ -11,6 +11,7 @@ import type { Lang } from '../model/lang.js';
 import { makeCli, type Io } from './context.js';
 import { EXIT } from './help.js';
 import { buildProgram, commanderError } from './program.js';
+import { safeText } from '../util/safe-text.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -45,7 +46,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
       return EXIT.ERROR;
     }
     const err = e as Error;
-    cli.stderr(`ccch: ${cli.lang === 'vi' ? 'lỗi nội bộ' : 'internal error'}: ${err?.message ?? String(e)}\n`);
+    cli.stderr(`ccch: ${cli.lang === 'vi' ? 'lỗi nội bộ' : 'internal error'}: ${safeText(err?.message ?? String(e), 300)}\n`);
     if (io.env.CCCH_DEBUG) cli.stderr(`${err?.stack ?? ''}\n`);
     return EXIT.ERROR;
   }

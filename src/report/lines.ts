@@ -4,17 +4,19 @@
  */
 import { LABELS, SIDE_LABELS, message } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
+import { clip, safeParams } from '../util/safe-text.js';
 import type { Problem } from '../model/problem.js';
 import type { InputReport } from '../model/accounting.js';
 import type { NamedPeriod } from '../model/period.js';
 import { formatVi } from '../util/dates.js';
 
+/** A problem's line; the values it echoes (the cell, the header) cut to a few hundred characters. */
 export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   const L = LABELS[lang];
   const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
   const sev = p.severity === 'error' ? L.rejected : L.warning;
-  const col = p.header ? ` [${p.header}]` : '';
-  return `${where}: ${sev}${col}: ${message(lang, p.code, p.params)}`;
+  const col = p.header ? ` [${clip(p.header)}]` : '';
+  return `${where}: ${sev}${col}: ${message(lang, p.code, safeParams(p.params))}`;
 }
 
 /**

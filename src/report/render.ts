@@ -7,6 +7,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../model/lang.js';
 import type { Kind } from '../model/kinds.js';
+import { escapeDeep } from '../util/safe-text.js';
 
 /** A piece of output: text, or bytes (a workbook, an archive). */
 export type Chunk = string | Uint8Array;
@@ -37,6 +38,11 @@ export interface Format<V, O = object> {
   name: string;
   /** What it gives, for the README's option tables (English, a phrase). */
   readme: string;
+  /**
+   * For machines (JSON, which escapes what it holds itself): given the view as it is. A format
+   * for people is given it with every string's control characters escaped (util/safe-text.ts).
+   */
+  raw?: boolean;
   load(): Promise<{ render: Render<V, O> }>;
 }
 
@@ -46,9 +52,13 @@ export function formatNames(formats: readonly { name: string }[]): string[] {
   return formats.map((f) => f.name);
 }
 
-/** The renderer of a format known to be in the list (the option table has checked the name). */
+/**
+ * The renderer of a format known to be in the list (the option table has checked the name); a
+ * format for people renders the view with its strings' control characters escaped.
+ */
 export async function renderer<V, O>(formats: Formats<V, O>, name: string): Promise<Render<V, O>> {
   const f = formats.find((x) => x.name === name);
   if (!f) throw new Error(`no format ${name}`);
-  return (await f.load()).render;
+  const render = (await f.load()).render;
+  return f.raw ? render : (view, ctx) => render(escapeDeep(view), ctx);
 }

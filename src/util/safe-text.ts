@@ -50,3 +50,26 @@ export function safeParams<P extends Record<string, string | number>>(params: P,
   for (const [k, v] of Object.entries(params)) out[k] = typeof v === 'string' ? safeText(v, max) : v;
   return out as P;
 }
+
+/**
+ * A copy of `value` with every string in it through escapeControls (not cut): arrays, plain
+ * objects, Maps and Sets are copied; anything else (numbers, functions, class instances) is
+ * kept as it is. What a renderer for people is given, so that whatever of the data it shows,
+ * and wherever, nothing reaches a terminal raw.
+ */
+export function escapeDeep<T>(value: T): T {
+  return deep(value) as T;
+}
+
+function deep(v: unknown): unknown {
+  if (typeof v === 'string') return escapeControls(v);
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) return v.map(deep);
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [deep(k), deep(x)]));
+  if (v instanceof Set) return new Set([...v].map(deep));
+  const proto = Object.getPrototypeOf(v) as unknown;
+  if (proto !== Object.prototype && proto !== null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = deep(x);
+  return out;
+}

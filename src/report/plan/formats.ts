@@ -4,6 +4,6 @@ import type { Formats } from '../render.js';
 
 export const PLAN_FORMATS: Formats<PlanListing> = [
   { name: 'table', readme: 'the terminal listing', load: () => import('./table.js') },
-  { name: 'json', readme: 'the JSON contract below', load: () => import('./json.js') },
+  { name: 'json', readme: 'the JSON contract below', raw: true, load: () => import('./json.js') },
   { name: 'md', readme: 'Markdown (a heading per section and item, a table of targets and one of tasks)', load: () => import('./md.js') },
 ];

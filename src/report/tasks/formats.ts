@@ -4,5 +4,5 @@ import type { TasksRenderOptions, TasksView } from './view.js';
 
 export const TASKS_FORMATS: Formats<TasksView, TasksRenderOptions> = [
   { name: 'table', readme: 'the listing', load: () => import('./table.js') },
-  { name: 'json', readme: 'the JSON contract below', load: () => import('./json.js') },
+  { name: 'json', readme: 'the JSON contract below', raw: true, load: () => import('./json.js') },
 ];

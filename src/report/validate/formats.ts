@@ -4,5 +4,5 @@ import type { ValidateView } from './view.js';
 
 export const VALIDATE_FORMATS: Formats<ValidateView> = [
   { name: 'table', readme: 'the human report', load: () => import('./table.js') },
-  { name: 'json', readme: 'JSON for CI (below)', load: () => import('./json.js') },
+  { name: 'json', readme: 'JSON for CI (below)', raw: true, load: () => import('./json.js') },
 ];

@@ -10,6 +10,7 @@ import type { ValidateView } from './view.js';
 import type { Kind } from '../../model/kinds.js';
 import type { Lang } from '../../model/lang.js';
 import type { InputReport } from '../../model/accounting.js';
+import { clip } from '../../util/safe-text.js';
 
 const V = {
   vi: {
@@ -79,6 +80,15 @@ function readingLines(i: InputReport, lang: Lang): string[] {
   return out;
 }
 
+/** How many ignored columns the table names (a file may have thousands). */
+const IGNORED_SHOWN = 50;
+
+/** Headers quoted and cut, the first IGNORED_SHOWN of them, then how many more. */
+function listed(headers: readonly string[]): string {
+  const shown = headers.slice(0, IGNORED_SHOWN).map((h) => `"${clip(h)}"`);
+  return shown.join(', ') + (headers.length > IGNORED_SHOWN ? `, … (+${headers.length - IGNORED_SHOWN})` : '');
+}
+
 export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
   const L = LABELS[lang];
   const T = V[lang];
@@ -99,10 +109,10 @@ export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
     if (sk) out.push(`    ${sk}`);
     for (const line of readingLines(i, lang)) out.push(`    ${line}`);
     const label = (f: string) => v.fieldName(i.dataset as Kind, f, lang); // validate reads exports only, never side files
-    const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${h}"`);
+    const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${clip(h ?? '')}"`);
     out.push(`    ${T.matched}: ${matched.join(', ')}`);
     if (i.missingColumns.length) out.push(`    ${T.missing}: ${i.missingColumns.map(label).join(', ')}`);
-    if (i.ignoredColumns.length) out.push(`    ${T.ignored}: ${i.ignoredColumns.map((h) => `"${h}"`).join(', ')}`);
+    if (i.ignoredColumns.length) out.push(`    ${T.ignored}: ${listed(i.ignoredColumns)}`);
   }
   out.push('');
   if (v.problemCount === 0) out.push(L.noProblems);
