@@ -95,7 +95,9 @@ describe('a worker\'s error crosses the thread boundary as data, never a stack',
     expect(revived).toBeInstanceOf(errors.CcchError);
     expect(revived).toMatchObject({ code: 'input.binary', where: { file: 'nul.csv', line: 3, column: 5 } });
 
-    const other = await workerError({ ...job, plan: null });
+    const good = join(dir, 'good.csv');
+    writeFileSync(good, 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận\nA,Sở Tư pháp,2023-01-02\n');
+    const other = await workerError({ ...job, path: good, plan: null });
     expect(Object.keys(other)).toEqual(['message']);
     expect(other.message).not.toMatch(/\n\s+at /);
     expect(JSON.stringify([coded, other])).not.toMatch(/stack|\.js:\d+/);
