@@ -194,15 +194,7 @@ export async function readTable(source: InputSource, sink: TableSink, opts: Tabl
       await cleanup();
     }
   }
-  if (isOle(first)) {
-    const { path, cleanup } = await onDisk(source, rest, it);
-    try {
-      const kind = await oleKind(path);
-      throw inputError({ file: source.name }, kind === 'encrypted' ? 'input.encrypted' : kind === 'xls' ? 'input.xls' : 'input.ole');
-    } finally {
-      await cleanup();
-    }
-  }
+  if (isOle(first)) throw await oleRefusal(source, rest, it);
 
   const bom = utf16Bom(first);
   const encoding = opts.encoding !== undefined && opts.encoding !== 'utf-8' ? opts.encoding : (bom ?? 'utf-8');
@@ -211,29 +203,45 @@ export async function readTable(source: InputSource, sink: TableSink, opts: Tabl
     const st = await readCsv(text, rowBytes ? guardedBytes : guarded, { delimiter: opts.delimiter });
     return { format: 'csv', bytes, delimiter: st.delimiter, encoding, sheet: null, skipped, totalLine, endLine: st.endLine };
   } catch (e) {
-    if (e instanceof CsvError && e.code === 'encoding' && encoding === 'utf-8') {
-      // The file's first bytes and those around the bad one: mostly valid UTF-8 is a damaged
-      // UTF-8 file (converting it from a legacy encoding would garble it); else name the
-      // legacy encoding its bytes suggest, if any.
-      const sample = e.context ? Buffer.concat([first.subarray(0, SAMPLE), e.context.bytes]) : first.subarray(0, SAMPLE);
-      const { valid, invalid } = utf8Evidence(sample);
-      if (valid > 0 && valid >= 2 * invalid) {
-        const byte = (e.context?.byte ?? 0).toString(16).toUpperCase().padStart(2, '0');
-        throw inputError({ file: source.name, line: e.line, column: e.column }, 'input.invalidUtf8', { byte });
-      }
-      const guess = guessLegacy(sample);
-      if (guess) throw legacyError(source.name, e, guess);
-    }
-    if (e instanceof CsvError && e.code === 'binary' && encoding === 'utf-8') {
-      const bare = bomlessUtf16(first.subarray(0, SAMPLE));
-      if (bare) {
-        throw inputError({ file: source.name, line: e.line, column: e.column }, 'input.utf16NoBom', { encoding: bare });
-      }
-    }
-    throw e;
+    throw e instanceof CsvError && encoding === 'utf-8' ? diagnosed(e, first, source.name) : e;
   } finally {
     await it.return?.();
   }
+}
+
+/** Why an OLE file is refused, from what its directory holds (ole.ts): a password-protected workbook, an .xls, something else. */
+async function oleRefusal(source: InputSource, rest: AsyncIterable<Buffer>, it: AsyncIterator<Buffer | string>): Promise<Error> {
+  const { path, cleanup } = await onDisk(source, rest, it);
+  try {
+    const kind = await oleKind(path);
+    return inputError({ file: source.name }, kind === 'encrypted' ? 'input.encrypted' : kind === 'xls' ? 'input.xls' : 'input.ole');
+  } finally {
+    await cleanup();
+  }
+}
+
+/**
+ * A UTF-8 read's error, told more precisely from the file's first bytes: invalid UTF-8 in a file
+ * that is otherwise UTF-8 (the bytes around the bad one, and the first ones, mostly valid
+ * multi-byte sequences: converting it from a legacy encoding would garble it), a legacy
+ * encoding its bytes suggest, UTF-16 without a BOM; else the error as it is.
+ */
+function diagnosed(e: CsvError, first: Buffer, file: string): Error {
+  if (e.code === 'encoding') {
+    const sample = e.context ? Buffer.concat([first.subarray(0, SAMPLE), e.context.bytes]) : first.subarray(0, SAMPLE);
+    const { valid, invalid } = utf8Evidence(sample);
+    if (valid > 0 && valid >= 2 * invalid) {
+      const byte = (e.context?.byte ?? 0).toString(16).toUpperCase().padStart(2, '0');
+      return inputError({ file, line: e.line, column: e.column }, 'input.invalidUtf8', { byte });
+    }
+    const guess = guessLegacy(sample);
+    if (guess) return legacyError(file, e, guess);
+  }
+  if (e.code === 'binary') {
+    const bare = bomlessUtf16(first.subarray(0, SAMPLE));
+    if (bare) return inputError({ file, line: e.line, column: e.column }, 'input.utf16NoBom', { encoding: bare });
+  }
+  return e;
 }
 
 /**
