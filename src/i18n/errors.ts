@@ -280,6 +280,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `báo cáo tổng hợp dài quá ${p.max} dòng (mỗi đơn vị hoặc lĩnh vực một dòng): đây không phải báo cáo tổng hợp?`,
     en: (p) => `summary report longer than ${p.max} rows (one per unit or field of work): is it really a summary report?`,
   },
+  'input.tooManyUnits': {
+    vi: (p) => `tệp có hơn ${num(p.limit, 'vi')} đơn vị khác nhau: không phải đơn vị của một tỉnh`,
+    en: (p) => `more than ${num(p.limit, 'en')} distinct units in the file: not one province's units`,
+  },
   'input.doubleCounted': {
     vi: (p) => `tính hai lần: đơn vị ${q(p.unit)} có cả danh sách ${p.whatVi} và báo cáo tổng hợp cho kỳ ${p.period}; chỉ dùng một trong hai`,
     en: (p) => `double counting: unit ${q(p.unit)} has both ${p.whatEn} records and a summary report for period ${p.period}; give only one of them`,

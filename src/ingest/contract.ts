@@ -515,8 +515,12 @@ export const TIER = vocabulary('tier', {
   xa: [TierCode.xa, ['Xã', 'Cấp xã']],
 });
 
+/** A value longer than this is in no vocabulary (their terms are a few words): not folded. */
+const MAX_TERM_CHARS = 256;
+
 /** Looks a raw cell up in a vocabulary: BLANK for an empty cell, UNKNOWN for anything unlisted. */
 export function lookup(vocab: Vocabulary, raw: string): number {
+  if (raw.length > MAX_TERM_CHARS) return raw.trim() === '' ? BLANK : UNKNOWN;
   const key = fold(raw);
   if (key === '') return BLANK;
   return vocab.values.get(key) ?? UNKNOWN;

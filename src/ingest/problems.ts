@@ -1,5 +1,6 @@
 /**
- * Where the problems of an ingest pass go: every one is counted, the first `max` are kept.
+ * Where the problems of an ingest pass go: every one is counted, the first `max` are kept
+ * (within MAX_PROBLEM_CHARS of text).
  * FileProblems places a row's problem in its file (column number and header from the file's
  * column map) and keeps the file's accounting of rejected rows and warnings.
  */
@@ -11,29 +12,51 @@ import type { RowCounts } from '../model/accounting.js';
 
 export const DEFAULT_MAX_PROBLEMS = 100_000;
 
+/**
+ * The text the kept problems may hold in all (characters of their values, headers and file
+ * names): values run to 1 KiB (contract.ts MAX_FIELD_BYTES), so 100,000 problems could hold a
+ * few hundred MB. Past it problems are counted, not kept, as past `max`.
+ */
+export const MAX_PROBLEM_CHARS = 16 << 20;
+
+/** A problem's text, roughly: what keeping it costs. */
+function problemChars(p: Problem): number {
+  let n = 64 + p.file.length + (p.header?.length ?? 0);
+  for (const v of Object.values(p.params)) if (typeof v === 'string') n += v.length;
+  return n;
+}
+
 export class ProblemLog {
   readonly list: Problem[] = [];
   /** Problems found, kept or not. */
   count = 0;
+  private chars = 0;
   constructor(readonly max: number = DEFAULT_MAX_PROBLEMS) {}
 
   get full(): boolean {
-    return this.list.length >= this.max;
+    return this.list.length >= this.max || this.chars >= MAX_PROBLEM_CHARS;
   }
 
   /** Room left for problems to keep. */
   get room(): number {
-    return Math.max(0, this.max - this.list.length);
+    return this.chars >= MAX_PROBLEM_CHARS ? 0 : Math.max(0, this.max - this.list.length);
   }
 
   push(p: Problem): void {
     this.count++;
-    if (this.list.length < this.max) this.list.push(p);
+    this.keep(p);
+  }
+
+  /** Keeps `p` (not counted here) when there is room. */
+  keep(p: Problem): void {
+    if (this.full) return;
+    this.chars += problemChars(p);
+    this.list.push(p);
   }
 
   /** Problems found elsewhere (a worker thread's range): `kept` of them kept there, `count` in all. */
   merge(kept: readonly Problem[], count: number): void {
-    for (const p of kept) if (this.list.length < this.max) this.list.push(p);
+    for (const p of kept) this.keep(p);
     this.count += count;
   }
 }
@@ -52,9 +75,9 @@ export class FileProblems {
 
   add(p: RowProblem): void {
     this.log.count++;
-    if (this.log.list.length >= this.log.max) return;
+    if (this.log.full) return;
     const col = p.field !== null ? this.map?.columns[p.field] : undefined;
-    this.log.list.push({
+    this.log.keep({
       file: this.file,
       column: col === undefined ? null : col + 1,
       header: p.field !== null ? (this.map?.headers[p.field] ?? null) : null,

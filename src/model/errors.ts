@@ -92,6 +92,7 @@ export const ERROR_CODES = [
   'input.unitsNameOrCode',
   'input.statusOrCompleted',
   'input.doubleCounted',
+  'input.tooManyUnits',
   'input.otherPeriod',
   'input.noReportingUnit',
   'input.summaryTooLong',

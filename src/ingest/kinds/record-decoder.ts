@@ -11,6 +11,7 @@ import { badDate, resolveTier, unitNamer, type UnitNameLookup, type UnitTierLook
 import { parseDay, parseDayBytes, parsedMinute, formatIso } from '../../util/dates.js';
 import { ByteMemo, FoldCache, tidy, type ByteFields } from '../../util/text.js';
 import { ABSENT, BLANK, UNKNOWN, YesNo, type RowRecord } from '../../model/record.js';
+import { inputError } from '../../model/errors.js';
 import type { Dataset, Field } from '../../model/kinds.js';
 import type { Tier } from '../../model/tier.js';
 import type { Rejection, Warning } from '../../model/problem.js';
@@ -56,6 +57,13 @@ class DecodedRecord implements RowRecord {
   }
 }
 
+/**
+ * The most distinct units one file may name: a province has at most a few thousand (the whole
+ * country ~10,600 communes and ~700 districts); each costs ~1 KB and ~40 µs (300,000 of them
+ * took 13 s and 350 MB), and would make a table of their own.
+ */
+export const MAX_UNITS = 65_536;
+
 /** A byte at the edge of a field that JavaScript's trim() certainly keeps: printable ASCII, not a space. */
 const solid = (c: number) => c > 0x20 && c < 0x7f;
 
@@ -87,11 +95,16 @@ export class RowDecoder {
   private readonly paymentCol: VocabColumn;
   private codeScratch = Buffer.alloc(64);
 
+  /** The distinct units named so far (tidied), up to MAX_UNITS: past it the file is refused. */
+  private readonly units = new Set<string>();
+
   constructor(
     readonly dataset: Dataset,
     map: ColumnMap,
     unitTier?: UnitTierLookup,
     unitName?: UnitNameLookup,
+    /** The file's name, for the refusal of too many units. */
+    private readonly file = '',
   ) {
     this.col = map.columns;
     this.rec = new DecodedRecord();
@@ -99,7 +112,7 @@ export class RowDecoder {
     this.tierCache = new FoldCache((name) => unitTier?.(name) ?? tierFromName(name));
     this.unitOf = unitNamer(unitName);
     this.unitMemo = new ByteMemo((raw) => {
-      const unit = this.unitOf(tidy(raw));
+      const unit = this.seen(this.unitOf(tidy(raw)));
       return { unit, tier: unit === '' ? null : this.tierCache.get(unit), slots: new Int32Array([-1, -1, -1]) };
     });
     const vocab = (field: Field, v: Vocabulary): VocabColumn => ({ field, k: this.col[field], memo: new ByteMemo((raw) => lookup(v, raw)) });
@@ -108,6 +121,13 @@ export class RowDecoder {
     this.eResultCol = vocab('eResult', YES_NO);
     this.ratingCol = vocab('rating', RATING);
     this.paymentCol = vocab('payment', PAYMENT);
+  }
+
+  /** A unit named in a row: counted among the file's distinct units (see MAX_UNITS). */
+  private seen(unit: string): string {
+    if (this.units.size < MAX_UNITS) this.units.add(unit);
+    else if (!this.units.has(unit)) throw inputError({ file: this.file }, 'input.tooManyUnits', { limit: MAX_UNITS });
+    return unit;
   }
 
   /** The columns this decoder reads, for the CSV reader to decode. */
@@ -147,7 +167,7 @@ export class RowDecoder {
     const code = (this.cell(fields, 'code') ?? '').trim();
     if (code === '') return { code: 'row.noCode', field: 'code', params: {} };
     const unitRaw = this.cell(fields, 'unit') ?? '';
-    const unit = this.unitOf(tidy(unitRaw));
+    const unit = this.seen(this.unitOf(tidy(unitRaw)));
     if (unit === '') return { code: 'row.noUnit', field: 'unit', params: {} };
 
     const receivedRaw = (this.cell(fields, 'received') ?? '').trim();

@@ -52,7 +52,7 @@ export class RecordsHandler implements KindHandler {
       if (own) state.byColumns[k]!.add(ctx.idx);
       else if (ok && !joined) state.byColumns[k]!.add(ctx.idx);
     });
-    this.decoder = new RowDecoder(dataset, map, state.unitTier, state.unitName);
+    this.decoder = new RowDecoder(dataset, map, state.unitTier, state.unitName, ctx.source.name);
   }
 
   columns(): number[] {
