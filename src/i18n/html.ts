@@ -22,7 +22,8 @@ export interface HtmlLabels {
   failing: string;
   noFailing: string;
   shortfall: string;
-  short: (n: string) => string;
+  /** "thiếu 38 hồ sơ": a shortfall of n (formatted) items of a kind (dossiers, feedback, catalog, units; unknown: none named). */
+  short: (n: number, formatted: string, kind: string | undefined) => string;
   noData: string;
   noChart: string;
   failingOf: (f: number, total: number, tier: string) => string;
@@ -53,6 +54,15 @@ export interface HtmlLabels {
   chartLabel: (name: string, parts: string) => string;
 }
 
+/** What a shortfall counts, by the indicator's dataset or the measure's source. */
+const VI_ITEMS: Record<string, string> = { dossiers: 'hồ sơ', feedback: 'PAKN', catalog: 'TTHC', units: 'đơn vị' };
+const EN_ITEMS: Record<string, [string, string]> = {
+  dossiers: ['dossier', 'dossiers'],
+  feedback: ['feedback item', 'feedback items'],
+  catalog: ['procedure', 'procedures'],
+  units: ['unit', 'units'],
+};
+
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const HTML_LABELS: Record<Lang, HtmlLabels> = {
@@ -77,7 +87,7 @@ export const HTML_LABELS: Record<Lang, HtmlLabels> = {
     failing: 'Chưa đạt mục tiêu',
     noFailing: 'Mọi kết quả có dữ liệu đều đạt mục tiêu.',
     shortfall: 'Còn thiếu',
-    short: (n) => `thiếu ${n}`,
+    short: (_, f, kind) => `thiếu ${f}${kind && VI_ITEMS[kind] ? ` ${VI_ITEMS[kind]}` : ''}`,
     noData: 'không có dữ liệu',
     noChart: 'Không có dữ liệu để vẽ biểu đồ.',
     failingOf: (f, total, tier) => `${tier}: ${f}/${total} đơn vị không đạt`,
@@ -128,7 +138,7 @@ export const HTML_LABELS: Record<Lang, HtmlLabels> = {
     failing: 'Targets missed',
     noFailing: 'Every result with data meets its target.',
     shortfall: 'Short',
-    short: (n) => `${n} short`,
+    short: (n, f, kind) => `${f}${kind && EN_ITEMS[kind] ? ` ${EN_ITEMS[kind][n === 1 ? 0 : 1]}` : ''} short`,
     noData: 'no data',
     noChart: 'No data to chart.',
     failingOf: (f, total, tier) => `${tier}: ${f} of ${total} units fail`,

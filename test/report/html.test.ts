@@ -113,6 +113,11 @@ describe('score --format html: the sample year by unit', () => {
     expect(page).toContain('không xác định được cấp của đơn vị');
   });
 
+  it('names what a shortfall counts', () => {
+    expect(elements(page, 'td', { 'data-indicator': 'on-time-rate', 'data-tier': 'huyen' })[0]).toContain('<span class="short">thiếu 45 hồ sơ</span>');
+    expect(elements(page, 'td', { 'data-indicator': 'feedback-on-time-rate', 'data-tier': 'so' })[0]).toContain('<span class="short">thiếu 9 PAKN</span>');
+  });
+
   it('has a chart per indicator, with Vietnamese text in the system font stack', () => {
     expect(page.match(/<figure class="ind-chart"/g)).toHaveLength(9);
     expect(page.match(/<svg /g)).toHaveLength(9);
@@ -164,6 +169,8 @@ describe('score --format html --lang en', () => {
     expect(page).toContain('>Overview</a>');
     expect(page).toContain('>Province</text>');
     expect(page).toContain('appendix II.3.2');
+    expect(page).toContain('<span class="short">45 dossiers short</span>'); // on time, districts
+    expect(page).toContain('<span class="short">1 feedback item short</span>'); // feedback satisfaction, communes
     expect(page).not.toMatch(/Không đạt|Tổng quan|Toàn tỉnh|phụ lục|Mục tiêu/);
   });
 });
@@ -198,7 +205,7 @@ function monthlyDoc(): ScoreDoc {
   };
 }
 
-const CONTEXT: PageContext = { lang: 'vi', name: (id) => `name of ${id}`, about: () => undefined, fieldName: (_, f) => f };
+const CONTEXT: PageContext = { lang: 'vi', name: (id) => `name of ${id}`, about: () => ({ numerator: 'n', denominator: 'd', dataset: 'dossiers' }), fieldName: (_, f) => f };
 
 describe('scoreHtml on a hand-made document', () => {
   it('shows the months when results carry them: a chart and a table of rate and n/N per tier and month', async () => {
@@ -217,8 +224,8 @@ describe('scoreHtml on a hand-made document', () => {
 
   it("prefers the document's shortfall, and works it out exactly without it", async () => {
     const page = await scoreHtml(monthlyDoc(), CONTEXT);
-    expect(elements(page, 'td', { 'data-indicator': 'online-rate', 'data-tier': 'so' })[0]).toContain('thiếu 999');
-    expect(elements(page, 'td', { 'data-indicator': 'online-rate', 'data-tier': 'xa' })[0]).toContain('thiếu 2'); // ceil(0.7 × 10) − 5
+    expect(elements(page, 'td', { 'data-indicator': 'online-rate', 'data-tier': 'so' })[0]).toContain('thiếu 999 hồ sơ');
+    expect(elements(page, 'td', { 'data-indicator': 'online-rate', 'data-tier': 'xa' })[0]).toContain('thiếu 2 hồ sơ'); // ceil(0.7 × 10) − 5
     expect(page).toContain('Plan &lt;x&gt;');
   });
 

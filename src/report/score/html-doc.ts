@@ -56,8 +56,8 @@ export interface PageContext {
   lang: Lang;
   /** An indicator's or measure's name. */
   name(id: string): string;
-  /** A plan indicator's numerator and denominator, in words (none for catalog and units measures). */
-  about(id: string): { numerator: string; denominator: string } | undefined;
+  /** A plan indicator's numerator and denominator in words, and its dataset (none for catalog and units measures). */
+  about(id: string): { numerator: string; denominator: string; dataset: string } | undefined;
   /** A field's column name in the data contract. */
   fieldName(dataset: string, field: string): string;
 }
@@ -114,10 +114,11 @@ export function verdict(status: Status, lang: Lang): Html {
   return html`<span class="verdict st-${status}"><span class="mark" aria-hidden="true">${MARK[status]}</span> ${LABELS[lang].status[status] ?? status}</span>`;
 }
 
-/** "thiếu 45", or nothing. */
-export function shortText(r: ResultDoc, lang: Lang): string {
+/** "thiếu 45 hồ sơ", or nothing. */
+export function shortText(r: ResultDoc, c: PageContext): string {
   const s = shortfallOf(r);
-  return s === null ? '' : HTML_LABELS[lang].short(formatInt(s, lang));
+  const kind = r.source === 'catalog' || r.source === 'units' ? r.source : c.about(r.indicator)?.dataset;
+  return s === null ? '' : HTML_LABELS[c.lang].short(s, formatInt(s, c.lang), kind);
 }
 
 /** A section: its id, its numbered heading, an optional note, its body. */

@@ -49,7 +49,7 @@ export const render: Render<ScoreView> = async ({ score, indicators, fieldName }
       name: (id) => plan.get(id)?.name[lang] ?? MEASURE_LABELS[lang][id] ?? id,
       about: (id) => {
         const i = plan.get(id);
-        return i && { numerator: i.numerator[lang], denominator: i.denominator[lang] };
+        return i && { numerator: i.numerator[lang], denominator: i.denominator[lang], dataset: i.dataset };
       },
       fieldName: (dataset, field) => (dataset === 'dossiers' || dataset === 'feedback' ? fieldName(dataset as Dataset, field, lang) : field),
     },
@@ -118,7 +118,7 @@ ${
     ? html`<ul>${[...byIndicator(failing)].map(
         ([id, rs]) =>
           html`<li><b>${c.name(id)}</b>: ${rs.map((r, i) => {
-            const short = shortText(r, c.lang);
+            const short = shortText(r, c);
             return html`${i > 0 ? '; ' : ''}${tierLabel(r.tier, c.lang)} <b>${rateText(r, c.lang)}</b> (${countsText(r, c.lang)}, ${H.targetLine} ${targetText(r, c.lang)}${short ? html`, <span class="short">${short}</span>` : ''})`;
           })}</li>`,
       )}</ul>`
@@ -141,7 +141,7 @@ function overviewSection(doc: ScoreDoc, c: PageContext): Section {
     const cells = tiers.map((t) => {
       const r = rs.find((x) => x.tier === t);
       if (!r) return html`<td class="cell none">—</td>`;
-      const short = shortText(r, c.lang);
+      const short = shortText(r, c);
       return html`<td class="cell st-${r.status}" data-indicator="${r.indicator}" data-tier="${r.tier}">${verdict(r.status, c.lang)}<span class="rate">${rateText(r, c.lang)}</span><span class="nN">${countsText(r, c.lang)}</span><span class="tgt">${L.target}: ${targetText(r, c.lang)}</span>${short ? html`<span class="short">${short}</span>` : ''}</td>`;
     });
     return html`<tr><th scope="row" class="ind"><span class="name">${c.name(id)}</span><span class="clause">${H.clause(first.clause)}</span></th>${cells}</tr>`;
