@@ -26,7 +26,7 @@ export interface HtmlLabels {
   short: (n: number, formatted: string, kind: string | undefined) => string;
   noData: string;
   noChart: string;
-  failingOf: (f: number, total: number, tier: string) => string;
+  failingOf: (f: number, total: number, tier: string, districts: boolean) => string;
   district: string;
   months: readonly string[];
   file: string;
@@ -90,7 +90,7 @@ export const HTML_LABELS: Record<Lang, HtmlLabels> = {
     short: (_, f, kind) => `thiếu ${f}${kind && VI_ITEMS[kind] ? ` ${VI_ITEMS[kind]}` : ''}`,
     noData: 'không có dữ liệu',
     noChart: 'Không có dữ liệu để vẽ biểu đồ.',
-    failingOf: (f, total, tier) => `${tier}: ${f}/${total} đơn vị không đạt`,
+    failingOf: (f, total, tier, districts) => `${tier}: ${f}/${total} ${districts ? 'huyện' : 'đơn vị'} không đạt`,
     district: 'Huyện',
     months: ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12'],
     file: 'Tệp',
@@ -141,7 +141,7 @@ export const HTML_LABELS: Record<Lang, HtmlLabels> = {
     short: (n, f, kind) => `${f}${kind && EN_ITEMS[kind] ? ` ${EN_ITEMS[kind][n === 1 ? 0 : 1]}` : ''} short`,
     noData: 'no data',
     noChart: 'No data to chart.',
-    failingOf: (f, total, tier) => `${tier}: ${f} of ${total} units fail`,
+    failingOf: (f, total, tier, districts) => `${tier}: ${f} of ${total} ${districts ? 'districts' : 'units'} fail`,
     district: 'District',
     months: MONTHS_EN,
     file: 'File',

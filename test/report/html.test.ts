@@ -3,6 +3,9 @@
  * opens it in Chromium), the JSON's numbers, escaping, the months and the shortfall, the charts.
  */
 import { describe, it, expect, beforeAll } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { ccch } from '../helpers.js';
 import { formatRate } from '../../src/report/format.js';
 import { scoreHtml } from '../../src/report/score/html.js';
@@ -142,6 +145,19 @@ describe('score --format html: escaping', () => {
     expect(page).toContain('<td class="who">&lt;img src=x onerror=alert(1)&gt;</td>');
     expect(page).toContain('<td class="who">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;</td>');
     expect(page).toContain('&quot;Fax &lt;b onmouseover=alert(2)&gt;&quot;');
+  });
+
+  it('escapes file names in text and attributes, and drops control characters', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ccch-html-'));
+    const file = join(dir, 'x" onmouseover="alert(1)<b>.csv');
+    writeFileSync(file, csv.replace('UBND xã A', 'UBND xã \u001b[31mA\u0007'));
+    const { stdout: page } = await ccch(['score', file, '--by', 'unit', '--format', 'html']);
+    const shown = file.replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    expect(page).toContain(`<tr data-file="${shown}"><td class="file">${shown}</td>`);
+    expect(page).not.toContain('" onmouseover="');
+    // eslint-disable-next-line no-control-regex
+    expect(page).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/);
+    expect(page).toContain('UBND xã [31mA');
   });
 
   it('escapes what Vega writes into SVG text, and refuses SVG that could run or load anything', async () => {

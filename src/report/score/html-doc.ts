@@ -12,30 +12,21 @@ import { formatInt, formatPercent, formatRate } from '../format.js';
 import { html, type Html } from '../html-escape.js';
 import type { inputJson, problemJson } from '../json.js';
 import type { Lang } from '../../model/lang.js';
-import type { Status, Summary } from '../../model/result.js';
+import type { Result, Status, Summary } from '../../model/result.js';
 import type { Target } from '../../plan/appendix.js';
 
 export type InputDoc = ReturnType<typeof inputJson>;
 export type ProblemDoc = ReturnType<typeof problemJson>;
 
-export interface ResultDoc {
-  indicator: string;
-  clause: string;
+/** A result as the JSON writes it (model/result.ts), with what a run by month or the shortfall field adds. */
+export type ResultDoc = Omit<Result, 'tier' | 'source' | 'scale'> & {
   tier: string;
-  unit: string | null;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  target: number | null;
-  status: Status;
   source?: string;
-  comparison?: string;
   scale?: string;
-  district?: string | null;
   /** A run by month: the month, `YYYY-MM`. */
   month?: string | null;
   shortfall?: number | null;
-}
+};
 
 export interface ScoreDoc {
   tool: { name: string; version: string };

@@ -54,10 +54,11 @@ function notes(doc: ScoreDoc, c: PageContext): Html {
     if (blank.length) items.push(html`<li>${L.readAsBlank(i.file, blank.map((f) => c.fieldName(i.dataset, f)).join(', '))}</li>`);
   }
   if (doc.sources.some((s) => s.inputs.some((u) => u.via !== 'records'))) {
-    for (const s of doc.sources) {
-      const uses = s.inputs.map((u) => `${u.file} (${L.via[u.via] ?? u.via}${u.via === 'join' ? `, ${L.joinedDossiers(u.dossiers ?? 0)}` : ''})`);
-      items.push(html`<li>${L.sources}: ${c.name(s.indicator)}: ${uses.length ? uses.join('; ') : '—'}</li>`);
-    }
+    const uses = doc.sources.map((s) => {
+      const files = s.inputs.map((u) => `${u.file} (${L.via[u.via] ?? u.via}${u.via === 'join' ? `, ${L.joinedDossiers(u.dossiers ?? 0)}` : ''})`);
+      return html`<li>${c.name(s.indicator)}: ${files.length ? files.join('; ') : '—'}</li>`;
+    });
+    items.push(html`<li>${L.sources}:<ul>${uses}</ul></li>`);
   }
   if (doc.unplacedUnits?.length) items.push(html`<li>${SIDE_LABELS[c.lang].unplaced(doc.unplacedUnits.length, doc.unplacedUnits.join('; '))}</li>`);
   return items.length ? html`<ul class="notes">${items}</ul>` : html``;

@@ -77,9 +77,10 @@ table.months .rate { font-weight: 600; }
 table.months .nN { color: var(--muted); font-size: 11.5px; }
 .lowest { break-inside: avoid; page-break-inside: avoid; }
 .lowest .counts { font-size: 13px; color: var(--muted); }
-table.units { font-size: 13.5px; }
+table.units { font-size: 13.5px; table-layout: fixed; }
+table.units th:nth-child(1) { width: 9%; } table.units th:nth-child(2) { width: 41%; } table.units th:nth-child(3) { width: 9%; }
+table.units th:nth-child(4) { width: 11%; } table.units th:nth-child(5) { width: 10%; } table.units th:nth-child(6) { width: 12%; } table.units th:nth-child(7) { width: 8%; }
 table.units tr.first td { border-top: 2px solid var(--rule); }
-table.units .who { width: 44%; }
 table.inputs .file, .where { word-break: break-all; }
 ul.notes { font-size: 13.5px; padding-left: 20px; }
 table.problems { font-size: 13px; }

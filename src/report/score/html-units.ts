@@ -27,12 +27,12 @@ export function lowestSection(doc: ScoreDoc, c: PageContext): Section[] {
   const units = whole.filter((r) => r.unit !== null);
   const districts = whole.filter((r) => r.unit === null && (r.district ?? null) !== null);
   const out: Section[] = [];
-  if (units.length) out.push({ id: 'units', title: H.lowest, body: listing(units, (r) => r.unit!, H.lowestNote(LOWEST), LABELS[c.lang].unit, c) });
-  if (districts.length) out.push({ id: 'districts', title: H.districts, body: listing(districts, (r) => r.district!, H.districtsNote(LOWEST), H.district, c) });
+  if (units.length) out.push({ id: 'units', title: H.lowest, body: listing(units, (r) => r.unit!, H.lowestNote(LOWEST), LABELS[c.lang].unit, false, c) });
+  if (districts.length) out.push({ id: 'districts', title: H.districts, body: listing(districts, (r) => r.district!, H.districtsNote(LOWEST), H.district, true, c) });
   return out;
 }
 
-function listing(results: readonly ResultDoc[], nameOf: (r: ResultDoc) => string, note: string, column: string, c: PageContext): Html {
+function listing(results: readonly ResultDoc[], nameOf: (r: ResultDoc) => string, note: string, column: string, districts: boolean, c: PageContext): Html {
   const H = HTML_LABELS[c.lang];
   const L = LABELS[c.lang];
   const blocks: Html[] = [];
@@ -44,7 +44,7 @@ function listing(results: readonly ResultDoc[], nameOf: (r: ResultDoc) => string
       const mine = rs.filter((r) => r.tier === tier && r.denominator > 0);
       if (mine.length === 0) continue;
       const failing = mine.filter((r) => r.status === 'fail').length;
-      counts.push(H.failingOf(failing, mine.length, tierLabel(tier, c.lang)));
+      counts.push(H.failingOf(failing, mine.length, tierLabel(tier, c.lang), districts));
       const lowest = [...mine].sort(compareLowest).slice(0, LOWEST);
       lowest.forEach((r, i) => {
         const s = shortfallOf(r);
