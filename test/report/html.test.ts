@@ -178,6 +178,14 @@ describe('score --format html: escaping', () => {
   });
 });
 
+describe('score --format html on a summary report (form 06)', () => {
+  it('names the report whose title gave the period, and the rows that are not data', async () => {
+    const { stdout: page } = await ccch(['score', 'fixtures/form06/bieu-06-linh-vuc-q1.xlsx', '--by', 'unit', '--format', 'html']);
+    expect(page).toContain('<p class="period">Kỳ: <b>2023-Q1</b> (01/01/2023 – 31/03/2023) — theo tiêu đề của fixtures/form06/bieu-06-linh-vuc-q1.xlsx (dòng 4)</p>');
+    expect(page).toContain('<li>fixtures/form06/bieu-06-linh-vuc-q1.xlsx: không phải dữ liệu, đã bỏ qua: 4 dòng tiêu đề trên dòng tên cột, 3 dòng nhóm, 1 dòng tổng cộng</li>');
+  });
+});
+
 describe('score --format html --lang en', () => {
   it('is English throughout', async () => {
     const { stdout: page } = await ccch([...SAMPLE, '--format', 'html', '--lang', 'en']);
