@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { ccch } from '../helpers.js';
 import { formatRate } from '../../src/report/format.js';
+import { HTML_LABELS } from '../../src/i18n/html.js';
 import { scoreHtml } from '../../src/report/score/html.js';
 import { groupProblems } from '../../src/report/score/html-inputs.js';
 import { monthLabel } from '../../src/report/score/html-charts.js';
@@ -35,6 +36,12 @@ function elements(page: string, tag: string, attrs: Record<string, string>): str
 }
 
 const viInt = (s: string) => Number(s.replace(/\./g, ''));
+
+/** ceil(t·N/100) − n on integers, for the sample's whole-percent targets: the oracle of the shown shortfall. */
+function wholeShortfall(r: ResultDoc): number {
+  expect(Number.isInteger(r.target)).toBe(true);
+  return Math.floor((r.target! * r.denominator + 99) / 100) - r.numerator;
+}
 
 interface Json {
   results: ResultDoc[];
@@ -92,8 +99,7 @@ describe('score --format html: the sample year by unit', () => {
       expect(r, `${indicator}/${tier}/${unit}`).toBeDefined();
       expect([n, d]).toEqual([r.numerator, r.denominator]);
       const short = /<td class="num short">([\d.]*)<\/td>/.exec(cells!)![1]!;
-      // The sample's targets are whole percents: ceil(t·N/100) − n on integers.
-      if (r.status === 'fail') expect(viInt(short)).toBe(Math.floor((r.target! * r.denominator + 99) / 100) - r.numerator);
+      if (r.status === 'fail') expect(viInt(short)).toBe(wholeShortfall(r));
       else expect(short).toBe('');
       const key = `${indicator}/${tier}`;
       if (key === last) expect(n / d).toBeGreaterThanOrEqual(prev);
@@ -116,9 +122,14 @@ describe('score --format html: the sample year by unit', () => {
     expect(page).toContain('không xác định được cấp của đơn vị');
   });
 
-  it('names what a shortfall counts', () => {
-    expect(elements(page, 'td', { 'data-indicator': 'on-time-rate', 'data-tier': 'huyen' })[0]).toContain('<span class="short">thiếu 45 hồ sơ</span>');
-    expect(elements(page, 'td', { 'data-indicator': 'feedback-on-time-rate', 'data-tier': 'so' })[0]).toContain('<span class="short">thiếu 9 PAKN</span>');
+  it('names what a shortfall counts: hồ sơ for dossiers, PAKN for feedback', () => {
+    const failing = json.results.filter((r) => r.unit === null && r.status === 'fail');
+    expect(new Set(failing.map((r) => r.indicator.startsWith('feedback-')))).toEqual(new Set([true, false]));
+    for (const r of failing) {
+      const short = wholeShortfall(r).toLocaleString('vi-VN');
+      const what = r.indicator.startsWith('feedback-') ? 'PAKN' : 'hồ sơ';
+      expect(elements(page, 'td', { 'data-indicator': r.indicator, 'data-tier': r.tier })[0]).toContain(`<span class="short">thiếu ${short} ${what}</span>`);
+    }
   });
 
   it('has a chart per indicator, with Vietnamese text in the system font stack', () => {
@@ -189,12 +200,17 @@ describe('score --format html on a summary report (form 06)', () => {
 describe('score --format html --lang en', () => {
   it('is English throughout', async () => {
     const { stdout: page } = await ccch([...SAMPLE, '--format', 'html', '--lang', 'en']);
+    const json = JSON.parse((await ccch([...SAMPLE, '--format', 'json'])).stdout) as Json;
+    const failing = json.results.filter((r) => r.unit === null && r.status === 'fail');
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('>Overview</a>');
     expect(page).toContain('>Province</text>');
     expect(page).toContain('appendix II.3.2');
-    expect(page).toContain('<span class="short">45 dossiers short</span>'); // on time, districts
-    expect(page).toContain('<span class="short">1 feedback item short</span>'); // feedback satisfaction, communes
+    for (const r of failing) {
+      const n = wholeShortfall(r);
+      const what = r.indicator.startsWith('feedback-') ? (n === 1 ? 'feedback item' : 'feedback items') : n === 1 ? 'dossier' : 'dossiers';
+      expect(page).toContain(`<span class="short">${n.toLocaleString('en-US')} ${what} short</span>`);
+    }
     expect(page).not.toMatch(/Không đạt|Tổng quan|Toàn tỉnh|phụ lục|Mục tiêu/);
   });
 });
@@ -251,6 +267,13 @@ describe('scoreHtml on a hand-made document', () => {
     expect(elements(page, 'td', { 'data-indicator': 'online-rate', 'data-tier': 'so' })[0]).toContain('thiếu 999 hồ sơ');
     expect(elements(page, 'td', { 'data-indicator': 'online-rate', 'data-tier': 'xa' })[0]).toContain('thiếu 2 hồ sơ'); // ceil(0.7 × 10) − 5
     expect(page).toContain('Plan &lt;x&gt;');
+  });
+
+  it('counts a shortfall in the singular and the plural', () => {
+    expect(HTML_LABELS.en.short(1, '1', 'feedback')).toBe('1 feedback item short');
+    expect(HTML_LABELS.en.short(2, '2', 'dossiers')).toBe('2 dossiers short');
+    expect(HTML_LABELS.en.short(3, '3', undefined)).toBe('3 short');
+    expect(HTML_LABELS.vi.short(1234, '1.234', 'catalog')).toBe('thiếu 1.234 TTHC');
   });
 
   it('writes months for one year short, across years with the year', () => {
