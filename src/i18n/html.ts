@@ -36,6 +36,8 @@ export interface HtmlLabels {
   rejected: string;
   superseded: string;
   unmatched: string;
+  /** Rows received after the --as-of day. */
+  excluded: (day: string) => string;
   warnings: string;
   total: string;
   problems: string;
@@ -100,6 +102,7 @@ export const HTML_LABELS: Record<Lang, HtmlLabels> = {
     rejected: 'Bị loại',
     superseded: 'Bị thay thế',
     unmatched: 'Không khớp',
+    excluded: (day) => `Nhận sau ${day || 'ngày tính'}`,
     warnings: 'Cảnh báo',
     total: 'Cộng',
     problems: 'Lỗi và cảnh báo, theo nội dung',
@@ -151,6 +154,7 @@ export const HTML_LABELS: Record<Lang, HtmlLabels> = {
     rejected: 'Rejected',
     superseded: 'Superseded',
     unmatched: 'Unmatched',
+    excluded: (day) => `Received after ${day || 'as-of'}`,
     warnings: 'Warnings',
     total: 'Total',
     problems: 'Problems, by message',

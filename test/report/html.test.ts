@@ -197,6 +197,20 @@ describe('score --format html on a summary report (form 06)', () => {
   });
 });
 
+describe('score --format html --as-of', () => {
+  it('says when open dossiers were judged, and counts the rows received after the as-of day', async () => {
+    const args = ['score', 'fixtures/judging/ho-so-den-15-07.csv', '--as-of', '2023-06-30'];
+    const { stdout: page } = await ccch([...args, '--format', 'html']);
+    const json = JSON.parse((await ccch([...args, '--format', 'json'])).stdout) as { inputs: { file: string; excluded: number }[] };
+    expect(json.inputs[0]!.excluded).toBeGreaterThan(0);
+    expect(page).toContain('<p class="judged">dữ liệu đến 30/06/2023: hồ sơ chưa giải quyết được xét tại ngày này</p>');
+    expect(page).toContain('<th scope="col" class="num">Nhận sau 30/06/2023</th>');
+    expect(page).toContain(`<td class="num" data-count="excluded">${json.inputs[0]!.excluded}</td>`);
+    const { stdout: none } = await ccch(['score', 'fixtures/hand/all-pass.csv', '--format', 'html']);
+    expect(none).not.toContain('data-count="excluded"');
+  });
+});
+
 describe('score --format html --lang en', () => {
   it('is English throughout', async () => {
     const { stdout: page } = await ccch([...SAMPLE, '--format', 'html', '--lang', 'en']);

@@ -32,7 +32,8 @@ export interface ScoreDoc {
   tool: { name: string; version: string };
   plan: { id: string; title: string; year: number };
   /** `fromTitle`: the report whose title lines gave the period (null or absent: given, or the default). */
-  period: { from: string; to: string; label: string; fromTitle?: { file: string; line: number } | null };
+  /** `judgedAt`: the day open items were judged at, when the data end before the period (yyyy-mm-dd). */
+  period: { from: string; to: string; label: string; fromTitle?: { file: string; line: number } | null; asOf?: string | null; judgedAt?: string | null };
   inputs: readonly InputDoc[];
   results: readonly ResultDoc[];
   problems: Iterable<ProblemDoc>;
@@ -75,6 +76,9 @@ export function byIndicator(results: readonly ResultDoc[]): Map<string, ResultDo
   }
   return groups;
 }
+
+/** `YYYY-MM-DD` → `DD/MM/YYYY`. */
+export const viDay = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
 export const tierLabel = (tier: string, lang: Lang) => LABELS[lang].tier[tier] ?? tier;
 

@@ -8,7 +8,7 @@ import { LABELS, SIDE_LABELS } from '../../i18n/messages.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
 import { formatInt } from '../format.js';
 import { html, type Html } from '../html-escape.js';
-import type { InputDoc, PageContext, ProblemDoc, ScoreDoc, Section } from './html-doc.js';
+import { viDay, type InputDoc, type PageContext, type ProblemDoc, type ScoreDoc, type Section } from './html-doc.js';
 import type { Field } from '../../model/kinds.js';
 import type { Lang } from '../../model/lang.js';
 
@@ -21,9 +21,12 @@ export function inputsSection(doc: ScoreDoc, c: PageContext): Section {
   const H = HTML_LABELS[c.lang];
   const L = LABELS[c.lang];
   const n = (x: number) => formatInt(x, c.lang);
-  const sum = (k: 'rows' | 'counted' | 'rejected' | 'superseded' | 'unmatched' | 'warnings') => doc.inputs.reduce((a, i) => a + i[k], 0);
-  const cols = ['rows', 'counted', 'rejected', 'superseded', 'unmatched', 'warnings'] as const;
-  const heads = [H.rowsRead, H.counted, H.rejected, H.superseded, H.unmatched, H.warnings];
+  type Count = 'rows' | 'counted' | 'rejected' | 'superseded' | 'unmatched' | 'excluded' | 'warnings';
+  const sum = (k: Count) => doc.inputs.reduce((a, i) => a + i[k], 0);
+  // Rows received after --as-of: a column only when some file has them.
+  const excluded = sum('excluded') > 0;
+  const cols: Count[] = ['rows', 'counted', 'rejected', 'superseded', 'unmatched', ...(excluded ? (['excluded'] as const) : []), 'warnings'];
+  const heads = [H.rowsRead, H.counted, H.rejected, H.superseded, H.unmatched, ...(excluded ? [H.excluded(doc.period.asOf ? viDay(doc.period.asOf) : '')] : []), H.warnings];
   const table = html`<table class="inputs"><thead><tr><th scope="col">${H.file}</th><th scope="col">${H.kind}</th>${heads.map((h) => html`<th scope="col" class="num">${h}</th>`)}</tr></thead>
 <tbody>${doc.inputs.map((i) => html`<tr data-file="${i.file}"><td class="file">${i.file}</td><td>${kindOf(i, c.lang)}</td>${cols.map((k) => html`<td class="num" data-count="${k}">${n(i[k])}</td>`)}</tr>`)}</tbody>
 ${doc.inputs.length > 1 ? html`<tfoot><tr><th scope="row" colspan="2">${H.total}</th>${cols.map((k) => html`<td class="num">${n(sum(k))}</td>`)}</tr></tfoot>` : ''}</table>`;

@@ -21,6 +21,7 @@ p { margin: 4px 0; }
 .kicker { text-transform: uppercase; letter-spacing: .06em; font-size: 12px; color: var(--muted); margin: 0; }
 .plan { font-size: 17px; margin: 0; }
 .period { margin-top: 4px; }
+.judged { font-size: 13px; color: var(--muted); }
 .cards { display: flex; flex-wrap: wrap; gap: 10px; align-items: stretch; margin: 14px 0 6px; }
 .card { min-width: 128px; padding: 8px 14px; border: 1px solid var(--rule); border-left: 6px solid var(--nodata); border-radius: 4px; display: flex; flex-direction: column; }
 .card .n { font-size: 30px; font-weight: 700; line-height: 1.1; }

@@ -25,6 +25,7 @@ import {
   targetText,
   tierLabel,
   verdict,
+  viDay,
   type PageContext,
   type ProblemDoc,
   type ResultDoc,
@@ -108,6 +109,7 @@ function header(doc: ScoreDoc, c: PageContext): Html {
 <h1>${H.title}</h1>
 <p class="plan">${doc.plan.title}</p>
 <p class="period">${L.period}: <b>${doc.period.label}</b> (${viDay(doc.period.from)} – ${viDay(doc.period.to)})${doc.period.fromTitle ? ` — ${L.periodFromTitle(doc.period.fromTitle.file, doc.period.fromTitle.line)}` : ''}</p>
+${doc.period.judgedAt && doc.period.judgedAt < doc.period.to ? html`<p class="judged">${L.judgedAt(viDay(doc.period.judgedAt))}</p>` : ''}
 <div class="cards" aria-label="${H.cardsOf}">${statuses.map(
     (s) => html`<div class="card st-${s}" data-status="${s}"><span class="n">${count(overall, s)}</span><span class="what">${H.cards[s]}</span></div>`,
   )}<p class="of">${H.cardsOf}</p></div>
@@ -126,9 +128,6 @@ ${
 }</div>
 </header>`;
 }
-
-/** `YYYY-MM-DD` → `DD/MM/YYYY`. */
-const viDay = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
 /** Indicator × tier: the verdict, rate, n/N, target and shortfall in each cell. */
 function overviewSection(doc: ScoreDoc, c: PageContext): Section {
