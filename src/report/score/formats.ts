@@ -5,4 +5,5 @@ import type { ScoreRenderOptions, ScoreView } from './view.js';
 export const SCORE_FORMATS: Formats<ScoreView, ScoreRenderOptions> = [
   { name: 'table', readme: 'the human table', load: () => import('./table.js') },
   { name: 'json', readme: 'the JSON contract below', raw: true, load: () => import('./json.js') },
+  { name: 'html', readme: 'one self-contained page (verdicts, charts, lowest units, data quality) that opens offline and prints on A4', load: () => import('./html.js') },
 ];
