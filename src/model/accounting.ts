@@ -3,7 +3,7 @@
  * superseded + unmatched + excluded (README "Nothing is lost"); printed reports' extra rows are
  * `skipped`.
  */
-import type { Kind } from './kinds.js';
+import type { InputKind } from './kinds.js';
 import type { Tier } from './tier.js';
 
 export interface Skipped {
@@ -102,8 +102,8 @@ export function emptyAccounting(file: string): FileAccounting {
 
 /** One input's report; `unmatched`: fact-export rows whose dossier code matches no accepted dossier row (0 for other kinds). */
 export interface InputReport extends FileAccounting {
-  /** The export's kind (README "Which kind a file is"), or a side file given with --catalog / --units. */
-  dataset: Kind | 'catalog' | 'units';
+  /** The export's kind (README "Which kind a file is"), or the side file's (--units, --catalog, --status). */
+  dataset: InputKind;
   /** Field → header as written, for the columns recognized. */
   columns: Partial<Record<string, string>>;
   /** Fields of the contract with no column in this file. */

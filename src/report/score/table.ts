@@ -13,7 +13,7 @@ import { formatVi } from '../../util/dates.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 import type { Lang } from '../../model/lang.js';
 import type { Result, Status } from '../../model/result.js';
-import type { Dataset, Field } from '../../model/kinds.js';
+import type { Field } from '../../model/kinds.js';
 import type { InputReport } from '../../model/accounting.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
@@ -85,7 +85,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
   for (const i of score.inputs) {
     const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
-    const label = (f: string) => (isRecords ? fieldName(i.dataset as Dataset, f, lang) : f);
+    const label = (f: string) => fieldName(i.dataset, f, lang);
     if (i.notComputed.length) {
       const cols = isRecords ? i.missingColumns.filter((f) => !READ_AS_BLANK.includes(f as Field)) : i.missingColumns;
       out.push(`  ${L.missingColumns(i.file, cols.map(label).join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);

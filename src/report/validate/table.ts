@@ -7,7 +7,6 @@ import { inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
 import type { Render } from '../render.js';
 import { formatVi } from '../../util/dates.js';
 import type { ValidateView } from './view.js';
-import type { Kind } from '../../model/kinds.js';
 import type { Lang } from '../../model/lang.js';
 import type { InputReport } from '../../model/accounting.js';
 import { clip } from '../../util/safe-text.js';
@@ -108,7 +107,7 @@ export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
     const sk = skippedLine(i, lang);
     if (sk) out.push(`    ${sk}`);
     for (const line of readingLines(i, lang)) out.push(`    ${line}`);
-    const label = (f: string) => v.fieldName(i.dataset as Kind, f, lang); // validate reads exports only, never side files
+    const label = (f: string) => v.fieldName(i.dataset, f, lang);
     const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${clip(h ?? '')}"`);
     out.push(`    ${T.matched}: ${matched.join(', ')}`);
     if (i.missingColumns.length) out.push(`    ${T.missing}: ${i.missingColumns.map(label).join(', ')}`);

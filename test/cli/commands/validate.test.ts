@@ -138,6 +138,14 @@ describe('ccch validate', () => {
     expect(JSON.parse(u.stdout).inputs.map((i: { dataset: string }) => i.dataset)).toEqual(['units', 'dossiers']);
   });
 
+  it('shows a units file in the table, its columns by their contract names', async () => {
+    const r = await ccch(['validate', '--units', 'fixtures/units/don-vi.csv', 'fixtures/units/ho-so.csv']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ fixtures/units/don-vi.csv (đơn vị): 13 dòng đọc = 10 được tính + 2 bị loại + 1 bị thay thế (trùng mã); 2 cảnh báo');
+    expect(r.stdout).toContain('    cột nhận ra: tên đơn vị ← "Tên đơn vị", mã đơn vị ← "Mã đơn vị", cấp ← "Cấp", huyện ← "Huyện", chứng thực điện tử ← "Chứng thực điện tử"');
+  });
+
   it('--help gives validate’s own exit codes', async () => {
     const r = await ccch(['validate', '--help']);
     expect(r.code).toBe(0);
