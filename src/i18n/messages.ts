@@ -144,6 +144,7 @@ export const LABELS = {
     truncated: (n: number) => `(${n} lỗi/cảnh báo nữa không được lưu)`,
     noTargetMark: '—',
     rejected: 'bị loại',
+    unmatched: 'không khớp',
     warning: 'cảnh báo',
   },
   en: {
@@ -203,6 +204,7 @@ export const LABELS = {
     truncated: (n: number) => `(${n} more problems not kept)`,
     noTargetMark: '—',
     rejected: 'rejected',
+    unmatched: 'unmatched',
     warning: 'warning',
   },
 };

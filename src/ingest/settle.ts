@@ -31,7 +31,7 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
     rep.counted = fc.accepted - fc.superseded;
   });
 
-  // Fact exports: counted when their code matched a dossier, else unmatched.
+  // Fact exports: counted when their code matched a dossier, else unmatched (one error per code).
   const joinedBy = new Map<number, number>();
   for (const ff of facts.files) {
     const rep = inputs[ff.input]!;
@@ -45,7 +45,6 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
     rep.counted = st.counted;
     rep.unmatched = st.unmatched;
     joinedBy.set(ff.input, st.matchedCodes);
-    rep.warnings += st.listed;
     log.count += st.listed - st.list.length;
     const col = state.codeColumn.get(ff.input);
     for (const u of st.list) {
@@ -54,7 +53,8 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
         line: u.line,
         column: col === undefined ? null : col + 1,
         header: rep.columns.code ?? null,
-        severity: 'warning',
+        // Not counted, as a rejected row is not: an error (README "Severity").
+        severity: 'error',
         field: 'code',
         code: 'row.unmatched',
         params: { code: u.code, rows: u.rows },

@@ -14,8 +14,8 @@ export type Kind = Dataset | FactKind | 'summary';
  * The side inputs, read beside the exports (ingest/side/): the units file, the procedures
  * catalog, the task status file. (`--map`, issue 12, will be one more.)
  */
-export type SideKind = 'units' | 'catalog' | 'status';
-export const SIDE_KINDS: readonly SideKind[] = ['units', 'catalog', 'status'];
+export type SideKind = 'units' | 'catalog' | 'task-status';
+export const SIDE_KINDS: readonly SideKind[] = ['units', 'catalog', 'task-status'];
 /** What an input is: an export or a side file. */
 export type InputKind = Kind | SideKind;
 
@@ -82,7 +82,7 @@ export const COUNT_INDEX = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i])
 export type Field = DossierField | FeedbackField | FactField | CountField | 'period' | 'stt';
 
 export function isSideKind(k: InputKind): k is SideKind {
-  return k === 'units' || k === 'catalog' || k === 'status';
+  return k === 'units' || k === 'catalog' || k === 'task-status';
 }
 
 export function isFactKind(k: Kind): k is FactKind {

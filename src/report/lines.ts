@@ -5,7 +5,7 @@
 import { LABELS, SIDE_LABELS, message } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
 import { clip, safeParams } from '../util/safe-text.js';
-import type { Problem } from '../model/problem.js';
+import { UNMATCHED_CODES, type Problem } from '../model/problem.js';
 import type { InputReport } from '../model/accounting.js';
 import type { NamedPeriod } from '../model/period.js';
 import { formatVi } from '../util/dates.js';
@@ -14,7 +14,7 @@ import { formatVi } from '../util/dates.js';
 export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   const L = LABELS[lang];
   const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
-  const sev = p.severity === 'error' ? L.rejected : L.warning;
+  const sev = p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
   const col = p.header ? ` [${clip(p.header)}]` : '';
   return `${where}: ${sev}${col}: ${message(lang, p.code, safeParams(p.params))}`;
 }

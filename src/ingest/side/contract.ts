@@ -95,4 +95,4 @@ export const STATUS_FIELDS: FieldSpec<StatusField>[] = [
 ];
 
 /** Each side file's contract. */
-export const SIDE_FIELDS: { [K in SideKind]: readonly FieldSpec<string>[] } = { units: UNITS_FIELDS, catalog: CATALOG_FIELDS, status: STATUS_FIELDS };
+export const SIDE_FIELDS: { [K in SideKind]: readonly FieldSpec<string>[] } = { units: UNITS_FIELDS, catalog: CATALOG_FIELDS, 'task-status': STATUS_FIELDS };

@@ -34,14 +34,14 @@ describe('ccch validate', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      '✗ fixtures/joins/online-extra.csv (online submissions): 6 rows read = 2 counted + 2 rejected + 1 superseded (duplicate code) + 1 unmatched; 1 warnings — some rows rejected or unmatched',
+      '✗ fixtures/joins/online-extra.csv (online submissions): 6 rows read = 2 counted + 2 rejected + 1 superseded (duplicate code) + 1 unmatched; 0 warnings — some rows rejected or unmatched',
     );
     const problems = r.stdout.split('\n').filter((l) => l.startsWith('  fixtures/'));
     expect(problems).toEqual([
-      '  fixtures/joins/online-extra.csv:5:1: warning [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 rows)',
+      '  fixtures/joins/online-extra.csv:5:1: unmatched [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 rows)',
       '  fixtures/joins/online-extra.csv:6:1: rejected [Mã hồ sơ]: no code',
       '  fixtures/joins/online-extra.csv:7:2: rejected [Ngày nộp]: unparseable online submission date: "32/13/2023"',
-      '  fixtures/joins/payments-extra.csv:4:1: warning [MaHoSo]: dossier code "XX01" matches no dossier (3 rows)',
+      '  fixtures/joins/payments-extra.csv:4:1: unmatched [MaHoSo]: dossier code "XX01" matches no dossier (3 rows)',
       '  fixtures/joins/payments-extra.csv:8:2: warning [SoTien]: unknown amount value: "abc" (left out of the indicators that need it)',
     ]);
     expect(r.stdout).toContain('Result: 1 of 3 files clean.');
@@ -78,7 +78,7 @@ describe('ccch validate', () => {
       superseded: 1,
       unmatched: 1,
       excluded: 0,
-      warnings: 1,
+      warnings: 0,
       bytes: 113, // wc -c
       format: 'csv',
       delimiter: ',',
@@ -103,13 +103,13 @@ describe('ccch validate', () => {
       line: 5,
       column: 1,
       header: 'Mã hồ sơ',
-      severity: 'warning',
+      severity: 'error',
       field: 'code',
       code: 'row.unmatched',
       message: 'mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)',
     });
     expect(j.problemsOmitted).toBe(0);
-    expect(j.summary).toEqual({ files: 2, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, excluded: 0, warnings: 1, clean: false });
+    expect(j.summary).toEqual({ files: 2, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, excluded: 0, warnings: 0, clean: false });
   });
 
   it('reads a fact export from stdin, before or after the dossier list', async () => {
@@ -177,7 +177,7 @@ describe('ccch score with joined exports and summary reports', () => {
     expect(r.stdout).toContain('Nguồn số liệu');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ tiếp nhận trực tuyến: fixtures/joins/online.csv (ghép theo mã hồ sơ, 6 hồ sơ); fixtures/joins/online-extra.csv (ghép theo mã hồ sơ, 2 hồ sơ)');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ giải quyết đúng hạn: fixtures/joins/dossiers.csv (cột của tệp)');
-    expect(r.stdout).toContain('fixtures/joins/online-extra.csv:5:1: cảnh báo [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)');
+    expect(r.stdout).toContain('fixtures/joins/online-extra.csv:5:1: không khớp [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)');
   });
 
   it('the JSON lists sources per indicator and unmatched per input', async () => {
