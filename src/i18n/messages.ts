@@ -120,6 +120,8 @@ export const LABELS = {
     accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
       `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp hồ sơ; ${w} cảnh báo`,
     notJoined: 'không ghép: không có danh sách hồ sơ',
+    notJoinedRefused: 'không ghép: có danh sách hồ sơ không đọc được',
+    unknownDataset: 'không rõ loại',
     periodAssumed: (p: string) => `không có cột kỳ báo cáo: coi là kỳ ${p}`,
     sources: 'Nguồn số liệu',
     via: { records: 'cột của tệp', join: 'ghép theo mã hồ sơ', summary: 'báo cáo tổng hợp' } as Record<string, string>,
@@ -177,6 +179,8 @@ export const LABELS = {
     accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
       `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code) + ${u} unmatched; ${w} warnings`,
     notJoined: 'not joined: no dossier list given',
+    notJoinedRefused: 'not joined: a dossier list is unreadable',
+    unknownDataset: 'kind unknown',
     periodAssumed: (p: string) => `no report-period column: taken as covering ${p}`,
     sources: 'Sources',
     via: { records: 'own column', join: 'joined by dossier code', summary: 'summary report' } as Record<string, string>,

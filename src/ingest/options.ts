@@ -72,6 +72,12 @@ export interface IngestOptions extends ReaderOptions {
    * thread only). See parallel/split.ts; the results are the same either way.
    */
   threads?: number;
+  /**
+   * validate: an input that cannot be taken (unreadable, of no known kind, lacking a required
+   * column, counting a unit twice) is refused on its own and the pass goes on without it
+   * (ingest/refusals.ts); without it (score), the first such input stops the pass.
+   */
+  keepGoing?: boolean;
   onProgress?: (file: string, bytes: number) => void;
   /** Told when a file was read in `ranges` byte ranges ('split'), or will be read again on one thread ('again'). */
   onSplit?: (file: string, ranges: number, outcome: 'split' | 'again') => void;

@@ -100,6 +100,9 @@ export class Replay {
   /** Whether the full read may reuse its chunk buffer (OpenOptions.reuse): the CSV reader's does. */
   private reuse = false;
 
+  /** After settle(): the source gives one stream only (standard input, a pipe): it cannot be read again. */
+  once = false;
+
   /** The stream from the start, remembering what is read (abandoning it keeps the input open). */
   peek(): AsyncIterable<Chunk> {
     return (async function* (self: Replay) {
@@ -140,7 +143,10 @@ export class Replay {
   /** After the peek: reopen the source when it opens afresh, dropping the chunks held. */
   async settle(): Promise<void> {
     const again = await this.source.open({ reuse: this.reuse });
-    if (again === this.first) return;
+    if (again === this.first) {
+      this.once = true;
+      return;
+    }
     this.fresh = again;
     this.buffered = [];
     await this.closeFirst();

@@ -19,19 +19,26 @@ export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   return `${where}: ${sev}${col}: ${message(lang, p.code, safeParams(p.params))}`;
 }
 
+/** What an input is, for people: `hồ sơ`, `đơn vị`…; a kind not known (an input refused before its header) has its own label. */
+export function datasetLabel(dataset: InputReport['dataset'], lang: Lang): string {
+  if (dataset === null) return LABELS[lang].unknownDataset;
+  return LABELS[lang].dataset[dataset] ?? SIDE_LABELS[lang].dataset[dataset] ?? dataset;
+}
+
 /**
  * One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact
- * exports, and rows received after --as-of (`asOf`) when there are any.
+ * exports, and rows received after --as-of (`asOf`) when there are any. `notJoined`: why a fact
+ * export was not joined (default: no dossier list given).
  */
-export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null): string {
+export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null, notJoined?: string): string {
   const L = LABELS[lang];
   const excluded = i.excluded > 0 && asOf !== null ? L.excludedTerm(i.excluded, formatVi(asOf)) : '';
   const acc =
     i.joined !== null
-      ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${L.notJoined})`)
+      ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${notJoined ?? L.notJoined})`)
       : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
-  return `${i.file} (${L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
+  return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${note}`;
 }
 
 /** The period line: its name, its days, and the report whose title gave it. */

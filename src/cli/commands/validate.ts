@@ -1,12 +1,15 @@
 /**
- * `ccch validate FILE...`: the options → validate() → a renderer. Exit 0 clean, 1 rows
- * rejected or unmatched (2, unreadable or unrecognized input, is thrown as an error).
+ * `ccch validate FILE...`: the options → validate() → a renderer. The exit code is the verdict's:
+ * 0 clean, 1 rows rejected or unmatched (or more warnings than --max-warnings), 2 an input
+ * unreadable — the whole report is written in every case.
  */
-import { inputClean, validate as validateInputs } from '../../pipeline/validate.js';
+import { validate as validateInputs } from '../../pipeline/validate.js';
+import type { Verdict } from '../../model/validation.js';
 import { DEFAULT_MAX_PROBLEMS } from '../../ingest/problems.js';
 import { VALIDATE_FORMATS } from '../../report/validate/formats.js';
 import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
+import { EXIT } from '../help.js';
 import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
 import { periodNamed, resolvePeriod } from '../period.js';
 import { checkAsOf } from '../../model/period.js';
@@ -31,7 +34,9 @@ export const validate: CommandDef<'validate'> = {
       const units = o.units !== undefined ? inputs.shift() : undefined;
       return validateInputs({ plan, period, defaultPeriod: !periodNamed(o), ...asOf, inputs, ...(units ? { units } : {}), ...readerOptions(o, cli), maxProblems: DEFAULT_MAX_PROBLEMS, onProgress });
     });
-    cli.setExitCode(result.clean ? 0 : 1);
-    await cli.render(VALIDATE_FORMATS, o.format, { ...result, inputs: result.inputs.map((i) => ({ ...i, clean: inputClean(i) })), fieldName }, {});
+    cli.setExitCode(VERDICT_EXIT[result.verdict]);
+    await cli.render(VALIDATE_FORMATS, o.format, { ...result, fieldName }, {});
   },
 };
+
+const VERDICT_EXIT: Record<Verdict, number> = { unreadable: EXIT.ERROR, errors: EXIT.FAILED, warnings: EXIT.FAILED, clean: EXIT.OK };

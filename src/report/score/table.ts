@@ -85,7 +85,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
   for (const i of score.inputs) {
     const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
-    const label = (f: string) => fieldName(i.dataset, f, lang);
+    const label = (f: string) => (i.dataset === null ? f : fieldName(i.dataset, f, lang));
     if (i.notComputed.length) {
       const cols = isRecords ? i.missingColumns.filter((f) => !READ_AS_BLANK.includes(f as Field)) : i.missingColumns;
       out.push(`  ${L.missingColumns(i.file, cols.map(label).join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);

@@ -96,6 +96,8 @@ describe('ccch validate', () => {
       dataTo: null,
       inPeriod: null,
       clean: false,
+      status: 'errors',
+      reason: null,
     });
     expect(j.inputs[0].clean).toBe(true);
     expect(j.problems[0]).toEqual({
@@ -109,7 +111,7 @@ describe('ccch validate', () => {
       message: 'mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)',
     });
     expect(j.problemsOmitted).toBe(0);
-    expect(j.summary).toEqual({ files: 2, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, excluded: 0, warnings: 0, clean: false });
+    expect(j.summary).toEqual({ files: 2, unreadable: 0, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, excluded: 0, warnings: 0, maxWarnings: null, verdict: 'errors', clean: false });
   });
 
   it('reads a fact export from stdin, before or after the dossier list', async () => {
@@ -154,15 +156,27 @@ describe('ccch validate', () => {
   });
 
   it.each([
-    [['validate', 'fixtures/bad/unknown-headers.csv'], /^ccch: fixtures\/bad\/unknown-headers\.csv:1: không nhận ra loại tệp/],
-    [['validate', 'nope.csv'], /^ccch: nope\.csv: không tìm thấy tệp$/],
-    [['validate', 'fixtures/bad/windows-1258.csv'], /^ccch: fixtures\/bad\/windows-1258\.csv:1:3: tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258/],
-    [['validate', '-'], /^ccch: -:1: không rõ loại tệp: tiêu đề có cột của tệp số hóa và thanh toán; hãy xuất riêng từng loại$/],
-    [['validate', 'fixtures/joins/full.csv', 'fixtures/summary/tong-hop-2023.csv'], /^ccch: fixtures\/summary\/tong-hop-2023\.csv:2: tính hai lần: đơn vị "Sở Tư pháp"/],
+    [['validate', 'fixtures/bad/unknown-headers.csv'], 'không rõ loại', /^fixtures\/bad\/unknown-headers\.csv:1: không nhận ra loại tệp/],
+    [['validate', 'nope.csv'], 'không rõ loại', /^nope\.csv: không tìm thấy tệp$/],
+    [['validate', 'fixtures/bad/windows-1258.csv'], 'không rõ loại', /^fixtures\/bad\/windows-1258\.csv:1:3: tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258/],
+    [['validate', '-'], 'không rõ loại', /^-:1: không rõ loại tệp: tiêu đề có cột của tệp số hóa và thanh toán; hãy xuất riêng từng loại$/],
+    [['validate', 'fixtures/joins/full.csv', 'fixtures/summary/tong-hop-2023.csv'], 'báo cáo tổng hợp', /^fixtures\/summary\/tong-hop-2023\.csv:2: tính hai lần: đơn vị "Sở Tư pháp"/],
+  ])('%j: the file unreadable, reported with its one-line reason; exit 2', async (args, kind, reason) => {
+    const r = await ccch(args as string[], { input: 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.endsWith(`(${kind}) — không đọc được`));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]!.trim()).toMatch(reason);
+    expect(r.stdout).toMatch(/^Kết quả: \d+\/\d+ tệp đạt, 1 tệp không đọc được\.$/m);
+  });
+
+  it.each([
     [['validate', 'fixtures/joins/full.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
     [['validate', '--lang', 'en'], /^ccch: missing required argument 'files'/],
-  ])('%j exits 2 with one line', async (args, pattern) => {
-    const r = await ccch(args as string[], { input: 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n' });
+  ])('%j: a usage error exits 2 with one line', async (args, pattern) => {
+    const r = await ccch(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(pattern);
