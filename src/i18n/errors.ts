@@ -71,6 +71,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `--threads: cần số nguyên từ 1 đến ${p.max}, không phải ${q(p.value)}`,
     en: (p) => `--threads: needs a whole number from 1 to ${p.max}, not ${q(p.value)}`,
   },
+  'usage.maxWarnings': {
+    vi: (p) => `--max-warnings: cần số nguyên không âm, không phải ${q(p.value)}`,
+    en: (p) => `--max-warnings: needs a whole number, 0 or more, not ${q(p.value)}`,
+  },
   'usage.group': {
     vi: (p) => `--group: giá trị không hợp lệ ${q(p.value)} (dùng lead hoặc section)`,
     en: (p) => `--group: invalid value ${q(p.value)} (use lead or section)`,

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'usage.delimiter',
   'usage.encoding',
   'usage.threads',
+  'usage.maxWarnings',
   'usage.group',
   'usage.by',
   'usage.byDistrictNeedsUnits',

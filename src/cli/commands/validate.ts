@@ -32,7 +32,7 @@ export const validate: CommandDef<'validate'> = {
     const result = await withProgress(cli, (onProgress) => {
       const inputs = inputSources([...(o.units !== undefined ? [o.units] : []), ...files], cli);
       const units = o.units !== undefined ? inputs.shift() : undefined;
-      return validateInputs({ plan, period, defaultPeriod: !periodNamed(o), ...asOf, inputs, ...(units ? { units } : {}), ...readerOptions(o, cli), maxProblems: DEFAULT_MAX_PROBLEMS, onProgress });
+      return validateInputs({ plan, period, defaultPeriod: !periodNamed(o), ...asOf, inputs, ...(units ? { units } : {}), ...readerOptions(o, cli), maxProblems: DEFAULT_MAX_PROBLEMS, maxWarnings: o.maxWarnings ?? null, onProgress });
     });
     cli.setExitCode(VERDICT_EXIT[result.verdict]);
     await cli.render(VALIDATE_FORMATS, o.format, { ...result, fieldName }, {});

@@ -148,10 +148,31 @@ describe('ccch validate', () => {
     expect(r.stdout).toContain('    cột nhận ra: tên đơn vị ← "Tên đơn vị", mã đơn vị ← "Mã đơn vị", cấp ← "Cấp", huyện ← "Huyện", chứng thực điện tử ← "Chứng thực điện tử"');
   });
 
+  it.each([
+    [[], 0, 'clean'],
+    [['--max-warnings', '1'], 0, 'clean'],
+    [['--max-warnings', '0'], 1, 'warnings'],
+  ])('--max-warnings (ESLint’s): one warning with %j exits %i', async (opt, code, verdict) => {
+    const files = ['fixtures/joins/dossiers.csv', 'fixtures/joins/digitization-extra.csv'];
+    const t = await ccch(['validate', ...files, ...(opt as string[]), '--lang', 'en']);
+    expect(t.code).toBe(code);
+    expect(t.stdout.includes('1 warnings, more than --max-warnings 0.')).toBe(code === 1);
+    const j = JSON.parse((await ccch(['validate', ...files, ...(opt as string[]), '--format', 'json'])).stdout);
+    expect(j.summary).toMatchObject({ warnings: 1, maxWarnings: opt.length ? Number(opt[1]) : null, verdict, clean: code === 0 });
+  });
+
+  it('--max-warnings takes a whole number, 0 or more', async () => {
+    for (const bad of ['-1', 'x', '1.5', '']) {
+      const r = await ccch(['validate', 'fixtures/joins/dossiers.csv', '--max-warnings', bad, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`ccch: --max-warnings: needs a whole number, 0 or more, not "${bad}"\n`);
+    }
+  });
+
   it('--help gives validate’s own exit codes', async () => {
     const r = await ccch(['validate', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/1\s+có dòng bị loại hoặc không khớp hồ sơ \/ some rows rejected or unmatched/);
+    expect(r.stdout).toMatch(/1\s+có dòng bị loại hoặc không khớp hồ sơ, hoặc số cảnh báo vượt --max-warnings\s+some rows rejected or unmatched, or more warnings than --max-warnings/);
     expect(r.stdout).not.toContain('có chỉ tiêu không đạt');
   });
 
