@@ -72,7 +72,7 @@ function parseMaxWarnings(s: string): number {
 export const OPTIONS = {
   status: option({
     flags: '--status <file>',
-    commands: ['tasks'],
+    commands: ['tasks', 'validate'],
     help: { vi: 'tệp trạng thái CSV (- là đầu vào chuẩn)', en: 'status CSV (- reads stdin)' },
     readme: { flags: '--status FILE', meaning: 'the status file (contract below); `-` reads stdin; without it every task is unreported', example: '--status trang-thai.csv' },
   }),
@@ -199,7 +199,7 @@ export const OPTIONS = {
   }),
   catalog: option({
     flags: '--catalog <file>',
-    commands: ['score'],
+    commands: ['score', 'validate'],
     help: { vi: 'danh mục TTHC (CSV): chấm các chỉ tiêu về TTHC', en: 'procedures catalog CSV: checks the catalog targets' },
     readme: {
       flags: '--catalog FILE',

@@ -288,6 +288,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `tệp có hơn ${num(p.limit, 'vi')} đơn vị khác nhau: không phải đơn vị của một tỉnh`,
     en: (p) => `more than ${num(p.limit, 'en')} distinct units in the file: not one province's units`,
   },
+  'input.sideFileAsExport': {
+    vi: (p) => `đây là ${p.kindVi}, không phải tệp xuất dữ liệu: hãy cho tệp này với ${p.option}`,
+    en: (p) => `this is a ${p.kindEn}, not an export: give it with ${p.option}`,
+  },
   'input.doubleCounted': {
     vi: (p) => `tính hai lần: đơn vị ${q(p.unit)} có cả danh sách ${p.whatVi} và báo cáo tổng hợp cho kỳ ${p.period}; chỉ dùng một trong hai`,
     en: (p) => `double counting: unit ${q(p.unit)} has both ${p.whatEn} records and a summary report for period ${p.period}; give only one of them`,

@@ -400,11 +400,11 @@ export const MEASURE_LABELS: Record<Lang, Record<string, string>> = {
 
 export const SIDE_LABELS = {
   vi: {
-    dataset: { catalog: 'danh mục TTHC', units: 'đơn vị' } as Record<string, string>,
+    dataset: { catalog: 'danh mục TTHC', units: 'đơn vị', 'task-status': 'trạng thái nhiệm vụ' } as Record<string, string>,
     unplaced: (n: number, names: string) => `${n} đơn vị không thuộc huyện nào trong tệp đơn vị (không có trong kết quả theo huyện): ${names}`,
   },
   en: {
-    dataset: { catalog: 'procedures catalog', units: 'units' } as Record<string, string>,
+    dataset: { catalog: 'procedures catalog', units: 'units', 'task-status': 'task status' } as Record<string, string>,
     unplaced: (n: number, names: string) => `${n} units placed in no district by the units file (not in the per-district results): ${names}`,
   },
 };

@@ -12,7 +12,9 @@ import { Replay, peekKind, type DataStart } from './peek.js';
 import { readFile, type ReadEnd } from './read-file.js';
 import { settle } from './settle.js';
 import { FileProblems, ProblemLog, DEFAULT_MAX_PROBLEMS } from './problems.js';
-import { NO_SIDE_FILES, readSideFiles, type SideFiles } from './side/read.js';
+import { NO_SIDE_FILES, NO_TASKS, SIDE_SPECS, readSide, readSideFiles, type SideFiles } from './side/read.js';
+import { sideFileAsExport } from './errors.js';
+import type { InputSource } from './source.js';
 import { SplitFailed, splittable, startSplit, type SplitRead } from './parallel/split-read.js';
 import { ReadAgain, Refusals } from './refusals.js';
 import { poolFor, type WorkerPool } from './parallel/pool.js';
@@ -24,7 +26,7 @@ import { FactStore } from '../indicators/facts.js';
 import { SummaryStore } from '../indicators/summary.js';
 import { CcchError } from '../model/errors.js';
 import { emptyReport, type IndicatorSources, type InputReport } from '../model/accounting.js';
-import { isFactKind, type Kind } from '../model/kinds.js';
+import { isFactKind, isSideKind, type InputKind } from '../model/kinds.js';
 import type { Problem } from '../model/problem.js';
 import { countingPeriod, namePeriod, type Judging, type NamedPeriod, type Period } from '../model/period.js';
 
@@ -54,7 +56,7 @@ export async function ingest(opts: IngestOptions): Promise<Ingested> {
   const pool = splittable(opts) ? await poolFor(opts.inputs, opts.threads ?? 1, opts.internal?.splitMinBytes) : null;
   try {
     const refusals = new Refusals(opts.keepGoing ?? false);
-    const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS, refusals);
+    const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS, refusals, opts.tasks);
     let o = opts;
     let p = pool;
     let ing: Read | null = null;
@@ -102,7 +104,7 @@ export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE
   const splits: SplitRead[] = [];
   try {
     // Every input's kind first (from its header), so that the fact exports can be read first.
-    const kinds: Array<Kind | null> = [];
+    const kinds: Array<InputKind | null> = [];
     const dataStarts: Array<DataStart | null> = [];
     let titled: { period: Period; file: string; line: number } | null = null;
     for (const [idx, source] of opts.inputs.entries()) {
@@ -114,6 +116,7 @@ export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE
           // A workbook from a stream is read from a copy on disk: r.source.
           peeked = await peekKind(r.source, r, opts);
           await r.settle();
+          if (isSideKind(peeked.kind) && !opts.sideInputs) throw sideFileAsExport(source.name, peeked.kind, SIDE_SPECS[peeked.kind].option);
         } catch (e) {
           refusals.exports.set(idx, { error: refusals.fault(e), kind: null });
           await r?.close();
@@ -140,7 +143,7 @@ async function readAll(
   side: SideFiles,
   pool: WorkerPool | null,
   refusals: Refusals,
-  kinds: ReadonlyArray<Kind | null>,
+  kinds: ReadonlyArray<InputKind | null>,
   dataStarts: ReadonlyArray<DataStart | null>,
   opened: ReadonlyArray<Replay | null>,
   splits: SplitRead[],
@@ -149,6 +152,12 @@ async function readAll(
   const counting = countingPeriod(period, opts.asOf);
   const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, counting) : new Tally(plan.indicators, counting, opts.internal?.codeIndex);
   const log = new ProblemLog(opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  const listed = await readListedSides(opts, kinds, opened, log, refusals);
+  // A units file among the inputs is the tier source when --units gave none (split workers read it again).
+  if (!side.units && listed.units) {
+    side = { ...side, units: listed.units.table };
+    opts = { ...opts, units: listed.units.source };
+  }
   const state: IngestState = {
     plan,
     period,
@@ -164,15 +173,16 @@ async function readAll(
     unitTier: opts.internal?.unitTier ?? side.units?.tierOf,
     unitName: side.units?.nameOf,
   };
-  const inputs: InputReport[] = opts.inputs.map((s, i) => emptyReport(s.name, refusals.exports.get(i)?.kind ?? null));
+  const inputs: InputReport[] = opts.inputs.map((s, i) => listed.reports.get(i) ?? emptyReport(s.name, refusals.exports.get(i)?.kind ?? null));
   const read: ReadEnd[] = opts.inputs.map(() => ({ endLine: null, totalLine: null }));
-  const order = [...kinds.flatMap((k, i) => (k !== null && isFactKind(k) ? [i] : [])), ...kinds.flatMap((k, i) => (k !== null && !isFactKind(k) ? [i] : []))];
+  const exportKinds = kinds.map((k) => (k === null || isSideKind(k) ? null : k));
+  const order = [...exportKinds.flatMap((k, i) => (k !== null && isFactKind(k) ? [i] : [])), ...exportKinds.flatMap((k, i) => (k !== null && !isFactKind(k) ? [i] : []))];
   /** Whether the pass can run again: every input it reads opens afresh. */
   const again = (but: number) => opened.every((r, i) => r === null || i === but || !r.once);
 
   for (const idx of order) {
     const source = opened[idx]!.source;
-    const kind = kinds[idx]!;
+    const kind = exportKinds[idx]!;
     const ds = dataStarts[idx];
     const onProgress = (total: number) => opts.onProgress?.(source.name, total);
     let split: SplitRead | null = null;
@@ -210,4 +220,35 @@ async function readAll(
 
   const settled = settle(state, opts.inputs, inputs, log, side, refusals, again);
   return { tally, period, read, ...settled, catalog: side.catalog, units: side.units, fileNo: state.fileNo };
+}
+
+/**
+ * The side files among the inputs (validate: recognised by their headers), each read from its
+ * peeked stream into its report, units files first; their problems go to the pass's log, to be
+ * listed in their files' places. The first units file read is returned as a tier source.
+ */
+async function readListedSides(
+  opts: IngestOptions,
+  kinds: ReadonlyArray<InputKind | null>,
+  opened: ReadonlyArray<Replay | null>,
+  log: ProblemLog,
+  refusals: Refusals,
+): Promise<{ reports: Map<number, InputReport>; units?: { table: UnitsTable; source: InputSource } }> {
+  const out: { reports: Map<number, InputReport>; units?: { table: UnitsTable; source: InputSource } } = { reports: new Map() };
+  const sides = kinds.flatMap((k, i) => (k !== null && isSideKind(k) ? [{ idx: i, kind: k }] : []));
+  sides.sort((a, b) => Number(b.kind === 'units') - Number(a.kind === 'units'));
+  for (const { idx, kind } of sides) {
+    const source = opts.inputs[idx]!;
+    const replay = opened[idx]!;
+    let first = true;
+    // The peeked stream once (standard input has no other); the file afresh if read again (a workbook).
+    const peeked: InputSource = { ...source, open: async (o) => (first ? ((first = false), replay.all()) : source.open(o)) };
+    const problems: Problem[] = [];
+    const r = await readSide(kind, peeked, problems, opts.tasks ?? NO_TASKS, refusals);
+    for (const p of problems) log.push(p);
+    if (r.error) refusals.exports.set(idx, { error: r.error, kind });
+    out.reports.set(idx, r.report);
+    if (r.units && !out.units) out.units = { table: r.units, source };
+  }
+  return out;
 }

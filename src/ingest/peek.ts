@@ -16,11 +16,12 @@ import { csvError } from './errors.js';
 import { readRows, TitleRows } from './rows.js';
 import type { IngestInternals, ReaderOptions } from './options.js';
 import { titlePeriod, type TitlePeriod } from './report-period.js';
-import type { Kind } from '../model/kinds.js';
+import { recogniseSide } from './side/read.js';
+import type { InputKind, Kind } from '../model/kinds.js';
 
 class Peeked {
   constructor(
-    readonly kind: Kind,
+    readonly kind: InputKind,
     readonly titlePeriod: TitlePeriod | null = null,
   ) {}
 }
@@ -214,7 +215,8 @@ export interface DataStart {
  * the full read to report, as it would be without the look ahead.
  */
 export interface Peek {
-  kind: Kind;
+  /** An export's kind, or a side file's (recognised by its header: side/read.ts). */
+  kind: InputKind;
   dataStart: DataStart | null;
   /** A summary report: the period its title lines give (ingest/report-period.ts), or null. */
   titlePeriod: TitlePeriod | null;
@@ -232,6 +234,10 @@ export async function peekKind(source: InputSource, replay: Replay, opts: Reader
       {
         header(fields, line) {
           const d = detectKind(fields);
+          if (!d.kind && d.ambiguous.length === 0) {
+            const side = recogniseSide(fields);
+            if (side) throw new Peeked(side);
+          }
           if (!d.kind) return titles.title(fields, line, d.ambiguous);
           kind = d.kind;
           header = { line, width: fields.length };

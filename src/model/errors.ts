@@ -94,6 +94,7 @@ export const ERROR_CODES = [
   'input.statusOrCompleted',
   'input.doubleCounted',
   'input.tooManyUnits',
+  'input.sideFileAsExport',
   'input.otherPeriod',
   'input.noReportingUnit',
   'input.summaryTooLong',

@@ -1,11 +1,15 @@
 /**
- * `ccch validate`: checks exports against their contracts without scoring. It runs the same
- * ingest pass as `score` (kind detection, header matching, row rules, joins, summary-report
- * checks) but keeps going: an input that `score` would refuse is reported as unreadable, with its
- * reason, and every other input is still checked (ingest/refusals.ts). It returns the accounting,
- * the problems and a verdict; it never prints and never exits.
+ * `ccch validate`: checks exports and side files against their contracts without scoring. It runs
+ * the same ingest pass as `score` (kind detection, header matching, row rules, joins,
+ * summary-report checks) but keeps going: an input that `score` would refuse is reported as
+ * unreadable, with its reason, and every other input is still checked (ingest/refusals.ts). Side
+ * files — units, catalog, task status — are checked whether given by their options or among the
+ * files (recognised by their headers: ingest/side/read.ts). It returns the accounting, the
+ * problems and a verdict; it never prints and never exits.
  */
 import { ingest } from '../ingest/ingest.js';
+import { planTasks } from '../evaluate/tasks.js';
+import type { DayNumber } from '../util/dates.js';
 import type { IngestOptions } from '../ingest/options.js';
 import type { InputReport } from '../model/accounting.js';
 import type { CcchError } from '../model/errors.js';
@@ -14,6 +18,8 @@ import type { CheckedInput, InputStatus, Validation, ValidationTotals, Verdict }
 export interface ValidateOptions extends IngestOptions {
   /** More warnings than this make the verdict `warnings` (ESLint's --max-warnings); default no limit. */
   maxWarnings?: number | null;
+  /** The day a task status file's completion dates may not pass (default: none is refused for it). */
+  statusAsOf?: DayNumber;
 }
 
 /** An input's status: every error comes with rejected or unmatched rows in its file (model/problem.ts). */
@@ -23,7 +29,8 @@ export function inputStatus(i: InputReport, error: CcchError | null): InputStatu
 }
 
 export async function validate(opts: ValidateOptions): Promise<Validation> {
-  const ing = await ingest({ ...opts, keepGoing: true });
+  const tasks = { taskIds: planTasks(opts.plan).map((t) => t.task.id), asOf: opts.statusAsOf ?? Infinity };
+  const ing = await ingest({ ...opts, keepGoing: true, sideInputs: true, tasks });
   const inputs = ing.inputs.map((i, k): CheckedInput => ({ ...i, status: inputStatus(i, ing.refused[k] ?? null), error: ing.refused[k] ?? null }));
   const totals: ValidationTotals = { files: inputs.length, unreadable: 0, rows: 0, counted: 0, rejected: 0, superseded: 0, unmatched: 0, excluded: 0, warnings: 0 };
   for (const i of inputs) {

@@ -2,7 +2,7 @@
  * Lines that several renderers print alike: a problem (`file:line:column: severity [header]:
  * message`), an input's row accounting, its rows that are not data, the period, word wrapping.
  */
-import { LABELS, SIDE_LABELS, message } from '../i18n/messages.js';
+import { LABELS, SIDE_LABELS, TASK_LABELS, message } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
 import { clip, safeParams } from '../util/safe-text.js';
 import { UNMATCHED_CODES, type Problem } from '../model/problem.js';
@@ -34,9 +34,11 @@ export function inputLine(i: InputReport, lang: Lang, period: string, asOf: numb
   const L = LABELS[lang];
   const excluded = i.excluded > 0 && asOf !== null ? L.excludedTerm(i.excluded, formatVi(asOf)) : '';
   const acc =
-    i.joined !== null
-      ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${notJoined ?? L.notJoined})`)
-      : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
+    i.dataset === 'task-status'
+      ? TASK_LABELS[lang].accounting(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings)
+      : i.joined !== null
+        ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${notJoined ?? L.notJoined})`)
+        : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
   return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${note}`;
 }
