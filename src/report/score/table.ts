@@ -6,7 +6,8 @@ import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { LABELS, MEASURE_LABELS, SIDE_LABELS } from '../../i18n/messages.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
-import { formatInt, formatPercent, formatRate } from '../format.js';
+import { formatInt } from '../format.js';
+import { targetCell, valueCell } from './cells.js';
 import { inputLine, periodLine, problemLine, skippedLine, wrap } from '../lines.js';
 import type { Render } from '../render.js';
 import { formatVi } from '../../util/dates.js';
@@ -59,7 +60,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
         lines[i] ?? '',
         L.tier[r.tier] ?? r.tier,
         ...(byUnit ? [r.unit ?? r.district ?? ''] : []),
-        r.scale === 'change' ? formatChange(r, lang) : formatRate(r.numerator, r.denominator, lang),
+        valueCell(r, lang),
         `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`,
         r.target === null ? L.noTargetMark : targetCell(r, lang),
         statusCell(r, lang, c),
@@ -116,21 +117,6 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
 export function noRowInPeriod(i: InputReport, period: string, lang: Lang): string | null {
   if (i.inPeriod !== 0 || i.dataFrom === null || i.dataTo === null) return null;
   return LABELS[lang].noRowInPeriod(i.file, period, formatVi(i.dataFrom), formatVi(i.dataTo));
-}
-
-const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
-
-/** "≥ 70%"; for a change target, "> 0". */
-function targetCell(r: Result, lang: Lang): string {
-  const sign = SIGN[r.comparison ?? '>='] ?? '≥';
-  return r.scale === 'change' ? `${sign} ${formatInt(r.target!, lang)}` : `${sign} ${formatPercent(r.target!, lang)}`;
-}
-
-/** A change: this year − last year, signed ("+12", "−3", "0"). */
-function formatChange(r: Result, lang: Lang): string {
-  if (r.value === null) return '—';
-  const v = r.numerator - r.denominator;
-  return v > 0 ? `+${formatInt(v, lang)}` : v < 0 ? `−${formatInt(-v, lang)}` : '0';
 }
 
 function statusCell(r: Result, lang: Lang, c: ChalkInstance): string {

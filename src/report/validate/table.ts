@@ -14,6 +14,7 @@ import type { Lang } from '../../model/lang.js';
 import type { InputReport } from '../../model/accounting.js';
 import { clip } from '../../util/safe-text.js';
 import type { CheckedInput } from '../../model/validation.js';
+import { notJoinedNote } from './checks.js';
 
 const V = {
   vi: {
@@ -108,9 +109,8 @@ export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
     else out.push(`${T.judged(formatVi(j.judgedAt))} (${j.judgedAt < v.period.to ? T.dataTo(formatVi(j.judgedAt)) : T.periodEnd})`);
   }
   out.push('');
-  // Fact exports go unjoined when a dossier list may be among the unreadable inputs.
-  const listRefused = v.inputs.some((i) => i.status === 'unreadable' && (i.dataset === null || i.dataset === 'dossiers'));
-  for (const i of v.inputs) out.push(...inputLines(v, i, lang, c, listRefused ? L.notJoinedRefused : undefined));
+  const notJoined = notJoinedNote(v.inputs, lang);
+  for (const i of v.inputs) out.push(...inputLines(v, i, lang, c, notJoined));
   out.push('');
   if (v.problemCount === 0) out.push(L.noProblems);
   else {
