@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ccch } from '../helpers.js';
 import { checkJunit, parseXml, type Node } from './junit-schema.js';
+import { parseCommand, parseCommands } from './github-grammar.js';
 import { junitXml, xmlAttr, xmlText } from '../../src/report/junit.js';
 import { annotation, escapeData, escapeProperty } from '../../src/report/workflow.js';
 
@@ -118,27 +119,6 @@ describe('JUnit XML', () => {
   });
 });
 
-/** A workflow command line, parsed: its command, its properties and its message, unescaped. */
-function parseCommand(line: string) {
-  const m = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
-  if (!m) throw new Error(`not a workflow command: ${JSON.stringify(line)}`);
-  const unescape = (s: string) => s.replace(/%(25|0D|0A|3A|2C)/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  const props: Record<string, string> = {};
-  for (const p of m[2] ? m[2].split(',') : []) {
-    const kv = /^(file|line|col|endLine|endColumn|title)=(.*)$/.exec(p);
-    if (!kv) throw new Error(`bad property ${p}`);
-    if (/[%](?!25|0D|0A|3A|2C)/.test(kv[2]!)) throw new Error(`a bare % in ${p}`);
-    props[kv[1]!] = unescape(kv[2]!);
-  }
-  if (/%(?!25|0D|0A)/.test(m[3]!)) throw new Error(`a bare % in the message: ${m[3]}`);
-  return { level: m[1]!, props, message: m[3]!.replace(/%(25|0D|0A)/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) };
-}
-
-const commands = (out: string) => {
-  expect(out.endsWith('\n')).toBe(true);
-  return out.slice(0, -1).split('\n').map(parseCommand);
-};
-
 describe('GitHub workflow commands', () => {
   it('escapes data and properties as the runner unescapes them', () => {
     const line = annotation({ level: 'warning', file: 'a,b:c%d.csv', line: 3, col: 2, title: 't:1,2', message: 'x%y\r\nz::w' });
@@ -151,7 +131,7 @@ describe('GitHub workflow commands', () => {
   it('validate: one command a line — unreadable files, every problem at file:line:column, the result last', async () => {
     const r = await ccch(['validate', NASTY_FILE, ONLINE, PAKN, '--format', 'github', '--lang', 'en']);
     expect(r.code).toBe(2);
-    const cmds = commands(r.stdout);
+    const cmds = parseCommands(r.stdout);
     expect(cmds[0]).toEqual({
       level: 'error',
       props: { file: PAKN, line: '1', title: 'ccch validate: unreadable (input.missingRequired)' },
@@ -171,7 +151,7 @@ describe('GitHub workflow commands', () => {
   it('validate: a clean run is one notice', async () => {
     const r = await ccch(['validate', 'fixtures/joins/dossiers.csv', '--format', 'github', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(commands(r.stdout)).toEqual([{ level: 'notice', props: { title: 'ccch validate' }, message: '1 of 1 files clean; 0 rows rejected or unmatched, 0 warnings' }]);
+    expect(parseCommands(r.stdout)).toEqual([{ level: 'notice', props: { title: 'ccch validate' }, message: '1 of 1 files clean; 0 rows rejected or unmatched, 0 warnings' }]);
   });
 
   it('score: every failed target an error, the problems as the table lists them, the summary last', async () => {
@@ -179,12 +159,12 @@ describe('GitHub workflow commands', () => {
     const json = JSON.parse((await ccch([...args, '--format', 'json'])).stdout);
     const r = await ccch([...args, '--format', 'github']);
     expect(r.code).toBe(1);
-    const cmds = commands(r.stdout);
+    const cmds = parseCommands(r.stdout);
     const targets = cmds.filter((c) => c.props.title?.startsWith('ccch score: ') && !c.props.file && c.level === 'error' && c !== cmds[cmds.length - 1]);
     expect(targets).toHaveLength(json.summary.fail);
     expect(targets[0]!.message).toMatch(/^Dossiers resolved on time — Department: 33\.3% \(2\/6\), target ≥ 96%$/);
     expect(cmds.filter((c) => c.props.file)).toHaveLength(10);
-    const all = commands((await ccch([...args, '--format', 'github', '--problems'])).stdout);
+    const all = parseCommands((await ccch([...args, '--format', 'github', '--problems'])).stdout);
     expect(all.filter((c) => c.props.file)).toHaveLength(json.problems.length);
     expect(cmds[cmds.length - 1]).toEqual({ level: 'error', props: { title: 'ccch score: 282/KH-UBND, 2023' }, message: `Summary: ${json.summary.pass} pass, ${json.summary.fail} fail, ${json.summary.noData} no data, ${json.summary.noTarget} no target` });
   });
