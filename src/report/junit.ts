@@ -5,7 +5,9 @@
  * <system-out>. Counts are made from the cases, so they always add up. Everything from the data
  * is escaped, in text and in attributes; characters XML 1.0 does not allow (C0 controls but tab,
  * LF and CR; U+FFFE, U+FFFF; lone surrogates) become U+FFFD. Times are left out: the output
- * depends on the data only.
+ * depends on the data only. The junit formats are for people too (a CI server's test report), so
+ * their renderers are given the view through the sanitiser (report/render.ts): the data's control
+ * and bidi characters arrive shown escaped (`\x1b`, `\u202e`), as in the table.
  */
 
 export interface JunitCase {

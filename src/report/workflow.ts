@@ -2,8 +2,11 @@
  * GitHub Actions workflow commands (`::error file=…,line=…,col=…,title=…::message`), one per
  * line, as the runner reads them from a step's output: GitHub shows them as annotations on the
  * run and, for a file of the repository, on its line. Escaping as the runner's: in the message
- * % CR LF become %25 %0D %0A; in a property value also : and , (%3A %2C). Other control
- * characters from the data (an escape sequence would restyle the log) become U+FFFD.
+ * % CR LF become %25 %0D %0A; in a property value also : and , (%3A %2C). The github formats
+ * are for people (annotations on a pull request), so their renderers are given the view through
+ * the sanitiser (report/render.ts, util/safe-text.ts): the data's control and bidi characters
+ * arrive shown escaped (`\x1b`). Any other control character (an escape sequence would restyle
+ * the log) becomes U+FFFD here, whoever calls.
  */
 
 export type Level = 'error' | 'warning' | 'notice';

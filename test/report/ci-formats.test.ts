@@ -16,10 +16,18 @@ import { annotation, escapeData, escapeProperty } from '../../src/report/workflo
 const dir = mkdtempSync(join(tmpdir(), 'ccch-ci-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Data that tries every escape: markup, entities, a CDATA end, quotes, a control character, an ANSI escape, a percent, a line break. */
-const NASTY = '<b>&amp;]]>"\'\u0001\u001b[31m100%\r\nx';
-/** NASTY as the outputs give it back: its control characters replaced. */
-const SHOWN = NASTY.replace('\u0001', '\uFFFD').replace('\u001b', '\uFFFD');
+/** Data that tries every escape: markup, entities, a CDATA end, quotes, a control character, an ANSI escape, a right-to-left override, a C1 CSI, a percent, a line break. */
+const NASTY = '<b>&amp;]]>"\'\u0001\u001b[31m100%\u202eevil\u009b2J\r\nx';
+/**
+ * NASTY as the outputs give it back: junit and github are formats for people (a CI server's
+ * test report, a pull request's annotations), given the view through the sanitiser
+ * (util/safe-text.ts) like the table: control and bidi characters shown escaped, visibly; the
+ * line feed kept (each format escapes it its own way).
+ */
+const SHOWN = '<b>&amp;]]>"\'\\x01\\x1b[31m100%\\u202eevil\\x9b2J\\x0d\nx';
+/** What must never reach a CI server's page raw: C0 controls but tab and line feed, DEL, C1, bidi overrides. */
+// eslint-disable-next-line no-control-regex -- the characters looked for
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** A file name with what workflow-command properties and XML attributes must escape. */
 const NASTY_FILE = join(dir, 'a,b:c%&<d>".csv');
 const CELL = `"${NASTY.replace(/"/g, '""')}"`;
@@ -29,6 +37,11 @@ const PAKN = join(dir, 'pakn.csv');
 writeFileSync(PAKN, 'Mã PAKN,Ngày tiếp nhận\nP1,05/01/2023\n');
 const ONLINE = join(dir, 'online.csv');
 writeFileSync(ONLINE, 'Mã hồ sơ,Ngày nộp\nHS3,06/01/2023\nZZ9,06/01/2023\nZZ9,07/01/2023\n');
+
+/** A file whose name holds an escape sequence (OSC 0, the window title) and a right-to-left override, and a header with them too (an ignored column). */
+const HOSTILE_FILE = join(dir, 'x\u001b]0;pwned\u0007\u202eevil.csv');
+const HOSTILE_SHOWN = join(dir, 'x\\x1b]0;pwned\\x07\\u202eevil.csv');
+writeFileSync(HOSTILE_FILE, 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ghi chú\u001b[2J\u202e\nHS1,Sở Tư pháp,32/01/2023,x\n');
 
 const text = (n: Node): string => n.text;
 const child = (n: Node, name: string) => n.children.find((c) => c.name === name);
@@ -56,6 +69,7 @@ describe('JUnit XML', () => {
   it('validate: a testsuite per file, a testcase per contract check and per problem group; failures are what fails the run', async () => {
     const r = await ccch(['validate', NASTY_FILE, ONLINE, PAKN, '--format', 'junit', '--lang', 'en']);
     expect(r.code).toBe(2);
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
     const j = checkJunit(r.stdout);
     expect(j.suites.map((s) => s.attrs.name)).toEqual([NASTY_FILE, ONLINE, PAKN]);
     const [nasty, online, missing] = j.suites as [Node, Node, Node];
@@ -68,8 +82,8 @@ describe('JUnit XML', () => {
       'warning: value.unknown [Hình thức nộp]',
     ]);
     const bad = nasty.children[3]!;
-    // The data comes back as it was, but for the control characters XML refuses.
-    expect(text(child(bad, 'failure')!)).toBe(`${NASTY_FILE}:2:3: rejected [Ngày tiếp nhận]: unparseable received date: "${SHOWN.replace(/\r\n/g, '\n')}"`);
+    // The data comes back as it was, markup and all, but for its control characters, shown escaped.
+    expect(text(child(bad, 'failure')!)).toBe(`${NASTY_FILE}:2:3: rejected [Ngày tiếp nhận]: unparseable received date: "${SHOWN}"`);
     expect(child(bad, 'failure')!.attrs.type).toBe('row.badDate');
     expect(child(nasty.children[4]!, 'failure')).toBeUndefined();
     expect(child(nasty.children[4]!, 'system-out')!.text).toContain(`${NASTY_FILE}:4:4: warning [Hình thức nộp]`);
@@ -131,6 +145,9 @@ describe('GitHub workflow commands', () => {
   it('validate: one command a line — unreadable files, every problem at file:line:column, the result last', async () => {
     const r = await ccch(['validate', NASTY_FILE, ONLINE, PAKN, '--format', 'github', '--lang', 'en']);
     expect(r.code).toBe(2);
+    // Nothing raw: a line feed in the data is %0A, so every line is one command.
+    expect(r.stdout).not.toMatch(RAW_CONTROL);
+    expect(r.stdout.split('\n').filter(Boolean).every((l) => /^::(error|warning|notice) /.test(l))).toBe(true);
     const cmds = parseCommands(r.stdout);
     expect(cmds[0]).toEqual({
       level: 'error',
@@ -168,4 +185,28 @@ describe('GitHub workflow commands', () => {
     expect(all.filter((c) => c.props.file)).toHaveLength(json.problems.length);
     expect(cmds[cmds.length - 1]).toEqual({ level: 'error', props: { title: 'ccch score: 282/KH-UBND, 2023' }, message: `Summary: ${json.summary.pass} pass, ${json.summary.fail} fail, ${json.summary.noData} no data, ${json.summary.noTarget} no target` });
   });
+});
+
+describe('junit and github are for people: what the data holds cannot break out', () => {
+  for (const format of ['junit', 'github']) {
+    for (const command of ['validate', 'score']) {
+      it(`${command} --format ${format}: a file name and a header with an escape sequence and a bidi override are shown escaped`, async () => {
+        const r = await ccch([command, HOSTILE_FILE, '--format', format, '--lang', 'en', ...(command === 'score' ? ['--problems'] : [])]);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).not.toMatch(RAW_CONTROL);
+        if (format === 'junit') {
+          const j = checkJunit(r.stdout);
+          // score's JUnit is its targets' (the rows it could not count are in its other formats).
+          if (command === 'validate') {
+            expect(j.suites[0]!.attrs.name).toBe(HOSTILE_SHOWN);
+            expect(j.cases.map((c) => c.attrs.name)).toContain('rejected: row.badDate [Ngày tiếp nhận]');
+            expect(j.suites[0]!.children.find((c) => c.name === 'system-out')!.text).toMatch(/^.*x\\x1b\]0;pwned\\x07\\u202eevil\.csv \(dossiers\): 1 rows read/);
+          }
+        } else {
+          const bad = parseCommands(r.stdout).find((c) => c.props.file !== undefined)!;
+          expect(bad.props).toMatchObject({ file: HOSTILE_SHOWN, line: '2', col: '3' });
+        }
+      });
+    }
+  }
 });

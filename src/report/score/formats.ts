@@ -1,4 +1,7 @@
-/** `score`'s output formats (--format): one module each, loaded when chosen. */
+/**
+ * `score`'s output formats (--format): one module each, loaded when chosen. Only JSON is raw;
+ * html, junit and github, read by people, get the sanitised view as the table.
+ */
 import type { Formats } from '../render.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 

@@ -1,4 +1,7 @@
-/** `validate`'s output formats (--format): one module each, loaded when chosen. */
+/**
+ * `validate`'s output formats (--format): one module each, loaded when chosen. Only JSON is raw;
+ * junit and github, read by people on a CI server's pages, get the sanitised view as the table.
+ */
 import type { Formats } from '../render.js';
 import type { ValidateView } from './view.js';
 

@@ -8,6 +8,7 @@
 import { LABELS } from '../../i18n/messages.js';
 import { message } from '../../i18n/messages.js';
 import { annotation } from '../workflow.js';
+import { clip, safeParams } from '../../util/safe-text.js';
 import { contractChecks } from './checks.js';
 import type { Render } from '../render.js';
 import type { ValidateView } from './view.js';
@@ -40,8 +41,8 @@ export const render: Render<ValidateView> = (v, { lang }) => {
   }
   for (const p of v.problems) {
     const what = p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
-    const title = `ccch validate: ${what} ${p.code}${p.header ? ` [${p.header}]` : ''}`;
-    out.push(annotation({ level: p.severity, file: p.file, line: p.line, col: p.column, title, message: message(lang, p.code, p.params) }));
+    const title = `ccch validate: ${what} ${p.code}${p.header ? ` [${clip(p.header)}]` : ''}`;
+    out.push(annotation({ level: p.severity, file: p.file, line: p.line, col: p.column, title, message: message(lang, p.code, safeParams(p.params)) }));
   }
   const omitted = v.problemCount - v.problems.length;
   if (omitted > 0) out.push(annotation({ level: 'warning', title: 'ccch validate', message: T[lang].omitted(omitted) }));
