@@ -37,11 +37,15 @@ export const EXITS: Record<CommandName, readonly ExitHelp[]> = {
   ],
   validate: [
     { code: EXIT.OK, help: { vi: 'mọi tệp đạt (có thể có cảnh báo)', en: 'every file clean (warnings allowed)' }, readme: 'every file clean' },
-    { code: EXIT.FAILED, help: { vi: 'có dòng bị loại hoặc không khớp hồ sơ', en: 'some rows rejected or unmatched' }, readme: 'some rows rejected or unmatched' },
+    {
+      code: EXIT.FAILED,
+      help: { vi: 'có dòng bị loại hoặc không khớp hồ sơ, hoặc số cảnh báo vượt --max-warnings', en: 'some rows rejected or unmatched, or more warnings than --max-warnings' },
+      readme: 'some rows rejected or unmatched (errors), or more warnings than `--max-warnings`',
+    },
     {
       code: EXIT.ERROR,
-      help: { vi: 'tệp không đọc được, không nhận ra, hoặc lỗi cách dùng', en: 'unreadable or unrecognized input, usage error' },
-      readme: 'usage or input error',
+      help: { vi: 'có tệp không đọc được (báo cáo vẫn in đủ), hoặc lỗi cách dùng', en: 'some input unreadable (the report is still written in full), usage error' },
+      readme: 'some input unreadable (the whole report is still written), or a usage error',
     },
   ],
   plan: [

@@ -8,13 +8,17 @@ import type { IngestInternals, ReaderOptions } from '../ingest/options.js';
 import { DEFAULT_PLAN, loadPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
 import { usageError } from '../model/errors.js';
-import type { Field } from '../model/kinds.js';
+import { isSideKind, type Field } from '../model/kinds.js';
 import { fieldSpec } from '../ingest/contract.js';
+import { SIDE_FIELDS } from '../ingest/side/contract.js';
 import type { FieldName } from '../report/render.js';
 import type { Cli } from './context.js';
 
-/** A field's name in the data contract, for the renderers (report/ does not import ingest/). */
-export const fieldName: FieldName = (kind, field, lang) => fieldSpec(kind, field as Field)[lang];
+/** A field's name in the data contract (an export's or a side file's), for the renderers (report/ does not import ingest/). */
+export const fieldName: FieldName = (kind, field, lang) => {
+  if (!isSideKind(kind)) return fieldSpec(kind, field as Field)[lang];
+  return SIDE_FIELDS[kind].find((s) => s.field === field)?.[lang] ?? field;
+};
 
 /** --plan, or the bundled plan. */
 export function planOf(file: string | undefined, cli: Cli): Promise<Plan> {

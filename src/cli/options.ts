@@ -62,10 +62,17 @@ function parseThreads(s: string): number {
   throw usageError('usage.threads', { value: s, max: MAX_THREADS });
 }
 
+/** A whole number, 0 or more. */
+function parseMaxWarnings(s: string): number {
+  const t = s.trim();
+  if (/^\d{1,9}$/.test(t)) return Number(t);
+  throw usageError('usage.maxWarnings', { value: s });
+}
+
 export const OPTIONS = {
   status: option({
     flags: '--status <file>',
-    commands: ['tasks'],
+    commands: ['tasks', 'validate'],
     help: { vi: 'tệp trạng thái CSV (- là đầu vào chuẩn)', en: 'status CSV (- reads stdin)' },
     readme: { flags: '--status FILE', meaning: 'the status file (contract below); `-` reads stdin; without it every task is unreported', example: '--status trang-thai.csv' },
   }),
@@ -192,7 +199,7 @@ export const OPTIONS = {
   }),
   catalog: option({
     flags: '--catalog <file>',
-    commands: ['score'],
+    commands: ['score', 'validate'],
     help: { vi: 'danh mục TTHC (CSV): chấm các chỉ tiêu về TTHC', en: 'procedures catalog CSV: checks the catalog targets' },
     readme: {
       flags: '--catalog FILE',
@@ -219,6 +226,17 @@ export const OPTIONS = {
     commands: ['score', 'tasks'],
     help: { vi: 'liệt kê mọi lỗi và cảnh báo', en: 'list every problem' },
     readme: { meaning: 'list every problem in the table output (default: the first 10)', example: '--problems' },
+  }),
+  maxWarnings: option({
+    flags: '--max-warnings <n>',
+    commands: ['validate'],
+    help: { vi: 'thoát 1 khi số cảnh báo vượt quá n (0: mọi cảnh báo đều không đạt)', en: 'exit 1 when there are more than n warnings (0: any warning fails)' },
+    parse: parseMaxWarnings,
+    readme: {
+      flags: '--max-warnings N',
+      meaning: "ESLint's convention: exit 1 when there are more than N warnings (0 makes any warning fail); default: no limit, warnings alone exit 0",
+      example: '--max-warnings 0',
+    },
   }),
   format: option({
     flags: '--format <format>',

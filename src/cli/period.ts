@@ -4,6 +4,13 @@
  * against each other by the option table; the plan's year is known only once the plan is loaded.
  */
 import { parsePeriod, periodFromDates, type NamedPeriod } from '../model/period.js';
+import { daysFromCivil, type DayNumber } from '../util/dates.js';
+
+/** Today, as a day number (the machine's local date). */
+export function today(): DayNumber {
+  const now = new Date();
+  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
 
 export interface PeriodOptions {
   period?: NamedPeriod | undefined;

@@ -71,6 +71,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `--threads: cần số nguyên từ 1 đến ${p.max}, không phải ${q(p.value)}`,
     en: (p) => `--threads: needs a whole number from 1 to ${p.max}, not ${q(p.value)}`,
   },
+  'usage.maxWarnings': {
+    vi: (p) => `--max-warnings: cần số nguyên không âm, không phải ${q(p.value)}`,
+    en: (p) => `--max-warnings: needs a whole number, 0 or more, not ${q(p.value)}`,
+  },
   'usage.group': {
     vi: (p) => `--group: giá trị không hợp lệ ${q(p.value)} (dùng lead hoặc section)`,
     en: (p) => `--group: invalid value ${q(p.value)} (use lead or section)`,
@@ -283,6 +287,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'input.tooManyUnits': {
     vi: (p) => `tệp có hơn ${num(p.limit, 'vi')} đơn vị khác nhau: không phải đơn vị của một tỉnh`,
     en: (p) => `more than ${num(p.limit, 'en')} distinct units in the file: not one province's units`,
+  },
+  'input.sideFileAsExport': {
+    vi: (p) => `đây là ${p.kindVi}, không phải tệp xuất dữ liệu: hãy cho tệp này với ${p.option}`,
+    en: (p) => `this is a ${p.kindEn}, not an export: give it with ${p.option}`,
   },
   'input.doubleCounted': {
     vi: (p) => `tính hai lần: đơn vị ${q(p.unit)} có cả danh sách ${p.whatVi} và báo cáo tổng hợp cho kỳ ${p.period}; chỉ dùng một trong hai`,

@@ -120,6 +120,8 @@ export const LABELS = {
     accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
       `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp hồ sơ; ${w} cảnh báo`,
     notJoined: 'không ghép: không có danh sách hồ sơ',
+    notJoinedRefused: 'không ghép: có danh sách hồ sơ không đọc được',
+    unknownDataset: 'không rõ loại',
     periodAssumed: (p: string) => `không có cột kỳ báo cáo: coi là kỳ ${p}`,
     sources: 'Nguồn số liệu',
     via: { records: 'cột của tệp', join: 'ghép theo mã hồ sơ', summary: 'báo cáo tổng hợp' } as Record<string, string>,
@@ -144,6 +146,7 @@ export const LABELS = {
     truncated: (n: number) => `(${n} lỗi/cảnh báo nữa không được lưu)`,
     noTargetMark: '—',
     rejected: 'bị loại',
+    unmatched: 'không khớp',
     warning: 'cảnh báo',
   },
   en: {
@@ -176,6 +179,8 @@ export const LABELS = {
     accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
       `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code) + ${u} unmatched; ${w} warnings`,
     notJoined: 'not joined: no dossier list given',
+    notJoinedRefused: 'not joined: a dossier list is unreadable',
+    unknownDataset: 'kind unknown',
     periodAssumed: (p: string) => `no report-period column: taken as covering ${p}`,
     sources: 'Sources',
     via: { records: 'own column', join: 'joined by dossier code', summary: 'summary report' } as Record<string, string>,
@@ -203,6 +208,7 @@ export const LABELS = {
     truncated: (n: number) => `(${n} more problems not kept)`,
     noTargetMark: '—',
     rejected: 'rejected',
+    unmatched: 'unmatched',
     warning: 'warning',
   },
 };
@@ -394,11 +400,11 @@ export const MEASURE_LABELS: Record<Lang, Record<string, string>> = {
 
 export const SIDE_LABELS = {
   vi: {
-    dataset: { catalog: 'danh mục TTHC', units: 'đơn vị' } as Record<string, string>,
+    dataset: { catalog: 'danh mục TTHC', units: 'đơn vị', 'task-status': 'trạng thái nhiệm vụ' } as Record<string, string>,
     unplaced: (n: number, names: string) => `${n} đơn vị không thuộc huyện nào trong tệp đơn vị (không có trong kết quả theo huyện): ${names}`,
   },
   en: {
-    dataset: { catalog: 'procedures catalog', units: 'units' } as Record<string, string>,
+    dataset: { catalog: 'procedures catalog', units: 'units', 'task-status': 'task status' } as Record<string, string>,
     unplaced: (n: number, names: string) => `${n} units placed in no district by the units file (not in the per-district results): ${names}`,
   },
 };

@@ -12,7 +12,7 @@
  *   exports (one per payment): all are counted. A repeated online row says nothing new: the
  *   repeats are counted as superseded.
  * - A code that no accepted dossier row carries is unmatched: its rows are counted as
- *   unmatched in their file and reported (one warning, at the code's first line).
+ *   unmatched in their file and reported (one error, at the code's first line).
  */
 import { ABSENT, BLANK, Channel, FactBit, Payment, UNKNOWN, YesNo, type RowRecord } from '../model/record.js';
 import type { FactKind, Field } from '../model/kinds.js';

@@ -47,6 +47,15 @@ export class SummaryStore {
     this.rows.set(u, { input, line, rows, counts: Float64Array.from(counts) });
   }
 
+  /**
+   * Takes an input's rows out (a summary report refused while the pass cannot run again:
+   * ingest/refusals.ts). Rows of earlier inputs it superseded stay counted as superseded.
+   */
+  drop(input: number): void {
+    for (const [u, e] of this.rows) if (e.input === input) this.rows.delete(u);
+    this.superseded.delete(input);
+  }
+
   /** Rows kept per input. */
   counted(): Map<number, number> {
     const m = new Map<number, number>();

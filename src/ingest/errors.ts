@@ -8,7 +8,7 @@ import type { FieldSpec } from './contract.js';
 import { inputError, type CcchError, type ErrorCode } from '../model/errors.js';
 import { formatVi } from '../util/dates.js';
 import { clip } from '../util/safe-text.js';
-import type { Dataset, FactKind, Kind } from '../model/kinds.js';
+import type { Dataset, FactKind, Kind, SideKind } from '../model/kinds.js';
 import type { NamedPeriod } from '../model/period.js';
 import type { InputReport } from '../model/accounting.js';
 
@@ -72,3 +72,15 @@ export function noDataInPeriod(period: NamedPeriod, dataFrom: number, dataTo: nu
   const p = { period: period.label, periodFrom: formatVi(period.from), periodTo: formatVi(period.to) };
   return inputError(where, 'input.noDataInPeriod', { ...p, from: formatVi(dataFrom), to: formatVi(dataTo) });
 }
+
+/** A side file given among the exports to a command that takes it by its option only (score). */
+export function sideFileAsExport(file: string, kind: SideKind, option: string): CcchError {
+  const [vi, en] = SIDE_KIND_NAMES[kind];
+  return inputError({ file }, 'input.sideFileAsExport', { kindVi: vi, kindEn: en, option });
+}
+
+export const SIDE_KIND_NAMES: Record<SideKind, [string, string]> = {
+  units: ['danh sách đơn vị', 'units file'],
+  catalog: ['danh mục TTHC', 'procedures catalog'],
+  'task-status': ['trạng thái nhiệm vụ', 'task status file'],
+};

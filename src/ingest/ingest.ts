@@ -5,24 +5,28 @@
  * reports, in command-line order; then the settle step; then the judging moment J is settled
  * (Tally.judge: the data's dates are known only now). A big record list may be read on
  * several threads (parallel/split-read.ts); a split that cannot give the one-thread result
- * makes the whole pass run again on one thread.
+ * makes the whole pass run again on one thread. With keepGoing (validate), an input that cannot
+ * be taken is refused on its own and the pass goes on without it (refusals.ts).
  */
 import { Replay, peekKind, type DataStart } from './peek.js';
 import { readFile, type ReadEnd } from './read-file.js';
 import { settle } from './settle.js';
 import { FileProblems, ProblemLog, DEFAULT_MAX_PROBLEMS } from './problems.js';
-import { NO_SIDE_FILES, readSideFiles, type SideFiles } from './side/read.js';
+import { NO_SIDE_FILES, NO_TASKS, SIDE_SPECS, readSide, readSideFiles, type SideFiles } from './side/read.js';
+import { sideFileAsExport } from './errors.js';
+import type { InputSource } from './source.js';
 import { SplitFailed, splittable, startSplit, type SplitRead } from './parallel/split-read.js';
+import { ReadAgain, Refusals } from './refusals.js';
 import { poolFor, type WorkerPool } from './parallel/pool.js';
 import type { IngestOptions } from './options.js';
-import type { IngestState } from './kinds/handler.js';
+import type { FileContext, IngestState } from './kinds/handler.js';
 import type { CatalogCounts, UnitsTable } from '../model/side.js';
 import { Tally } from '../indicators/tally.js';
 import { FactStore } from '../indicators/facts.js';
 import { SummaryStore } from '../indicators/summary.js';
 import { CcchError } from '../model/errors.js';
-import { emptyAccounting, type IndicatorSources, type InputReport } from '../model/accounting.js';
-import { isFactKind, type Kind } from '../model/kinds.js';
+import { emptyReport, type IndicatorSources, type InputReport } from '../model/accounting.js';
+import { isFactKind, isSideKind, type InputKind } from '../model/kinds.js';
 import type { Problem } from '../model/problem.js';
 import { countingPeriod, namePeriod, type Judging, type NamedPeriod, type Period } from '../model/period.js';
 
@@ -39,6 +43,8 @@ export interface Ingested {
   sources: IndicatorSources[];
   catalog?: CatalogCounts;
   units?: UnitsTable;
+  /** Per input of `inputs`: the error that refused it (keepGoing), else null. */
+  refused: Array<CcchError | null>;
   /** When open records were judged, and the data's dates (set by `ingest`, not by a split worker's `ingestFiles`). */
   judging: Judging;
 }
@@ -49,14 +55,21 @@ type Read = Omit<Ingested, 'judging'> & { fileNo: number[] };
 export async function ingest(opts: IngestOptions): Promise<Ingested> {
   const pool = splittable(opts) ? await poolFor(opts.inputs, opts.threads ?? 1, opts.internal?.splitMinBytes) : null;
   try {
-    const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
-    let ing: Read;
-    try {
-      ing = await ingestFiles(opts, side, pool);
-    } catch (e) {
-      if (!(e instanceof SplitFailed)) throw e;
-      opts.onSplit?.(e.file, e.ranges, 'again');
-      ing = await ingestFiles({ ...opts, threads: 1 }, side, null);
+    const refusals = new Refusals(opts.keepGoing ?? false);
+    const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS, refusals, opts.tasks);
+    let o = opts;
+    let p = pool;
+    let ing: Read | null = null;
+    while (!ing) {
+      try {
+        ing = await ingestFiles(o, side, p, refusals);
+      } catch (e) {
+        if (e instanceof ReadAgain) continue;
+        if (!(e instanceof SplitFailed) || p === null) throw e;
+        o.onSplit?.(e.file, e.ranges, 'again');
+        o = { ...o, threads: 1 };
+        p = null;
+      }
     }
     const { fileNo, ...rest } = ing;
     return { ...rest, judging: judge(ing.tally, ing.inputs.slice(side.reports.length), fileNo, opts.asOf) };
@@ -86,47 +99,65 @@ function judge(tally: Tally, exports: InputReport[], fileNo: number[], asOf: num
 }
 
 /** The exports' part of the pass, with the side files already read (a split worker reads its range through here). */
-export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE_FILES, pool: WorkerPool | null = null): Promise<Read> {
-  const opened: Replay[] = [];
+export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE_FILES, pool: WorkerPool | null = null, refusals = new Refusals(false)): Promise<Read> {
+  const opened: Array<Replay | null> = [];
   const splits: SplitRead[] = [];
   try {
     // Every input's kind first (from its header), so that the fact exports can be read first.
-    const kinds: Kind[] = [];
+    const kinds: Array<InputKind | null> = [];
     const dataStarts: Array<DataStart | null> = [];
     let titled: { period: Period; file: string; line: number } | null = null;
-    for (const source of opts.inputs) {
-      const r = await Replay.open(source, !opts.internal?.csvReader);
+    for (const [idx, source] of opts.inputs.entries()) {
+      let r: Replay | null = null;
+      let peeked: Awaited<ReturnType<typeof peekKind>> | null = null;
+      if (!refusals.exports.has(idx)) {
+        try {
+          r = await Replay.open(source, !opts.internal?.csvReader);
+          // A workbook from a stream is read from a copy on disk: r.source.
+          peeked = await peekKind(r.source, r, opts);
+          await r.settle();
+          if (isSideKind(peeked.kind) && !opts.sideInputs) throw sideFileAsExport(source.name, peeked.kind, SIDE_SPECS[peeked.kind].option);
+        } catch (e) {
+          refusals.exports.set(idx, { error: refusals.fault(e), kind: null });
+          await r?.close();
+          r = peeked = null;
+        }
+      }
       opened.push(r);
-      // A workbook from a stream is read from a copy on disk: r.source.
-      const peeked = await peekKind(r.source, r, opts);
-      kinds.push(peeked.kind);
-      dataStarts.push(peeked.dataStart);
-      if (peeked.titlePeriod && !titled) titled = { period: peeked.titlePeriod, file: source.name, line: peeked.titlePeriod.line };
-      await r.settle();
+      kinds.push(peeked?.kind ?? null);
+      dataStarts.push(peeked?.dataStart ?? null);
+      if (peeked?.titlePeriod && !titled) titled = { period: peeked.titlePeriod, file: source.name, line: peeked.titlePeriod.line };
     }
     // No period named: a summary report's title gives it.
     if (opts.defaultPeriod && titled) opts = { ...opts, period: { ...namePeriod(titled.period), fromTitle: { file: titled.file, line: titled.line } } };
-    return await readAll(opts, side, pool, kinds, dataStarts, opened, splits);
+    return await readAll(opts, side, pool, refusals, kinds, dataStarts, opened, splits);
   } finally {
     for (const sp of splits) sp.stop();
-    for (const r of opened) await r.close();
+    for (const r of opened) await r?.close();
   }
 }
 
-/** Reads every input in full, its kind known, then settles the pass. */
+/** Reads every input in full, its kind known (null: refused), then settles the pass. */
 async function readAll(
   opts: IngestOptions,
   side: SideFiles,
   pool: WorkerPool | null,
-  kinds: readonly Kind[],
+  refusals: Refusals,
+  kinds: ReadonlyArray<InputKind | null>,
   dataStarts: ReadonlyArray<DataStart | null>,
-  opened: readonly Replay[],
+  opened: ReadonlyArray<Replay | null>,
   splits: SplitRead[],
 ): Promise<Read> {
   const { plan, period } = opts;
   const counting = countingPeriod(period, opts.asOf);
   const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, counting) : new Tally(plan.indicators, counting, opts.internal?.codeIndex);
   const log = new ProblemLog(opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  const listed = await readListedSides(opts, kinds, opened, log, refusals);
+  // A units file among the inputs is the tier source when --units gave none (split workers read it again).
+  if (!side.units && listed.units) {
+    side = { ...side, units: listed.units.table };
+    opts = { ...opts, units: listed.units.source };
+  }
   const state: IngestState = {
     plan,
     period,
@@ -142,13 +173,16 @@ async function readAll(
     unitTier: opts.internal?.unitTier ?? side.units?.tierOf,
     unitName: side.units?.nameOf,
   };
-  const inputs: InputReport[] = new Array(opts.inputs.length);
+  const inputs: InputReport[] = opts.inputs.map((s, i) => listed.reports.get(i) ?? emptyReport(s.name, refusals.exports.get(i)?.kind ?? null));
   const read: ReadEnd[] = opts.inputs.map(() => ({ endLine: null, totalLine: null }));
-  const order = [...kinds.flatMap((k, i) => (isFactKind(k) ? [i] : [])), ...kinds.flatMap((k, i) => (isFactKind(k) ? [] : [i]))];
+  const exportKinds = kinds.map((k) => (k === null || isSideKind(k) ? null : k));
+  const order = [...exportKinds.flatMap((k, i) => (k !== null && isFactKind(k) ? [i] : [])), ...exportKinds.flatMap((k, i) => (k !== null && !isFactKind(k) ? [i] : []))];
+  /** Whether the pass can run again: every input it reads opens afresh. */
+  const again = (but: number) => opened.every((r, i) => r === null || i === but || !r.once);
 
   for (const idx of order) {
     const source = opened[idx]!.source;
-    const kind = kinds[idx]!;
+    const kind = exportKinds[idx]!;
     const ds = dataStarts[idx];
     const onProgress = (total: number) => opts.onProgress?.(source.name, total);
     let split: SplitRead | null = null;
@@ -156,40 +190,65 @@ async function readAll(
       split = await startSplit(pool, opts, source, ds, log.max, tally, onProgress);
       if (split) splits.push(split);
     }
-    const report: InputReport = {
-      ...emptyAccounting(source.name),
-      dataset: 'dossiers',
-      columns: {},
-      missingColumns: [],
-      notComputed: [],
-      ignoredColumns: [],
-      joined: null,
-      summaryPeriod: null,
-      summary: null,
-      dataFrom: null,
-      dataTo: null,
-      inPeriod: null,
-    };
-    const ctx = { idx, source, report, problems: new FileProblems(log, source.name, report), ...(split ? { tallyFile: split.file } : {}) };
-    if (split) await opened[idx]!.close();
-    const stream = split ? await split.first.open({ reuse: true }) : opened[idx]!.all();
+    const report = emptyReport(source.name, kind);
+    const ctx: FileContext = { idx, source, report, problems: new FileProblems(log, source.name, report), started: split !== null, ...(split ? { tallyFile: split.file } : {}) };
     try {
-      read[idx] = await readFile(state, ctx, stream, { ...opts, ...(split ? { totalBytes: split.bytes } : {}), onProgress });
+      if (split) await opened[idx]!.close();
+      const stream = split ? await split.first.open({ reuse: true }) : opened[idx]!.all();
+      try {
+        read[idx] = await readFile(state, ctx, stream, { ...opts, ...(split ? { totalBytes: split.bytes } : {}), onProgress });
+      } catch (e) {
+        split?.stop();
+        // Range 0 ends inside a quoted cell: the cut was not a record start (or the quote is never closed).
+        if (split && e instanceof CcchError && e.code === 'input.unclosedQuote') throw new SplitFailed(source.name, split.ranges);
+        throw e;
+      }
+      if (split) {
+        const rest = await split.finish(report, read[idx]!);
+        log.merge(rest.problems, rest.problemCount);
+        read[idx] = { endLine: null, totalLine: rest.totalLine };
+        opts.onSplit?.(source.name, split.ranges, 'split');
+      }
     } catch (e) {
-      split?.stop();
-      // Range 0 ends inside a quoted cell: the cut was not a record start (or the quote is never closed).
-      if (split && e instanceof CcchError && e.code === 'input.unclosedQuote') throw new SplitFailed(source.name, split.ranges);
-      throw e;
-    }
-    if (split) {
-      const rest = await split.finish(report, read[idx]!);
-      log.merge(rest.problems, rest.problemCount);
-      read[idx] = { endLine: null, totalLine: rest.totalLine };
-      opts.onSplit?.(source.name, split.ranges, 'split');
+      if (e instanceof SplitFailed) throw e;
+      refusals.exports.set(idx, { error: refusals.fault(e), kind });
+      if (ctx.started && again(idx)) throw new ReadAgain(source.name);
+      // Nothing of it counted yet; or it cannot be read again, and its rows read so far stay.
     }
     inputs[idx] = report;
   }
 
-  const settled = settle(state, opts.inputs, inputs, log, side);
+  const settled = settle(state, opts.inputs, inputs, log, side, refusals, again);
   return { tally, period, read, ...settled, catalog: side.catalog, units: side.units, fileNo: state.fileNo };
+}
+
+/**
+ * The side files among the inputs (validate: recognised by their headers), each read from its
+ * peeked stream into its report, units files first; their problems go to the pass's log, to be
+ * listed in their files' places. The first units file read is returned as a tier source.
+ */
+async function readListedSides(
+  opts: IngestOptions,
+  kinds: ReadonlyArray<InputKind | null>,
+  opened: ReadonlyArray<Replay | null>,
+  log: ProblemLog,
+  refusals: Refusals,
+): Promise<{ reports: Map<number, InputReport>; units?: { table: UnitsTable; source: InputSource } }> {
+  const out: { reports: Map<number, InputReport>; units?: { table: UnitsTable; source: InputSource } } = { reports: new Map() };
+  const sides = kinds.flatMap((k, i) => (k !== null && isSideKind(k) ? [{ idx: i, kind: k }] : []));
+  sides.sort((a, b) => Number(b.kind === 'units') - Number(a.kind === 'units'));
+  for (const { idx, kind } of sides) {
+    const source = opts.inputs[idx]!;
+    const replay = opened[idx]!;
+    let first = true;
+    // The peeked stream once (standard input has no other); the file afresh if read again (a workbook).
+    const peeked: InputSource = { ...source, open: async (o) => (first ? ((first = false), replay.all()) : source.open(o)) };
+    const problems: Problem[] = [];
+    const r = await readSide(kind, peeked, problems, opts.tasks ?? NO_TASKS, refusals);
+    for (const p of problems) log.push(p);
+    if (r.error) refusals.exports.set(idx, { error: r.error, kind });
+    out.reports.set(idx, r.report);
+    if (r.units && !out.units) out.units = { table: r.units, source };
+  }
+  return out;
 }

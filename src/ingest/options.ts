@@ -9,6 +9,7 @@ import type { CodeIndex } from '../indicators/code-index.js';
 import type { Tally } from '../indicators/tally.js';
 import type { Plan } from '../plan/schema.js';
 import type { NamedPeriod, Period } from '../model/period.js';
+import type { SideContext } from './side/read.js';
 
 /** How tabular inputs are read (the same for the header peek and the full read). */
 export interface ReaderOptions {
@@ -65,6 +66,16 @@ export interface IngestOptions extends ReaderOptions {
   catalog?: InputSource;
   /** The units file: a tier source (read before the exports), the plan's units targets, districts. */
   units?: InputSource;
+  /** The task status file (validate checks it against `tasks`). */
+  status?: InputSource;
+  /**
+   * validate: side files among `inputs`, recognised by their headers, are read as side files (a
+   * units file is then the tier source when none is given by --units); without it (score) such a
+   * file is refused, naming its option.
+   */
+  sideInputs?: boolean;
+  /** The plan's task ids and the day completion dates may not pass, for a task status file. */
+  tasks?: SideContext;
   /** How many problems to keep (all are counted). */
   maxProblems?: number;
   /**
@@ -72,6 +83,12 @@ export interface IngestOptions extends ReaderOptions {
    * thread only). See parallel/split.ts; the results are the same either way.
    */
   threads?: number;
+  /**
+   * validate: an input that cannot be taken (unreadable, of no known kind, lacking a required
+   * column, counting a unit twice) is refused on its own and the pass goes on without it
+   * (ingest/refusals.ts); without it (score), the first such input stops the pass.
+   */
+  keepGoing?: boolean;
   onProgress?: (file: string, bytes: number) => void;
   /** Told when a file was read in `ranges` byte ranges ('split'), or will be read again on one thread ('again'). */
   onSplit?: (file: string, ranges: number, outcome: 'split' | 'again') => void;

@@ -16,11 +16,12 @@ import { csvError } from './errors.js';
 import { readRows, TitleRows } from './rows.js';
 import type { IngestInternals, ReaderOptions } from './options.js';
 import { titlePeriod, type TitlePeriod } from './report-period.js';
-import type { Kind } from '../model/kinds.js';
+import { recogniseSide } from './side/read.js';
+import type { InputKind, Kind } from '../model/kinds.js';
 
 class Peeked {
   constructor(
-    readonly kind: Kind,
+    readonly kind: InputKind,
     readonly titlePeriod: TitlePeriod | null = null,
   ) {}
 }
@@ -100,6 +101,9 @@ export class Replay {
   /** Whether the full read may reuse its chunk buffer (OpenOptions.reuse): the CSV reader's does. */
   private reuse = false;
 
+  /** After settle(): the source gives one stream only (standard input, a pipe): it cannot be read again. */
+  once = false;
+
   /** The stream from the start, remembering what is read (abandoning it keeps the input open). */
   peek(): AsyncIterable<Chunk> {
     return (async function* (self: Replay) {
@@ -140,7 +144,10 @@ export class Replay {
   /** After the peek: reopen the source when it opens afresh, dropping the chunks held. */
   async settle(): Promise<void> {
     const again = await this.source.open({ reuse: this.reuse });
-    if (again === this.first) return;
+    if (again === this.first) {
+      this.once = true;
+      return;
+    }
     this.fresh = again;
     this.buffered = [];
     await this.closeFirst();
@@ -208,7 +215,8 @@ export interface DataStart {
  * the full read to report, as it would be without the look ahead.
  */
 export interface Peek {
-  kind: Kind;
+  /** An export's kind, or a side file's (recognised by its header: side/read.ts). */
+  kind: InputKind;
   dataStart: DataStart | null;
   /** A summary report: the period its title lines give (ingest/report-period.ts), or null. */
   titlePeriod: TitlePeriod | null;
@@ -226,6 +234,10 @@ export async function peekKind(source: InputSource, replay: Replay, opts: Reader
       {
         header(fields, line) {
           const d = detectKind(fields);
+          if (!d.kind && d.ambiguous.length === 0) {
+            const side = recogniseSide(fields);
+            if (side) throw new Peeked(side);
+          }
           if (!d.kind) return titles.title(fields, line, d.ambiguous);
           kind = d.kind;
           header = { line, width: fields.length };

@@ -109,6 +109,7 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
         if (map.missingRequired.length) throw missingRequired(source.name, line, { vi: KIND_NAMES[kind][0], en: KIND_NAMES[kind][1] }, map.missingRequired);
         describeColumns(ctx, map, fields);
         handler = HANDLERS[kind](state, ctx, map);
+        ctx.started = true;
         wanted = handler.columns();
         fieldAt = [];
         for (const [f, k] of Object.entries(map.columns) as Array<[Field, number]>) fieldAt[k] = f;

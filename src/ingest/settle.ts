@@ -6,11 +6,13 @@
  */
 import { doubleCounted } from './errors.js';
 import type { ProblemLog } from './problems.js';
+import { ReadAgain, type Refusals } from './refusals.js';
 import type { IngestState } from './kinds/handler.js';
 import type { SideFiles } from './side/read.js';
 import type { InputSource } from './source.js';
 import { feeds } from '../indicators/specs.js';
-import type { IndicatorSources, InputReport, SourceUse } from '../model/accounting.js';
+import { emptyReport, type IndicatorSources, type InputReport, type SourceUse } from '../model/accounting.js';
+import type { CcchError } from '../model/errors.js';
 import type { Problem } from '../model/problem.js';
 
 export interface Settled {
@@ -18,10 +20,26 @@ export interface Settled {
   problems: Problem[];
   problemCount: number;
   sources: IndicatorSources[];
+  /** Per input of `inputs`: the error that refused it, else null. */
+  refused: Array<CcchError | null>;
 }
 
-export function settle(state: IngestState, sources: readonly InputSource[], inputs: InputReport[], log: ProblemLog, side: SideFiles): Settled {
+/**
+ * `again(input)`: whether the pass can run again without that input (refusals.ts); a summary
+ * report refused for double counting is then thrown out as ReadAgain, else its rows are dropped.
+ */
+export function settle(
+  state: IngestState,
+  sources: readonly InputSource[],
+  inputs: InputReport[],
+  log: ProblemLog,
+  side: SideFiles,
+  refusals: Refusals,
+  again: (input: number) => boolean,
+): Settled {
   const { tally, facts, summaries, plan, period } = state;
+  // No join when a dossier list may be missing: which codes match is then unknown (refusals.ts).
+  const joining = state.dossierLists > 0 && !refusals.dossierListRefused;
 
   // Superseding can reach back into earlier files: settle the accounting at the end.
   inputs.forEach((rep, i) => {
@@ -31,13 +49,13 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
     rep.counted = fc.accepted - fc.superseded;
   });
 
-  // Fact exports: counted when their code matched a dossier, else unmatched.
+  // Fact exports: counted when their code matched a dossier, else unmatched (one error per code).
   const joinedBy = new Map<number, number>();
   for (const ff of facts.files) {
     const rep = inputs[ff.input]!;
     rep.superseded = ff.superseded;
-    rep.joined = state.dossierLists > 0;
-    if (state.dossierLists === 0) {
+    rep.joined = joining;
+    if (!joining) {
       rep.counted = ff.accepted();
       continue;
     }
@@ -45,7 +63,6 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
     rep.counted = st.counted;
     rep.unmatched = st.unmatched;
     joinedBy.set(ff.input, st.matchedCodes);
-    rep.warnings += st.listed;
     log.count += st.listed - st.list.length;
     const col = state.codeColumn.get(ff.input);
     for (const u of st.list) {
@@ -54,7 +71,8 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
         line: u.line,
         column: col === undefined ? null : col + 1,
         header: rep.columns.code ?? null,
-        severity: 'warning',
+        // Not counted, as a rejected row is not: an error (README "Severity").
+        severity: 'error',
         field: 'code',
         code: 'row.unmatched',
         params: { code: u.code, rows: u.rows },
@@ -63,8 +81,13 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
   }
 
   // Summary reports: refuse double counting, then add the counts.
-  const dc = summaries.doubleCount(tally);
-  if (dc) throw doubleCounted(inputs[dc.input]!.file, dc.line, dc.unit, dc.dataset, period.label);
+  for (let dc = summaries.doubleCount(tally); dc; dc = summaries.doubleCount(tally)) {
+    const file = inputs[dc.input]!.file;
+    refusals.exports.set(dc.input, { error: refusals.fault(doubleCounted(file, dc.line, dc.unit, dc.dataset, period.label)), kind: 'summary' });
+    if (again(dc.input)) throw new ReadAgain(file);
+    summaries.drop(dc.input);
+    inputs[dc.input] = emptyReport(file, 'summary');
+  }
   for (const [i, n] of summaries.counted()) inputs[i]!.counted = n;
   for (const [i, n] of summaries.superseded) inputs[i]!.superseded = n;
   const fedBySummary = summaries.apply(tally, plan.indicators);
@@ -74,7 +97,7 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
     inputs.forEach((rep, i) => {
       if (state.byColumns[k]!.has(i)) uses.push({ file: rep.file, via: 'records' });
       const ff = state.factOf.get(i);
-      if (ff && ind.dataset === 'dossiers' && feeds(ff.kind, ind.rule) && state.dossierLists > 0) {
+      if (ff && ind.dataset === 'dossiers' && feeds(ff.kind, ind.rule) && joining) {
         uses.push({ file: rep.file, via: 'join', dossiers: joinedBy.get(i) ?? 0 });
       }
       if (fedBySummary.get(k)?.has(i)) uses.push({ file: rep.file, via: 'summary' });
@@ -93,6 +116,7 @@ export function settle(state: IngestState, sources: readonly InputSource[], inpu
   // The side files' problems come first, as their files were read first.
   return {
     inputs: [...side.reports, ...inputs],
+    refused: [...side.refused, ...inputs.map((_, i) => refusals.exports.get(i)?.error ?? null)],
     problems: [...side.problems, ...problems].slice(0, Math.max(log.max, side.problems.length)),
     problemCount: log.count + side.problemCount,
     sources: used,

@@ -3,7 +3,7 @@
  * superseded + unmatched + excluded (README "Nothing is lost"); printed reports' extra rows are
  * `skipped`.
  */
-import type { Kind } from './kinds.js';
+import type { InputKind } from './kinds.js';
 import type { Tier } from './tier.js';
 
 export interface Skipped {
@@ -102,8 +102,8 @@ export function emptyAccounting(file: string): FileAccounting {
 
 /** One input's report; `unmatched`: fact-export rows whose dossier code matches no accepted dossier row (0 for other kinds). */
 export interface InputReport extends FileAccounting {
-  /** The export's kind (README "Which kind a file is"), or a side file given with --catalog / --units. */
-  dataset: Kind | 'catalog' | 'units';
+  /** The export's kind (README "Which kind a file is"), or the side file's (--units, --catalog, --status); null when `validate` could not tell (an input refused before its header was known). */
+  dataset: InputKind | null;
   /** Field → header as written, for the columns recognized. */
   columns: Partial<Record<string, string>>;
   /** Fields of the contract with no column in this file. */
@@ -143,4 +143,22 @@ export interface SourceUse {
 export interface IndicatorSources {
   indicator: string;
   inputs: SourceUse[];
+}
+
+/** An input's report before it is read (and of an input refused before it was): every count zero, no column known. */
+export function emptyReport(file: string, dataset: InputKind | null): InputReport {
+  return {
+    ...emptyAccounting(file),
+    dataset,
+    columns: {},
+    missingColumns: [],
+    notComputed: [],
+    ignoredColumns: [],
+    joined: null,
+    summaryPeriod: null,
+    summary: null,
+    dataFrom: null,
+    dataTo: null,
+    inPeriod: null,
+  };
 }

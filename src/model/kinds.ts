@@ -10,6 +10,14 @@ export type FactKind = 'online' | 'digitization' | 'payments';
 export const FACT_KINDS: readonly FactKind[] = ['online', 'digitization', 'payments'];
 /** Every kind of export a file can be: a record list, a fact export, or a summary report. */
 export type Kind = Dataset | FactKind | 'summary';
+/**
+ * The side inputs, read beside the exports (ingest/side/): the units file, the procedures
+ * catalog, the task status file. (`--map`, issue 12, will be one more.)
+ */
+export type SideKind = 'units' | 'catalog' | 'task-status';
+export const SIDE_KINDS: readonly SideKind[] = ['units', 'catalog', 'task-status'];
+/** What an input is: an export or a side file. */
+export type InputKind = Kind | SideKind;
 
 export type DossierField =
   | 'code'
@@ -72,6 +80,10 @@ export type CountField = (typeof COUNT_FIELDS)[number];
 export const COUNT_INDEX = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i])) as Record<CountField, number>;
 
 export type Field = DossierField | FeedbackField | FactField | CountField | 'period' | 'stt';
+
+export function isSideKind(k: InputKind): k is SideKind {
+  return k === 'units' || k === 'catalog' || k === 'task-status';
+}
 
 export function isFactKind(k: Kind): k is FactKind {
   return k === 'online' || k === 'digitization' || k === 'payments';

@@ -1,6 +1,12 @@
 /**
  * Problems: what went wrong with a row or a cell, as codes and parameters (texts in i18n.ts).
  * A Rejection takes a row out; a Warning leaves it in; a Problem is either, placed in its file.
+ *
+ * Severity (README "Severity"): an error takes rows out of the counts — a rejected row, or rows
+ * whose key matches nothing (unmatched); a warning leaves the row counted. Every error comes
+ * with rejected or unmatched rows in its file's accounting, every warning with one count in
+ * its `warnings`: `validate`'s exit code follows from them (1 on any error; on warnings only
+ * past --max-warnings).
  */
 import type { Field } from './kinds.js';
 
@@ -30,3 +36,6 @@ export interface Warning {
   field: Field;
   value: string;
 }
+
+/** The codes of problems about rows whose key matches nothing (errors, shown as "unmatched" rather than "rejected"). */
+export const UNMATCHED_CODES: ReadonlySet<string> = new Set(['row.unmatched', 'task.unknown']);

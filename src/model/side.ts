@@ -79,6 +79,8 @@ export interface UnitsTable {
 // ---------------------------------------------------------------------------------------
 // Task status file
 
+export type StatusField = 'task' | 'status' | 'completed' | 'note';
+
 export type ReportedStatus = 'done' | 'in-progress' | 'not-started';
 
 export interface StatusEntry {

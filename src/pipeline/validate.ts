@@ -1,37 +1,39 @@
 /**
- * `ccch validate`: checks exports against their contracts without scoring. It runs the same
- * ingest pass as `score` (kind detection, header matching, row rules, joins, summary-report
- * checks) and returns the accounting and problems; it never prints and never exits.
+ * `ccch validate`: checks exports and side files against their contracts without scoring. It runs
+ * the same ingest pass as `score` (kind detection, header matching, row rules, joins,
+ * summary-report checks) but keeps going: an input that `score` would refuse is reported as
+ * unreadable, with its reason, and every other input is still checked (ingest/refusals.ts). Side
+ * files — units, catalog, task status — are checked whether given by their options or among the
+ * files (recognised by their headers: ingest/side/read.ts). It returns the accounting, the
+ * problems and a verdict; it never prints and never exits.
  */
 import { ingest } from '../ingest/ingest.js';
+import { planTasks } from '../evaluate/tasks.js';
+import type { DayNumber } from '../util/dates.js';
 import type { IngestOptions } from '../ingest/options.js';
-import type { Judging, NamedPeriod } from '../model/period.js';
-import type { InputReport, RowCounts } from '../model/accounting.js';
-import type { Problem } from '../model/problem.js';
+import type { InputReport } from '../model/accounting.js';
+import type { CcchError } from '../model/errors.js';
+import type { CheckedInput, InputStatus, Validation, ValidationTotals, Verdict } from '../model/validation.js';
 
-export interface ValidationTotals extends RowCounts {
-  files: number;
+export interface ValidateOptions extends IngestOptions {
+  /** More warnings than this make the verdict `warnings` (ESLint's --max-warnings); default no limit. */
+  maxWarnings?: number | null;
+  /** The day a task status file's completion dates may not pass (default: none is refused for it). */
+  statusAsOf?: DayNumber;
 }
 
-export interface Validation {
-  period: NamedPeriod;
-  /** When open records would be judged, and the data's dates (per file: the inputs' dataFrom, dataTo, inPeriod). */
-  judging: Judging;
-  inputs: InputReport[];
-  problems: Problem[];
-  problemCount: number;
-  totals: ValidationTotals;
-  /** No row rejected and no fact row unmatched (warnings allowed). */
-  clean: boolean;
+/** An input's status: every error comes with rejected or unmatched rows in its file (model/problem.ts). */
+export function inputStatus(i: InputReport, error: CcchError | null): InputStatus {
+  if (error) return 'unreadable';
+  return i.rejected === 0 && i.unmatched === 0 ? 'clean' : 'errors';
 }
 
-/** An input is clean when none of its rows was rejected or unmatched. */
-export const inputClean = (i: InputReport) => i.rejected === 0 && i.unmatched === 0;
-
-export async function validate(opts: IngestOptions): Promise<Validation> {
-  const ing = await ingest(opts);
-  const totals: ValidationTotals = { files: ing.inputs.length, rows: 0, counted: 0, rejected: 0, superseded: 0, unmatched: 0, excluded: 0, warnings: 0 };
-  for (const i of ing.inputs) {
+export async function validate(opts: ValidateOptions): Promise<Validation> {
+  const tasks = { taskIds: planTasks(opts.plan).map((t) => t.task.id), asOf: opts.statusAsOf ?? Infinity };
+  const ing = await ingest({ ...opts, keepGoing: true, sideInputs: true, tasks });
+  const inputs = ing.inputs.map((i, k): CheckedInput => ({ ...i, status: inputStatus(i, ing.refused[k] ?? null), error: ing.refused[k] ?? null }));
+  const totals: ValidationTotals = { files: inputs.length, unreadable: 0, rows: 0, counted: 0, rejected: 0, superseded: 0, unmatched: 0, excluded: 0, warnings: 0 };
+  for (const i of inputs) {
     totals.rows += i.rows;
     totals.counted += i.counted;
     totals.rejected += i.rejected;
@@ -39,14 +41,15 @@ export async function validate(opts: IngestOptions): Promise<Validation> {
     totals.unmatched += i.unmatched;
     totals.excluded += i.excluded;
     totals.warnings += i.warnings;
+    if (i.status === 'unreadable') totals.unreadable++;
   }
-  return {
-    period: ing.period,
-    judging: ing.judging,
-    inputs: ing.inputs,
-    problems: ing.problems,
-    problemCount: ing.problemCount,
-    totals,
-    clean: ing.inputs.every(inputClean),
-  };
+  const maxWarnings = opts.maxWarnings ?? null;
+  return { period: ing.period, judging: ing.judging, inputs, problems: ing.problems, problemCount: ing.problemCount, totals, maxWarnings, verdict: verdict(inputs, totals.warnings, maxWarnings) };
+}
+
+function verdict(inputs: readonly CheckedInput[], warnings: number, maxWarnings: number | null): Verdict {
+  if (inputs.some((i) => i.status === 'unreadable')) return 'unreadable';
+  if (inputs.some((i) => i.status === 'errors')) return 'errors';
+  if (maxWarnings !== null && warnings > maxWarnings) return 'warnings';
+  return 'clean';
 }

@@ -2,10 +2,10 @@
  * Lines that several renderers print alike: a problem (`file:line:column: severity [header]:
  * message`), an input's row accounting, its rows that are not data, the period, word wrapping.
  */
-import { LABELS, SIDE_LABELS, message } from '../i18n/messages.js';
+import { LABELS, SIDE_LABELS, TASK_LABELS, message } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
 import { clip, safeParams } from '../util/safe-text.js';
-import type { Problem } from '../model/problem.js';
+import { UNMATCHED_CODES, type Problem } from '../model/problem.js';
 import type { InputReport } from '../model/accounting.js';
 import type { NamedPeriod } from '../model/period.js';
 import { formatVi } from '../util/dates.js';
@@ -14,24 +14,33 @@ import { formatVi } from '../util/dates.js';
 export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   const L = LABELS[lang];
   const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
-  const sev = p.severity === 'error' ? L.rejected : L.warning;
+  const sev = p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
   const col = p.header ? ` [${clip(p.header)}]` : '';
   return `${where}: ${sev}${col}: ${message(lang, p.code, safeParams(p.params))}`;
 }
 
+/** What an input is, for people: `hồ sơ`, `đơn vị`…; a kind not known (an input refused before its header) has its own label. */
+export function datasetLabel(dataset: InputReport['dataset'], lang: Lang): string {
+  if (dataset === null) return LABELS[lang].unknownDataset;
+  return LABELS[lang].dataset[dataset] ?? SIDE_LABELS[lang].dataset[dataset] ?? dataset;
+}
+
 /**
  * One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact
- * exports, and rows received after --as-of (`asOf`) when there are any.
+ * exports, and rows received after --as-of (`asOf`) when there are any. `notJoined`: why a fact
+ * export was not joined (default: no dossier list given).
  */
-export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null): string {
+export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null, notJoined?: string): string {
   const L = LABELS[lang];
   const excluded = i.excluded > 0 && asOf !== null ? L.excludedTerm(i.excluded, formatVi(asOf)) : '';
   const acc =
-    i.joined !== null
-      ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${L.notJoined})`)
-      : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
+    i.dataset === 'task-status'
+      ? TASK_LABELS[lang].accounting(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings)
+      : i.joined !== null
+        ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${notJoined ?? L.notJoined})`)
+        : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
-  return `${i.file} (${L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset}): ${acc}${note}`;
+  return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${note}`;
 }
 
 /** The period line: its name, its days, and the report whose title gave it. */

@@ -6,7 +6,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../model/lang.js';
-import type { Kind } from '../model/kinds.js';
+import type { InputKind } from '../model/kinds.js';
 import { escapeDeep } from '../util/safe-text.js';
 
 /** A piece of output: text, or bytes (a workbook, an archive). */
@@ -28,8 +28,8 @@ export interface RenderContext<O = object> {
   options: O;
 }
 
-/** A field's name in the data contract (ingest/contract.ts), in a language: what a report calls a column. Given by the command, so that report/ need not know the contract. */
-export type FieldName = (kind: Kind, field: string, lang: Lang) => string;
+/** A field's name in the data contract (ingest/contract.ts, ingest/side/contract.ts), in a language: what a report calls a column. Given by the command, so that report/ need not know the contract. */
+export type FieldName = (kind: InputKind, field: string, lang: Lang) => string;
 
 export type Render<V, O = object> = (view: V, ctx: RenderContext<O>) => Output | Promise<Output>;
 

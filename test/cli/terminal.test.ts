@@ -67,13 +67,24 @@ describe('escape sequences from the data are shown escaped to people, kept whole
     expect(r.stdout).not.toMatch(RAW);
   });
 
-  it('stderr: the line that quotes headers (and a 50 MB header line is not a 52 MB line)', async () => {
-    const r = await ccch(['validate', file('head.csv', 'Tiêu\x1b[2J đề,\x1b]0;x\x07b\n1,2\n'), '--lang', 'en']);
+  it('stderr: the line that quotes headers (and a 50 MB header line is not a 52 MB line); validate gives it as the file\'s reason', async () => {
+    const head = file('head.csv', 'Tiêu\x1b[2J đề,\x1b]0;x\x07b\n1,2\n');
+    const r = await ccch(['score', head, '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('found "Tiêu\\x1b[2J đề", "\\x1b]0;x\\x07b"');
     expect(r.stderr).not.toMatch(RAW);
-    const big = await ccch(['validate', file('big.csv', `Tiêu đề ${'x'.repeat(3 << 20)},b\n1,2\n`), '--lang', 'en']);
-    expect(big.stderr.length).toBeLessThan(600);
+    // validate keeps going: the same line, in its report, for every format for people.
+    for (const format of ['table', 'junit', 'github']) {
+      const v = await ccch(['validate', head, '--lang', 'en', '--format', format]);
+      expect(v.code).toBe(2);
+      expect(v.stdout).toContain('found "Tiêu\\x1b[2J đề", "\\x1b]0;x\\x07b"');
+      expect(v.stdout).not.toMatch(RAW);
+    }
+    const big = file('big.csv', `Tiêu đề ${'x'.repeat(3 << 20)},b\n1,2\n`);
+    expect((await ccch(['score', big, '--lang', 'en'])).stderr.length).toBeLessThan(600);
+    const lines = (await ccch(['validate', big, '--lang', 'en'])).stdout.split('\n');
+    expect(lines.find((l) => l.includes('found'))!.length).toBeLessThan(600);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(600);
   });
 
   it('progress names the file escaped', async () => {

@@ -81,7 +81,7 @@ describe('overriding and unmatched facts', async () => {
 
   it('online: rows read = counted + rejected + superseded + unmatched', () => {
     // line 2 A02, 3 A01 counted; 4 A01 again → superseded; 5 ZZ99 unmatched; 6 no code, 7 bad date → rejected
-    expect(input('online-extra.csv')).toMatchObject({ rows: 6, counted: 2, rejected: 2, superseded: 1, unmatched: 1, warnings: 1 });
+    expect(input('online-extra.csv')).toMatchObject({ rows: 6, counted: 2, rejected: 2, superseded: 1, unmatched: 1, warnings: 0 });
   });
 
   it('payments: the export overrides fee and method; several payments per dossier', () => {
@@ -90,8 +90,8 @@ describe('overriding and unmatched facts', async () => {
     const c = counts(s);
     expect(c['online-payment-rate/so']).toBe('2/3');
     expect(c['cashless-payment-rate/so']).toBe('2/3');
-    // XX01: 3 rows, no such dossier → 3 unmatched rows, one warning; "abc" one warning
-    expect(input('payments-extra.csv')).toMatchObject({ rows: 7, counted: 4, rejected: 0, superseded: 0, unmatched: 3, warnings: 2 });
+    // XX01: 3 rows, no such dossier → 3 unmatched rows, one error; "abc" one warning
+    expect(input('payments-extra.csv')).toMatchObject({ rows: 7, counted: 4, rejected: 0, superseded: 0, unmatched: 3, warnings: 1 });
   });
 
   it('digitization: any digitized component makes the dossier digitized; all "Chưa số hóa" makes it not', () => {
@@ -106,10 +106,13 @@ describe('overriding and unmatched facts', async () => {
       ['joins/online-extra.csv', 5, 1, 'Mã hồ sơ', 'ZZ99', 1],
       ['joins/payments-extra.csv', 4, 1, 'MaHoSo', 'XX01', 3],
     ]);
-    const rejected = s.problems.filter((p) => p.severity === 'error').map((p) => [p.file, p.line, p.code]);
-    expect(rejected).toEqual([
+    expect(un.every((p) => p.severity === 'error')).toBe(true);
+    const errors = s.problems.filter((p) => p.severity === 'error').map((p) => [p.file, p.line, p.code]);
+    expect(errors).toEqual([
+      ['joins/online-extra.csv', 5, 'row.unmatched'],
       ['joins/online-extra.csv', 6, 'row.noCode'],
       ['joins/online-extra.csv', 7, 'row.badDate'],
+      ['joins/payments-extra.csv', 4, 'row.unmatched'],
     ]);
   });
 

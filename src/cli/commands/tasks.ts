@@ -4,15 +4,10 @@
  * Exit 1 when a task is overdue.
  */
 import { TASKS_FORMATS } from '../../report/tasks/formats.js';
-import { daysFromCivil } from '../../util/dates.js';
 import type { Problem } from '../../model/problem.js';
 import type { CommandDef } from '../command.js';
 import { inputSources, planOf } from '../inputs.js';
-
-function today(): number {
-  const now = new Date();
-  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
+import { today } from '../period.js';
 
 export const tasks: CommandDef<'tasks'> = {
   name: 'tasks',

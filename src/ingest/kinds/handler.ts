@@ -50,6 +50,8 @@ export interface FileContext {
   problems: FileProblems;
   /** The tally's file number when the file is read in byte ranges (the split gave it one already). */
   tallyFile?: number;
+  /** Set once the file's handler exists: from then on its rows count in the pass's shared state. */
+  started?: boolean;
 }
 
 export interface KindHandler {

@@ -30,7 +30,7 @@ export async function readRange(
       onProgress: (_f, b) => hooks.onProgress(b),
       internal: { makeTally: hooks.makeTally },
     },
-    { units: side.units, reports: [], problems: [], problemCount: 0 },
+    { units: side.units, reports: [], refused: [], problems: [], problemCount: 0 },
   );
   return { report: r.inputs[0]!, problems: r.problems, problemCount: r.problemCount, endLine: r.read[0]!.endLine, totalLine: r.read[0]!.totalLine };
 }

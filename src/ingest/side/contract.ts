@@ -1,11 +1,12 @@
 /**
- * The header contracts of the two side inputs of `ccch score` (README, "Procedures catalog"
- * and "Units file"): which headers name which field and which values mean what. Headers are
+ * The header contracts of the side inputs (README, "Procedures catalog", "Units file" and
+ * "Task status file"): which headers name which field and which values mean what. Headers are
  * matched by the one header matcher (ingest/headers.ts), values by folded lookup, as for the
  * exports; yes/no cells use the exports' YES_NO vocabulary.
  */
 import { YES_NO, vocabulary, type FieldSpec } from '../contract.js';
-import type { CatalogField, UnitsField } from '../../model/side.js';
+import type { CatalogField, StatusField, UnitsField } from '../../model/side.js';
+import type { SideKind } from '../../model/kinds.js';
 
 export const CATALOG_FIELDS: FieldSpec<CatalogField>[] = [
   { field: 'code', aliases: ['Mã TTHC', 'Mã thủ tục', 'Mã số TTHC', 'MaTTHC'], required: true, vi: 'mã TTHC', en: 'procedure code' },
@@ -80,3 +81,18 @@ export const UNITS_FIELDS: FieldSpec<UnitsField>[] = [
   },
 ];
 
+
+export const STATUS_FIELDS: FieldSpec<StatusField>[] = [
+  { field: 'task', aliases: ['Mã nhiệm vụ', 'Mã NV', 'Nhiệm vụ', 'MaNhiemVu', 'Task', 'Task id'], required: true, vi: 'mã nhiệm vụ', en: 'task id' },
+  { field: 'status', aliases: ['Trạng thái', 'Tình trạng', 'Tiến độ', 'TrangThai', 'Status'], vi: 'trạng thái', en: 'status' },
+  {
+    field: 'completed',
+    aliases: ['Ngày hoàn thành', 'Ngày hoàn thành thực tế', 'NgayHoanThanh', 'Completed'],
+    vi: 'ngày hoàn thành',
+    en: 'completion date',
+  },
+  { field: 'note', aliases: ['Ghi chú', 'GhiChu', 'Note'], vi: 'ghi chú', en: 'note' },
+];
+
+/** Each side file's contract. */
+export const SIDE_FIELDS: { [K in SideKind]: readonly FieldSpec<string>[] } = { units: UNITS_FIELDS, catalog: CATALOG_FIELDS, 'task-status': STATUS_FIELDS };

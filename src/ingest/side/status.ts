@@ -3,27 +3,14 @@
  * plan (`II.3.4.a`), its status, the day it was completed, a note. Header contract and
  * vocabulary here (documented in README, "Task status file"); rows → StatusEntry by task id.
  */
-import { vocabulary, lookup, type FieldSpec } from '../contract.js';
+import { vocabulary, lookup } from '../contract.js';
+import { STATUS_FIELDS } from './contract.js';
 import { readSideFile, type SideProblem } from './sidefile.js';
 import type { InputSource } from '../source.js';
 import { parseDay, type DayNumber } from '../../util/dates.js';
 import { fold } from '../../util/text.js';
 import { BLANK, UNKNOWN } from '../../model/record.js';
-import type { ReportedStatus, SideReport, StatusEntry } from '../../model/side.js';
-
-export type StatusField = 'task' | 'status' | 'completed' | 'note';
-
-export const STATUS_FIELDS: FieldSpec<StatusField>[] = [
-  { field: 'task', aliases: ['Mã nhiệm vụ', 'Mã NV', 'Nhiệm vụ', 'MaNhiemVu', 'Task', 'Task id'], required: true, vi: 'mã nhiệm vụ', en: 'task id' },
-  { field: 'status', aliases: ['Trạng thái', 'Tình trạng', 'Tiến độ', 'TrangThai', 'Status'], vi: 'trạng thái', en: 'status' },
-  {
-    field: 'completed',
-    aliases: ['Ngày hoàn thành', 'Ngày hoàn thành thực tế', 'NgayHoanThanh', 'Completed'],
-    vi: 'ngày hoàn thành',
-    en: 'completion date',
-  },
-  { field: 'note', aliases: ['Ghi chú', 'GhiChu', 'Note'], vi: 'ghi chú', en: 'note' },
-];
+import type { ReportedStatus, SideReport, StatusEntry, StatusField } from '../../model/side.js';
 
 export const TaskStatus = { DONE: 1, IN_PROGRESS: 2, NOT_STARTED: 3 } as const;
 const STATUS_NAME: Record<number, ReportedStatus> = { 1: 'done', 2: 'in-progress', 3: 'not-started' };

@@ -1,4 +1,7 @@
-/** `score`'s output formats (--format): one module each, loaded when chosen. */
+/**
+ * `score`'s output formats (--format): one module each, loaded when chosen. Only JSON is raw;
+ * html, junit and github, read by people, get the sanitised view as the table.
+ */
 import type { Formats } from '../render.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 
@@ -6,4 +9,6 @@ export const SCORE_FORMATS: Formats<ScoreView, ScoreRenderOptions> = [
   { name: 'table', readme: 'the human table', load: () => import('./table.js') },
   { name: 'json', readme: 'the JSON contract below', raw: true, load: () => import('./json.js') },
   { name: 'html', readme: 'one self-contained page (verdicts, charts, lowest units, data quality) that opens offline and prints on A4', load: () => import('./html.js') },
+  { name: 'junit', readme: 'JUnit XML for CI test reports (see [CI](#ci-github-actions-gitlab-ci-jenkins))', load: () => import('./junit.js') },
+  { name: 'github', readme: 'GitHub Actions annotations (workflow commands)', load: () => import('./github.js') },
 ];

@@ -12,6 +12,7 @@ import { formatInt, formatPercent, formatRate } from '../format.js';
 import { html, type Html } from '../html-escape.js';
 import type { inputJson, problemJson } from '../json.js';
 import type { Lang } from '../../model/lang.js';
+import type { InputKind } from '../../model/kinds.js';
 import type { Result, Status, Summary } from '../../model/result.js';
 import type { Target } from '../../plan/appendix.js';
 
@@ -51,7 +52,7 @@ export interface PageContext {
   /** A plan indicator's numerator and denominator in words, and its dataset (none for catalog and units measures). */
   about(id: string): { numerator: string; denominator: string; dataset: string } | undefined;
   /** A field's column name in the data contract. */
-  fieldName(dataset: string, field: string): string;
+  fieldName(dataset: InputKind | null, field: string): string;
 }
 
 export const TIER_ORDER = ['so', 'huyen', 'xa', 'all'];

@@ -5,6 +5,7 @@
  */
 import { HTML_LABELS } from '../../i18n/html.js';
 import { LABELS, SIDE_LABELS } from '../../i18n/messages.js';
+import { datasetLabel } from '../lines.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
 import { formatInt } from '../format.js';
 import { html, type Html } from '../html-escape.js';
@@ -37,7 +38,7 @@ ${doc.inputs.length > 1 ? html`<tfoot><tr><th scope="row" colspan="2">${H.total}
   };
 }
 
-const kindOf = (i: InputDoc, lang: Lang) => LABELS[lang].dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset;
+const kindOf = (i: InputDoc, lang: Lang) => datasetLabel(i.dataset, lang);
 
 /** What the table does not show: rows skipped, columns missing, joins, units placed in no district. */
 function notes(doc: ScoreDoc, c: PageContext): Html {

@@ -35,7 +35,6 @@ import {
 import type { Render } from '../render.js';
 import type { ScoreView } from './view.js';
 import type { Status } from '../../model/result.js';
-import type { Dataset } from '../../model/kinds.js';
 
 /** What a page forbids: everything but its own inline styles and data: images. */
 export const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -52,7 +51,7 @@ export const render: Render<ScoreView> = async ({ score, indicators, fieldName }
         const i = plan.get(id);
         return i && { numerator: i.numerator[lang], denominator: i.denominator[lang], dataset: i.dataset };
       },
-      fieldName: (dataset, field) => (dataset === 'dossiers' || dataset === 'feedback' ? fieldName(dataset as Dataset, field, lang) : field),
+      fieldName: (dataset, field) => (dataset === null ? field : fieldName(dataset, field, lang)),
     },
   );
 };

@@ -6,14 +6,15 @@ import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { LABELS, MEASURE_LABELS, SIDE_LABELS } from '../../i18n/messages.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
-import { formatInt, formatPercent, formatRate } from '../format.js';
+import { formatInt } from '../format.js';
+import { targetCell, valueCell } from './cells.js';
 import { inputLine, periodLine, problemLine, skippedLine, wrap } from '../lines.js';
 import type { Render } from '../render.js';
 import { formatVi } from '../../util/dates.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 import type { Lang } from '../../model/lang.js';
 import type { Result, Status } from '../../model/result.js';
-import type { Dataset, Field } from '../../model/kinds.js';
+import type { Field } from '../../model/kinds.js';
 import type { InputReport } from '../../model/accounting.js';
 
 const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
@@ -59,7 +60,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
         lines[i] ?? '',
         L.tier[r.tier] ?? r.tier,
         ...(byUnit ? [r.unit ?? r.district ?? ''] : []),
-        r.scale === 'change' ? formatChange(r, lang) : formatRate(r.numerator, r.denominator, lang),
+        valueCell(r, lang),
         `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`,
         r.target === null ? L.noTargetMark : targetCell(r, lang),
         statusCell(r, lang, c),
@@ -85,7 +86,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   const ids = new Map<string, string>([...Object.entries(MEASURE_LABELS[lang]), ...indicators.map((i): [string, string] => [i.id, i.name[lang]])]);
   for (const i of score.inputs) {
     const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
-    const label = (f: string) => (isRecords ? fieldName(i.dataset as Dataset, f, lang) : f);
+    const label = (f: string) => (i.dataset === null ? f : fieldName(i.dataset, f, lang));
     if (i.notComputed.length) {
       const cols = isRecords ? i.missingColumns.filter((f) => !READ_AS_BLANK.includes(f as Field)) : i.missingColumns;
       out.push(`  ${L.missingColumns(i.file, cols.map(label).join(', '), i.notComputed.map((id) => ids.get(id) ?? id).join(', '))}`);
@@ -116,21 +117,6 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
 export function noRowInPeriod(i: InputReport, period: string, lang: Lang): string | null {
   if (i.inPeriod !== 0 || i.dataFrom === null || i.dataTo === null) return null;
   return LABELS[lang].noRowInPeriod(i.file, period, formatVi(i.dataFrom), formatVi(i.dataTo));
-}
-
-const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
-
-/** "≥ 70%"; for a change target, "> 0". */
-function targetCell(r: Result, lang: Lang): string {
-  const sign = SIGN[r.comparison ?? '>='] ?? '≥';
-  return r.scale === 'change' ? `${sign} ${formatInt(r.target!, lang)}` : `${sign} ${formatPercent(r.target!, lang)}`;
-}
-
-/** A change: this year − last year, signed ("+12", "−3", "0"). */
-function formatChange(r: Result, lang: Lang): string {
-  if (r.value === null) return '—';
-  const v = r.numerator - r.denominator;
-  return v > 0 ? `+${formatInt(v, lang)}` : v < 0 ? `−${formatInt(-v, lang)}` : '0';
 }
 
 function statusCell(r: Result, lang: Lang, c: ChalkInstance): string {

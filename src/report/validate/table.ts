@@ -1,16 +1,20 @@
 /**
  * `validate --format table`, the default: per file, the kind detected, the columns matched,
- * missing and ignored, the row accounting; then the problems (README "ccch validate").
+ * missing and ignored, the row accounting — or, for a file that could not be taken, why; then
+ * the problems and the result (README "ccch validate").
  */
+import type { ChalkInstance } from 'chalk';
 import { LABELS } from '../../i18n/messages.js';
-import { inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
+import { errorLine } from '../../i18n/errors.js';
+import { datasetLabel, inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
 import type { Render } from '../render.js';
 import { formatVi } from '../../util/dates.js';
 import type { ValidateView } from './view.js';
-import type { Kind } from '../../model/kinds.js';
 import type { Lang } from '../../model/lang.js';
 import type { InputReport } from '../../model/accounting.js';
 import { clip } from '../../util/safe-text.js';
+import type { CheckedInput } from '../../model/validation.js';
+import { notJoinedNote } from './checks.js';
 
 const V = {
   vi: {
@@ -19,8 +23,10 @@ const V = {
     missing: 'cột không có',
     ignored: 'cột bỏ qua',
     clean: 'đạt',
-    notClean: 'có dòng bị loại hoặc không khớp',
-    result: (clean: number, n: number) => `Kết quả: ${clean}/${n} tệp đạt.`,
+    errors: 'có dòng bị loại hoặc không khớp',
+    unreadable: 'không đọc được',
+    result: (clean: number, n: number, unreadable: number) => `Kết quả: ${clean}/${n} tệp đạt${unreadable ? `, ${unreadable} tệp không đọc được` : ''}.`,
+    tooManyWarnings: (w: number, max: number) => `${w} cảnh báo, quá giới hạn --max-warnings ${max}.`,
     header: (lines: number[], merged: string | null, numbers: number | null) =>
       `tên cột: ${lines.length} dòng (${span(lines, 'dòng')}${merged === 'ranges' ? ', ô gộp theo vùng gộp của trang tính' : merged === 'blank' ? ', ô trống là phần tiếp của ô gộp' : ''})${numbers !== null ? `; dòng số thứ tự cột ${numbers} bỏ qua` : ''}`,
     titlePeriod: (from: string, to: string, line: number) => `kỳ theo tiêu đề (dòng ${line}): ${viDay(from)} – ${viDay(to)}`,
@@ -41,8 +47,10 @@ const V = {
     missing: 'columns missing',
     ignored: 'columns ignored',
     clean: 'clean',
-    notClean: 'some rows rejected or unmatched',
-    result: (clean: number, n: number) => `Result: ${clean} of ${n} files clean.`,
+    errors: 'some rows rejected or unmatched',
+    unreadable: 'unreadable',
+    result: (clean: number, n: number, unreadable: number) => `Result: ${clean} of ${n} files clean${unreadable ? `, ${unreadable} unreadable` : ''}.`,
+    tooManyWarnings: (w: number, max: number) => `${w} warnings, more than --max-warnings ${max}.`,
     header: (lines: number[], merged: string | null, numbers: number | null) =>
       `header: ${lines.length} row${lines.length === 1 ? '' : 's'} (${span(lines, lines.length === 1 ? 'line' : 'lines')}${merged === 'ranges' ? ", merged cells from the sheet's ranges" : merged === 'blank' ? ', blank cells continue merged ones' : ''})${numbers !== null ? `; column numbers on line ${numbers} skipped` : ''}`,
     titlePeriod: (from: string, to: string, line: number) => `period from the title (line ${line}): ${viDay(from)} – ${viDay(to)}`,
@@ -101,25 +109,39 @@ export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
     else out.push(`${T.judged(formatVi(j.judgedAt))} (${j.judgedAt < v.period.to ? T.dataTo(formatVi(j.judgedAt)) : T.periodEnd})`);
   }
   out.push('');
-  for (const i of v.inputs) {
-    const ok = i.clean;
-    out.push(`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, j.asOf)} — ${ok ? T.clean : T.notClean}`);
-    if (i.dataFrom !== null && i.dataTo !== null && i.inPeriod !== null) out.push(`    ${T.dates(formatVi(i.dataFrom), formatVi(i.dataTo), i.inPeriod)}`);
-    const sk = skippedLine(i, lang);
-    if (sk) out.push(`    ${sk}`);
-    for (const line of readingLines(i, lang)) out.push(`    ${line}`);
-    const label = (f: string) => v.fieldName(i.dataset as Kind, f, lang); // validate reads exports only, never side files
-    const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${clip(h ?? '')}"`);
-    out.push(`    ${T.matched}: ${matched.join(', ')}`);
-    if (i.missingColumns.length) out.push(`    ${T.missing}: ${i.missingColumns.map(label).join(', ')}`);
-    if (i.ignoredColumns.length) out.push(`    ${T.ignored}: ${listed(i.ignoredColumns)}`);
-  }
+  const notJoined = notJoinedNote(v.inputs, lang);
+  for (const i of v.inputs) out.push(...inputLines(v, i, lang, c, notJoined));
   out.push('');
   if (v.problemCount === 0) out.push(L.noProblems);
   else {
     out.push(L.problemsHeading(v.problems.length, v.problemCount).replace(/; [^)]*--problems[^)]*/, ''));
     for (const p of v.problems) out.push(`  ${problemLine(p, lang)}`);
   }
-  out.push(T.result(v.inputs.filter((i) => i.clean).length, v.inputs.length));
+  if (v.verdict === 'warnings') out.push(T.tooManyWarnings(v.totals.warnings, v.maxWarnings!));
+  out.push(T.result(v.inputs.filter((i) => i.status === 'clean').length, v.inputs.length, v.totals.unreadable));
   return `${out.join('\n')}\n`;
 };
+
+/** One input's lines: its accounting, dates and columns, or (unreadable) why, as `score` would say it. */
+function inputLines(v: ValidateView, i: CheckedInput, lang: Lang, c: ChalkInstance, notJoined: string | undefined): string[] {
+  const T = V[lang];
+  const asOf = v.judging.asOf;
+  if (i.status === 'unreadable') {
+    const lines = [`${c.red('✗')} ${i.file} (${datasetLabel(i.dataset, lang)}) — ${T.unreadable}`, `    ${errorLine(i.error!, lang)}`];
+    // What it gave before the fault, when it kept its part (ingest/refusals.ts).
+    if (i.rows > 0) lines.push(`    ${inputLine(i, lang, v.period.label, asOf, notJoined)}`);
+    return lines;
+  }
+  const ok = i.status === 'clean';
+  const lines = [`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, asOf, notJoined)} — ${ok ? T.clean : T.errors}`];
+  if (i.dataFrom !== null && i.dataTo !== null && i.inPeriod !== null) lines.push(`    ${T.dates(formatVi(i.dataFrom), formatVi(i.dataTo), i.inPeriod)}`);
+  const sk = skippedLine(i, lang);
+  if (sk) lines.push(`    ${sk}`);
+  for (const line of readingLines(i, lang)) lines.push(`    ${line}`);
+  const label = (f: string) => (i.dataset === null ? f : v.fieldName(i.dataset, f, lang));
+  const matched = Object.entries(i.columns).map(([f, h]) => `${label(f)} ← "${clip(h ?? '')}"`);
+  lines.push(`    ${T.matched}: ${matched.join(', ')}`);
+  if (i.missingColumns.length) lines.push(`    ${T.missing}: ${i.missingColumns.map(label).join(', ')}`);
+  if (i.ignoredColumns.length) lines.push(`    ${T.ignored}: ${listed(i.ignoredColumns)}`);
+  return lines;
+}

@@ -104,7 +104,7 @@ describe('ccch tasks table and errors', () => {
     expect(r.stdout).toContain('Sở Nội vụ — 15 nhiệm vụ: 1 hoàn thành, 1 hoàn thành trễ hạn, 1 đúng tiến độ, 0 quá hạn, 0 không có hạn cụ thể, 12 chưa báo cáo');
     expect(r.stdout).toMatch(/✗ Quá hạn \(chưa báo cáo\)\s+II\.3\.5\.a\s+Quý I\/2023 → 31\/03\/2023, quá 15 ngày/);
     expect(r.stdout).toContain('Tổng cộng: 87 nhiệm vụ: 4 hoàn thành, 1 hoàn thành trễ hạn, 2 đúng tiến độ, 7 quá hạn, 1 không có hạn cụ thể, 72 chưa báo cáo');
-    expect(r.stdout).toContain(`${STATUS}:9:1: bị loại [Mã nhiệm vụ]: không có nhiệm vụ "IX.1.a" trong kế hoạch (bỏ qua dòng)`);
+    expect(r.stdout).toContain(`${STATUS}:9:1: không khớp [Mã nhiệm vụ]: không có nhiệm vụ "IX.1.a" trong kế hoạch (bỏ qua dòng)`);
   });
 
   it('speaks English', async () => {

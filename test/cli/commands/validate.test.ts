@@ -34,14 +34,14 @@ describe('ccch validate', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      '✗ fixtures/joins/online-extra.csv (online submissions): 6 rows read = 2 counted + 2 rejected + 1 superseded (duplicate code) + 1 unmatched; 1 warnings — some rows rejected or unmatched',
+      '✗ fixtures/joins/online-extra.csv (online submissions): 6 rows read = 2 counted + 2 rejected + 1 superseded (duplicate code) + 1 unmatched; 0 warnings — some rows rejected or unmatched',
     );
     const problems = r.stdout.split('\n').filter((l) => l.startsWith('  fixtures/'));
     expect(problems).toEqual([
-      '  fixtures/joins/online-extra.csv:5:1: warning [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 rows)',
+      '  fixtures/joins/online-extra.csv:5:1: unmatched [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 rows)',
       '  fixtures/joins/online-extra.csv:6:1: rejected [Mã hồ sơ]: no code',
       '  fixtures/joins/online-extra.csv:7:2: rejected [Ngày nộp]: unparseable online submission date: "32/13/2023"',
-      '  fixtures/joins/payments-extra.csv:4:1: warning [MaHoSo]: dossier code "XX01" matches no dossier (3 rows)',
+      '  fixtures/joins/payments-extra.csv:4:1: unmatched [MaHoSo]: dossier code "XX01" matches no dossier (3 rows)',
       '  fixtures/joins/payments-extra.csv:8:2: warning [SoTien]: unknown amount value: "abc" (left out of the indicators that need it)',
     ]);
     expect(r.stdout).toContain('Result: 1 of 3 files clean.');
@@ -78,7 +78,7 @@ describe('ccch validate', () => {
       superseded: 1,
       unmatched: 1,
       excluded: 0,
-      warnings: 1,
+      warnings: 0,
       bytes: 113, // wc -c
       format: 'csv',
       delimiter: ',',
@@ -96,6 +96,8 @@ describe('ccch validate', () => {
       dataTo: null,
       inPeriod: null,
       clean: false,
+      status: 'errors',
+      reason: null,
     });
     expect(j.inputs[0].clean).toBe(true);
     expect(j.problems[0]).toEqual({
@@ -103,13 +105,13 @@ describe('ccch validate', () => {
       line: 5,
       column: 1,
       header: 'Mã hồ sơ',
-      severity: 'warning',
+      severity: 'error',
       field: 'code',
       code: 'row.unmatched',
       message: 'mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)',
     });
     expect(j.problemsOmitted).toBe(0);
-    expect(j.summary).toEqual({ files: 2, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, excluded: 0, warnings: 1, clean: false });
+    expect(j.summary).toEqual({ files: 2, unreadable: 0, rows: 18, counted: 14, rejected: 2, superseded: 1, unmatched: 1, excluded: 0, warnings: 0, maxWarnings: null, verdict: 'errors', clean: false });
   });
 
   it('reads a fact export from stdin, before or after the dossier list', async () => {
@@ -138,23 +140,64 @@ describe('ccch validate', () => {
     expect(JSON.parse(u.stdout).inputs.map((i: { dataset: string }) => i.dataset)).toEqual(['units', 'dossiers']);
   });
 
+  it('shows a units file in the table, its columns by their contract names', async () => {
+    const r = await ccch(['validate', '--units', 'fixtures/units/don-vi.csv', 'fixtures/units/ho-so.csv']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ fixtures/units/don-vi.csv (đơn vị): 13 dòng đọc = 10 được tính + 2 bị loại + 1 bị thay thế (trùng mã); 2 cảnh báo');
+    expect(r.stdout).toContain('    cột nhận ra: tên đơn vị ← "Tên đơn vị", mã đơn vị ← "Mã đơn vị", cấp ← "Cấp", huyện ← "Huyện", chứng thực điện tử ← "Chứng thực điện tử"');
+  });
+
+  it.each([
+    [[], 0, 'clean'],
+    [['--max-warnings', '1'], 0, 'clean'],
+    [['--max-warnings', '0'], 1, 'warnings'],
+  ])('--max-warnings (ESLint’s): one warning with %j exits %i', async (opt, code, verdict) => {
+    const files = ['fixtures/joins/dossiers.csv', 'fixtures/joins/digitization-extra.csv'];
+    const t = await ccch(['validate', ...files, ...(opt as string[]), '--lang', 'en']);
+    expect(t.code).toBe(code);
+    expect(t.stdout.includes('1 warnings, more than --max-warnings 0.')).toBe(code === 1);
+    const j = JSON.parse((await ccch(['validate', ...files, ...(opt as string[]), '--format', 'json'])).stdout);
+    expect(j.summary).toMatchObject({ warnings: 1, maxWarnings: opt.length ? Number(opt[1]) : null, verdict, clean: code === 0 });
+  });
+
+  it('--max-warnings takes a whole number, 0 or more', async () => {
+    for (const bad of ['-1', 'x', '1.5', '']) {
+      const r = await ccch(['validate', 'fixtures/joins/dossiers.csv', '--max-warnings', bad, '--lang', 'en']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`ccch: --max-warnings: needs a whole number, 0 or more, not "${bad}"\n`);
+    }
+  });
+
   it('--help gives validate’s own exit codes', async () => {
     const r = await ccch(['validate', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/1\s+có dòng bị loại hoặc không khớp hồ sơ \/ some rows rejected or unmatched/);
+    expect(r.stdout).toMatch(/1\s+có dòng bị loại hoặc không khớp hồ sơ, hoặc số cảnh báo vượt --max-warnings\s+some rows rejected or unmatched, or more warnings than --max-warnings/);
     expect(r.stdout).not.toContain('có chỉ tiêu không đạt');
   });
 
   it.each([
-    [['validate', 'fixtures/bad/unknown-headers.csv'], /^ccch: fixtures\/bad\/unknown-headers\.csv:1: không nhận ra loại tệp/],
-    [['validate', 'nope.csv'], /^ccch: nope\.csv: không tìm thấy tệp$/],
-    [['validate', 'fixtures/bad/windows-1258.csv'], /^ccch: fixtures\/bad\/windows-1258\.csv:1:3: tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258/],
-    [['validate', '-'], /^ccch: -:1: không rõ loại tệp: tiêu đề có cột của tệp số hóa và thanh toán; hãy xuất riêng từng loại$/],
-    [['validate', 'fixtures/joins/full.csv', 'fixtures/summary/tong-hop-2023.csv'], /^ccch: fixtures\/summary\/tong-hop-2023\.csv:2: tính hai lần: đơn vị "Sở Tư pháp"/],
+    [['validate', 'fixtures/bad/unknown-headers.csv'], 'không rõ loại', /^fixtures\/bad\/unknown-headers\.csv:1: không nhận ra loại tệp/],
+    [['validate', 'nope.csv'], 'không rõ loại', /^nope\.csv: không tìm thấy tệp$/],
+    [['validate', 'fixtures/bad/windows-1258.csv'], 'không rõ loại', /^fixtures\/bad\/windows-1258\.csv:1:3: tệp mã hóa Windows-1258, không phải UTF-8; hãy chạy lại với --encoding windows-1258/],
+    [['validate', '-'], 'không rõ loại', /^-:1: không rõ loại tệp: tiêu đề có cột của tệp số hóa và thanh toán; hãy xuất riêng từng loại$/],
+    [['validate', 'fixtures/joins/full.csv', 'fixtures/summary/tong-hop-2023.csv'], 'báo cáo tổng hợp', /^fixtures\/summary\/tong-hop-2023\.csv:2: tính hai lần: đơn vị "Sở Tư pháp"/],
+  ])('%j: the file unreadable, reported with its one-line reason; exit 2', async (args, kind, reason) => {
+    const r = await ccch(args as string[], { input: 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    const at = lines.findIndex((l) => l.endsWith(`(${kind}) — không đọc được`));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]!.trim()).toMatch(reason);
+    expect(r.stdout).toMatch(/^Kết quả: \d+\/\d+ tệp đạt, 1 tệp không đọc được\.$/m);
+  });
+
+  it.each([
     [['validate', 'fixtures/joins/full.csv', '--format', 'xml'], /^ccch: --format: định dạng không hỗ trợ "xml"/],
     [['validate', '--lang', 'en'], /^ccch: missing required argument 'files'/],
-  ])('%j exits 2 with one line', async (args, pattern) => {
-    const r = await ccch(args as string[], { input: 'Mã hồ sơ,Ngày số hóa,Ngày thanh toán\nA01,01/01/2023,01/01/2023\n' });
+  ])('%j: a usage error exits 2 with one line', async (args, pattern) => {
+    const r = await ccch(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toMatch(pattern);
@@ -169,7 +212,7 @@ describe('ccch score with joined exports and summary reports', () => {
     expect(r.stdout).toContain('Nguồn số liệu');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ tiếp nhận trực tuyến: fixtures/joins/online.csv (ghép theo mã hồ sơ, 6 hồ sơ); fixtures/joins/online-extra.csv (ghép theo mã hồ sơ, 2 hồ sơ)');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ giải quyết đúng hạn: fixtures/joins/dossiers.csv (cột của tệp)');
-    expect(r.stdout).toContain('fixtures/joins/online-extra.csv:5:1: cảnh báo [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)');
+    expect(r.stdout).toContain('fixtures/joins/online-extra.csv:5:1: không khớp [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)');
   });
 
   it('the JSON lists sources per indicator and unmatched per input', async () => {
