@@ -13,6 +13,12 @@ const q = (s: string | number | undefined) => `"${s ?? ''}"`;
 /** yyyy-mm-dd → dd/mm/yyyy. */
 const viDate = (s: string | number | undefined) => String(s ?? '').replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
+/** What the day a dossier list should reach is (coverage.endsEarly's `by`). */
+const COVERAGE_BY: Record<Lang, Record<string, string>> = {
+  vi: { period: 'cuối kỳ', asOf: 'ngày --as-of', today: 'hôm nay' },
+  en: { period: "the period's end", asOf: '--as-of', today: 'today' },
+};
+
 const MESSAGES: Record<string, { vi: Template; en: Template }> = {
   // Row rejections (problems of severity "error").
   'row.noCode': { vi: () => 'thiếu mã', en: () => 'no code' },
@@ -35,6 +41,17 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     en: (p) => `tier undecidable for unit ${q(p.unit)}`,
   },
   // Warnings.
+  // Coverage (evaluate/coverage.ts): about a whole record list, not a row.
+  'coverage.noRowsInPeriod': {
+    vi: (p) =>
+      `không có dòng nào trong kỳ ${p.period} (${viDate(p.from)} – ${viDate(p.to)})` +
+      (p.dataFrom ? `: dữ liệu từ ${viDate(p.dataFrom)} đến ${viDate(p.dataTo)} — nhầm tệp hay nhầm kỳ?` : ': không dòng nào được tính'),
+    en: (p) => `no row in the period ${p.period} (${p.from} – ${p.to})` + (p.dataFrom ? `: the data run from ${p.dataFrom} to ${p.dataTo} — the wrong file or period?` : ': no row counted'),
+  },
+  'coverage.endsEarly': {
+    vi: (p) => `ngày tiếp nhận dừng ở ${viDate(p.last)}, ${p.days} ngày trước ${viDate(p.expected)} (${COVERAGE_BY.vi[p.by as string] ?? p.by}): tệp xuất sớm hay thiếu dữ liệu?`,
+    en: (p) => `received dates stop at ${p.last}, ${p.days} days before ${p.expected} (${COVERAGE_BY.en[p.by as string] ?? p.by}): exported early, or data missing?`,
+  },
   'value.unknown': {
     vi: (p) => `giá trị không xác định cho ${p.fieldVi}: ${q(p.value)} (bỏ qua ở chỉ tiêu cần trường này)`,
     en: (p) => `unknown ${p.fieldEn} value: ${q(p.value)} (left out of the indicators that need it)`,

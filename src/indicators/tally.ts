@@ -68,6 +68,8 @@ export interface DataDates {
   /** The first received and the latest received or resolved day (day numbers); null with no counted row. */
   from: number | null;
   to: number | null;
+  /** The latest received day (null with no counted row): where an export taken early stops (validate's coverage warning). */
+  receivedTo: number | null;
   /** Counted rows received or resolved in the period. */
   inPeriod: number;
 }
@@ -469,8 +471,8 @@ export class Tally {
     if (this.judged) return this.judged;
     this.countStaged();
     const p = this.period;
-    const files: DataDates[] = this.fileList.map(() => ({ from: null, to: null, inPeriod: 0 }));
-    const all: DataDates = { from: null, to: null, inPeriod: 0 };
+    const files: DataDates[] = this.fileList.map(() => ({ from: null, to: null, receivedTo: null, inPeriod: 0 }));
+    const all: DataDates = { from: null, to: null, receivedTo: null, inPeriod: 0 };
     const from = p.from - DAY_BASE;
     const to = p.to - DAY_BASE;
     for (const st of [this.state.dossiers, this.state.feedback]) {
@@ -483,13 +485,16 @@ export class Tally {
         const fd = files[file[e]!]!;
         if (fd.from === null || f < fd.from) fd.from = f;
         if (fd.to === null || l > fd.to) fd.to = l;
+        if (fd.receivedTo === null || f > fd.receivedTo) fd.receivedTo = f;
         if ((f >= from && f <= to) || (l >= from && l <= to)) fd.inPeriod++;
       }
     }
     for (const fd of files) {
-      if (fd.from === null || fd.to === null) continue;
+      if (fd.from === null || fd.to === null || fd.receivedTo === null) continue;
       fd.from += DAY_BASE;
       fd.to += DAY_BASE;
+      fd.receivedTo += DAY_BASE;
+      if (all.receivedTo === null || fd.receivedTo > all.receivedTo) all.receivedTo = fd.receivedTo;
       if (all.from === null || fd.from < all.from) all.from = fd.from;
       if (all.to === null || fd.to > all.to) all.to = fd.to;
       all.inPeriod += fd.inPeriod;

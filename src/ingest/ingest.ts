@@ -93,6 +93,7 @@ function judge(tally: Tally, exports: InputReport[], fileNo: number[], asOf: num
     rep.dataFrom = d.from;
     rep.dataTo = d.to;
     rep.inPeriod = d.inPeriod;
+    rep.receivedTo = d.receivedTo;
   });
   const none = judged.from !== null && judged.inPeriod === 0; // counted record rows, none in the period
   return { asOf: asOf ?? null, judgedAt: none ? null : judged.judgedAt, dataFrom: judged.from, dataTo: judged.to, inPeriod: judged.inPeriod, recordLists };

@@ -105,13 +105,13 @@ export function settle(
     return { indicator: ind.id, inputs: uses };
   });
 
-  // Problems in command-line order of their files, by line (the sort is stable).
+  // Problems in command-line order of their files, by line (the sort is stable; a file's own, of no line, first).
   const fileOrder = new Map<string, number>();
   sources.forEach((src, i) => {
     if (!fileOrder.has(src.name)) fileOrder.set(src.name, i);
   });
   const problems = log.list;
-  problems.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || a.line - b.line);
+  problems.sort((a, b) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || (a.line ?? 0) - (b.line ?? 0));
 
   // The side files' problems come first, as their files were read first.
   return {

@@ -129,6 +129,8 @@ export interface InputReport extends FileAccounting {
   dataFrom: number | null;
   dataTo: number | null;
   inPeriod: number | null;
+  /** Record lists: the latest received day of the rows counted (validate's coverage warning names it; not in the JSON). */
+  receivedTo: number | null;
 }
 
 /** Where an indicator's counts came from. */
@@ -160,5 +162,6 @@ export function emptyReport(file: string, dataset: InputKind | null): InputRepor
     dataFrom: null,
     dataTo: null,
     inPeriod: null,
+    receivedTo: null,
   };
 }

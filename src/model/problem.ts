@@ -12,7 +12,8 @@ import type { Field } from './kinds.js';
 
 export interface Problem {
   file: string;
-  line: number;
+  /** The row's line; null for a problem about the whole file (validate's coverage warnings). */
+  line: number | null;
   /** 1-based column number of the field's column, when the problem is about one field. */
   column: number | null;
   /** The column's header as written in the file. */

@@ -9,6 +9,8 @@
  */
 import { ingest } from '../ingest/ingest.js';
 import { planTasks } from '../evaluate/tasks.js';
+import { coverageWarnings, expectedEnd } from '../evaluate/coverage.js';
+import type { Problem } from '../model/problem.js';
 import type { DayNumber } from '../util/dates.js';
 import type { IngestOptions } from '../ingest/options.js';
 import type { InputReport } from '../model/accounting.js';
@@ -20,6 +22,8 @@ export interface ValidateOptions extends IngestOptions {
   maxWarnings?: number | null;
   /** The day a task status file's completion dates may not pass (default: none is refused for it). */
   statusAsOf?: DayNumber;
+  /** The day of the run: a dossier list is not expected to reach past it (evaluate/coverage.ts; default: the period's end). */
+  today?: DayNumber;
 }
 
 /** An input's status: every error comes with rejected or unmatched rows in its file (model/problem.ts). */
@@ -32,6 +36,11 @@ export async function validate(opts: ValidateOptions): Promise<Validation> {
   const tasks = { taskIds: planTasks(opts.plan).map((t) => t.task.id), asOf: opts.statusAsOf ?? Infinity };
   const ing = await ingest({ ...opts, keepGoing: true, sideInputs: true, tasks });
   const inputs = ing.inputs.map((i, k): CheckedInput => ({ ...i, status: inputStatus(i, ing.refused[k] ?? null), error: ing.refused[k] ?? null }));
+  const coverage = coverageWarnings(
+    inputs.filter((i) => i.status !== 'unreadable'),
+    ing.period,
+    expectedEnd(ing.period, ing.judging.asOf, opts.today ?? null),
+  );
   const totals: ValidationTotals = { files: inputs.length, unreadable: 0, rows: 0, counted: 0, rejected: 0, superseded: 0, unmatched: 0, excluded: 0, warnings: 0 };
   for (const i of inputs) {
     totals.rows += i.rows;
@@ -44,7 +53,17 @@ export async function validate(opts: ValidateOptions): Promise<Validation> {
     if (i.status === 'unreadable') totals.unreadable++;
   }
   const maxWarnings = opts.maxWarnings ?? null;
-  return { period: ing.period, judging: ing.judging, inputs, problems: ing.problems, problemCount: ing.problemCount, totals, maxWarnings, verdict: verdict(inputs, totals.warnings, maxWarnings) };
+  const problems = withFileProblems(ing.problems, coverage, inputs);
+  return { period: ing.period, judging: ing.judging, inputs, problems, problemCount: ing.problemCount + coverage.length, totals, maxWarnings, verdict: verdict(inputs, totals.warnings, maxWarnings) };
+}
+
+/** The problems about whole files placed first among their file's, the files in command-line order (as ingest orders the rows' problems). */
+function withFileProblems(rows: readonly Problem[], files: readonly Problem[], inputs: readonly CheckedInput[]): Problem[] {
+  if (files.length === 0) return rows as Problem[];
+  const order = new Map<string, number>();
+  inputs.forEach((i, k) => order.has(i.file) || order.set(i.file, k));
+  const rank = (p: Problem) => order.get(p.file) ?? inputs.length;
+  return [...files, ...rows].sort((a, b) => rank(a) - rank(b)); // stable: a file's own first, then its rows' in order
 }
 
 function verdict(inputs: readonly CheckedInput[], warnings: number, maxWarnings: number | null): Verdict {

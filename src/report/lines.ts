@@ -13,7 +13,7 @@ import { formatVi } from '../util/dates.js';
 /** A problem's line; the values it echoes (the cell, the header) cut to a few hundred characters. */
 export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
   const L = LABELS[lang];
-  const where = `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
+  const where = p.line === null ? p.file : `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
   const sev = p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
   const col = p.header ? ` [${clip(p.header)}]` : '';
   return `${where}: ${sev}${col}: ${message(lang, p.code, safeParams(p.params))}`;

@@ -78,15 +78,18 @@ describe('JUnit XML', () => {
       'readable (opened, decoded, parsed as a table)',
       'kind recognised: dossiers',
       'required columns present',
+      // Its data stop on 06/01 (validated for the year): a coverage warning, about the file, passes.
+      'warning: coverage.endsEarly',
       'rejected: row.badDate [Ngày tiếp nhận]',
       'warning: value.unknown [Hình thức nộp]',
     ]);
-    const bad = nasty.children[3]!;
+    expect(child(nasty.children[3]!, 'failure')).toBeUndefined();
+    const bad = nasty.children[4]!;
     // The data comes back as it was, markup and all, but for its control characters, shown escaped.
     expect(text(child(bad, 'failure')!)).toBe(`${NASTY_FILE}:2:3: rejected [Ngày tiếp nhận]: unparseable received date: "${SHOWN}"`);
     expect(child(bad, 'failure')!.attrs.type).toBe('row.badDate');
-    expect(child(nasty.children[4]!, 'failure')).toBeUndefined();
-    expect(child(nasty.children[4]!, 'system-out')!.text).toContain(`${NASTY_FILE}:4:4: warning [Hình thức nộp]`);
+    expect(child(nasty.children[5]!, 'failure')).toBeUndefined();
+    expect(child(nasty.children[5]!, 'system-out')!.text).toContain(`${NASTY_FILE}:4:4: warning [Hình thức nộp]`);
     // The unmatched code (its repeat is superseded: online rows say nothing new).
     expect(online.children.filter((c) => c.name === 'testcase').map((c) => [c.attrs.name, child(c, 'failure')?.attrs.message])).toContainEqual([
       'unmatched: row.unmatched [Mã hồ sơ]',
@@ -154,15 +157,17 @@ describe('GitHub workflow commands', () => {
       props: { file: PAKN, line: '1', title: 'ccch validate: unreadable (input.missingRequired)' },
       message: expect.stringMatching(/^feedback file lacks required column: unit /),
     });
-    expect(cmds[1]).toEqual({
+    // The file's own warning first (its data stop on 06/01), on the file with no line.
+    expect(cmds[1]).toEqual({ level: 'warning', props: { file: NASTY_FILE, title: 'ccch validate: warning coverage.endsEarly' }, message: expect.stringMatching(/^received dates stop at 2023-01-06, /) });
+    expect(cmds[2]).toEqual({
       level: 'error',
       props: { file: NASTY_FILE, line: '2', col: '3', title: 'ccch validate: rejected row.badDate [Ngày tiếp nhận]' },
       message: `unparseable received date: "${SHOWN}"`,
     });
-    expect(cmds[2]).toMatchObject({ level: 'warning', props: { file: NASTY_FILE, line: '4', col: '4' } });
-    expect(cmds[3]).toMatchObject({ level: 'error', props: { file: ONLINE, line: '3', col: '1', title: 'ccch validate: unmatched row.unmatched [Mã hồ sơ]' } });
-    expect(cmds[4]).toEqual({ level: 'error', props: { title: 'ccch validate' }, message: '0 of 3 files clean, 1 unreadable; 2 rows rejected or unmatched, 1 warnings' });
-    expect(cmds).toHaveLength(5);
+    expect(cmds[3]).toMatchObject({ level: 'warning', props: { file: NASTY_FILE, line: '4', col: '4' } });
+    expect(cmds[4]).toMatchObject({ level: 'error', props: { file: ONLINE, line: '3', col: '1', title: 'ccch validate: unmatched row.unmatched [Mã hồ sơ]' } });
+    expect(cmds[5]).toEqual({ level: 'error', props: { title: 'ccch validate' }, message: '0 of 3 files clean, 1 unreadable; 2 rows rejected or unmatched, 2 warnings' });
+    expect(cmds).toHaveLength(6);
   });
 
   it('validate: a clean run is one notice', async () => {
@@ -203,7 +208,7 @@ describe('junit and github are for people: what the data holds cannot break out'
             expect(j.suites[0]!.children.find((c) => c.name === 'system-out')!.text).toMatch(/^.*x\\x1b\]0;pwned\\x07\\u202eevil\.csv \(dossiers\): 1 rows read/);
           }
         } else {
-          const bad = parseCommands(r.stdout).find((c) => c.props.file !== undefined)!;
+          const bad = parseCommands(r.stdout).find((c) => c.props.line !== undefined)!;
           expect(bad.props).toMatchObject({ file: HOSTILE_SHOWN, line: '2', col: '3' });
         }
       });

@@ -47,6 +47,8 @@ export const validate: CommandDef<'validate'> = {
         ...side,
         // A status file's completion dates may not pass --as-of, or today (as for `ccch tasks`).
         statusAsOf: o.asOf ?? today(),
+        // A month still running is not expected to be complete (evaluate/coverage.ts).
+        today: today(),
         ...readerOptions(o, cli),
         maxProblems: DEFAULT_MAX_PROBLEMS,
         maxWarnings: o.maxWarnings ?? null,

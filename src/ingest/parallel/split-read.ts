@@ -162,7 +162,7 @@ export async function startSplit(
         report.warnings += r.report.warnings;
         report.skipped.total += r.report.skipped.total;
         report.skipped.footer += r.report.skipped.footer;
-        for (const p of r.problems) if (problems.length < maxProblems) problems.push({ ...p, line: p.line + shift });
+        for (const p of r.problems) if (problems.length < maxProblems) problems.push({ ...p, line: p.line === null ? null : p.line + shift });
         problemCount += r.problemCount;
         if (r.totalLine !== null) totalLine = r.totalLine + shift;
         if (i < reads.length - 1) begin = r.endLine! + shift;

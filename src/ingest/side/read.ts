@@ -58,6 +58,7 @@ const sideReport = (r: SideReport<string>, dataset: SideKind, notComputed: strin
   dataFrom: null,
   dataTo: null,
   inPeriod: null,
+  receivedTo: null,
 });
 
 const has = (map: FieldColumns<string>, ...fields: string[]) => fields.some((f) => map.columns[f] !== undefined);

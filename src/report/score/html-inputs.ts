@@ -74,7 +74,7 @@ interface Group {
   header: string | null;
   count: number;
   /** Message → how many, and where its first few are. */
-  messages: Map<string, { count: number; lines: { file: string; line: number }[] }>;
+  messages: Map<string, { count: number; lines: { file: string; line: number | null }[] }>;
 }
 
 /** Problems grouped by kind (severity, code, column), then by message, largest first, with counts and the first lines of each. */
@@ -112,8 +112,8 @@ ${doc.problemsOmitted > 0 ? html`<p class="note">${L.truncated(doc.problemsOmitt
 }
 
 /** "ho-so.csv: dòng 146, 333" — the lines of each file, the file named once. */
-function where(lines: readonly { file: string; line: number }[], lang: Lang): string {
+function where(lines: readonly { file: string; line: number | null }[], lang: Lang): string {
   const files = new Map<string, number[]>();
-  for (const l of lines) files.set(l.file, [...(files.get(l.file) ?? []), l.line]);
-  return [...files].map(([f, ls]) => `${f}: ${HTML_LABELS[lang].lines(ls.length)} ${ls.map((x) => formatInt(x, lang)).join(', ')}`).join('; ');
+  for (const l of lines) files.set(l.file, [...(files.get(l.file) ?? []), ...(l.line === null ? [] : [l.line])]);
+  return [...files].map(([f, ls]) => (ls.length ? `${f}: ${HTML_LABELS[lang].lines(ls.length)} ${ls.map((x) => formatInt(x, lang)).join(', ')}` : f)).join('; ');
 }

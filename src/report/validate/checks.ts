@@ -108,7 +108,7 @@ export function problemGroups(problems: readonly Problem[]): ProblemGroup[] {
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { severity: p.severity, code: p.code, header: p.header, problems: [], rows: 0 }));
     g.problems.push(p);
-    g.rows += typeof p.params.rows === 'number' ? p.params.rows : 1;
+    if (p.line !== null) g.rows += typeof p.params.rows === 'number' ? p.params.rows : 1; // a problem of no line is about its whole file
   }
   return [...groups.values()];
 }

@@ -53,7 +53,7 @@ function suite(v: ValidateView, i: CheckedInput, problems: readonly Problem[], l
     const text = groupLines(g, lang);
     const fails = g.severity === 'error' || tooMany;
     const first = text.split('\n', 1)[0]!;
-    const message = `${T[lang].rows(g.rows)}: ${first}${g.problems.length > 1 ? ' …' : ''}`;
+    const message = `${g.rows ? `${T[lang].rows(g.rows)}: ` : ''}${first}${g.problems.length > 1 ? ' …' : ''}`;
     cases.push({
       name: groupName(g, lang),
       classname,

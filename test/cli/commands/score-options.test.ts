@@ -1,0 +1,108 @@
+/**
+ * Every option of `score` with every other (all pairs, read from the option table: a new option
+ * needs a sample value here or this test fails), each in every --format, on a dossier list, a
+ * fact export and a PAKN list (a workbook too with --sheet): no run may crash. Each ends in a
+ * whole document of its format — JSON that parses, JUnit that passes the schema check, GitHub
+ * commands that parse, an HTML page, the table — or, for options that do not go together, in one
+ * usage line on stderr. The same table as validate-options.test.ts (issue 14).
+ */
+import { describe, expect, it } from 'vitest';
+import { ccch } from '../../helpers.js';
+import { optionsFor, type OptionKey } from '../../../src/cli/options.js';
+import { FORMATS } from '../../../src/cli/formats.js';
+import { formatNames } from '../../../src/report/render.js';
+import { checkJunit } from '../../report/junit-schema.js';
+import { parseCommands } from '../../report/github-grammar.js';
+
+/** A sample value of each option (null: a switch); --format is the loop. */
+const SAMPLES: Partial<Record<OptionKey, string[]>> = {
+  period: ['--period', '2023-Q1'],
+  from: ['--from', '2023-01-01'],
+  to: ['--to', '2023-06-30'],
+  asOf: ['--as-of', '2023-03-31'],
+  by: ['--by', 'unit'],
+  catalog: ['--catalog', 'fixtures/catalog/danh-muc-tthc.csv'],
+  units: ['--units', 'fixtures/units/don-vi.csv'],
+  problems: ['--problems'],
+  lang: ['--lang', 'en'],
+  plan: ['--plan', 'plan/dong-nai-2023.yaml'],
+  sheet: ['--sheet', 'Hồ sơ'],
+  delimiter: ['--delimiter', ','],
+  encoding: ['--encoding', 'utf-8'],
+  unit: ['--unit', 'Sở Tư pháp'],
+  threads: ['--threads', '2'],
+};
+/** --by district with --units (without, it is a usage error: the pairs of --by alone take unit). */
+const sample = (k: OptionKey, combo: readonly OptionKey[]) => (k === 'by' && combo.includes('units') ? ['--by', 'district'] : SAMPLES[k]!);
+
+const FILES = ['fixtures/units/ho-so.csv', 'fixtures/joins/online-extra.csv', 'fixtures/coverage/pakn-03-den-10.csv'];
+/** With --sheet, a workbook too (read whole, it is the slowest input: only there). */
+const WORKBOOK = 'fixtures/formats/ho-so-2023.xlsx';
+
+const options = optionsFor('score')
+  .map(([key]) => key)
+  .filter((k) => k !== 'format');
+const pairs: OptionKey[][] = [[]];
+options.forEach((a, i) => {
+  pairs.push([a]);
+  for (const b of options.slice(i + 1)) pairs.push([a, b]);
+});
+/** HTML takes each option alone, and the pairs of those that change what the page shows (it renders charts: ~0.4 s a run). */
+const SHAPING: readonly OptionKey[] = ['by', 'units', 'catalog', 'lang', 'asOf', 'problems'];
+const combosFor = (format: string) => (format === 'html' ? pairs.filter((c) => c.length < 2 || c.every((k) => SHAPING.includes(k))) : pairs);
+
+/** Checks an output is a whole document of its format. */
+function wellFormed(format: string, out: string): void {
+  switch (format) {
+    case 'json':
+      expect(JSON.parse(out).schemaVersion).toBe(1);
+      break;
+    case 'junit':
+      expect(checkJunit(out).tests).toBeGreaterThan(0);
+      break;
+    case 'github':
+      // The summary last, whatever else.
+      expect(parseCommands(out).at(-1)!.props.title).toMatch(/^ccch score: /);
+      break;
+    case 'html':
+      expect(out).toMatch(/^<!DOCTYPE html>\n<html lang="(vi|en)">/);
+      expect(out).toMatch(/<\/body>\n<\/html>\n$/);
+      break;
+    default:
+      expect(out).toMatch(/\n(Tổng hợp|Summary): \d+ /);
+  }
+}
+
+describe('score: every option with every other, in every format', () => {
+  it('has a sample value for every option', () => {
+    expect(options.filter((k) => !SAMPLES[k])).toEqual([]);
+  });
+
+  it.each(formatNames(FORMATS.score))(
+    '--format %s',
+    async (format) => {
+      let reports = 0;
+      const combos = combosFor(format);
+      for (const combo of combos) {
+        const files = combo.includes('sheet') ? [...FILES, WORKBOOK] : FILES;
+        const args = ['score', ...files, ...combo.flatMap((k) => sample(k, combo)), '--format', format];
+        const r = await ccch(args);
+        const what = args.join(' ');
+        expect(r.stderr, what).not.toMatch(/lỗi nội bộ|internal error|\n\s+at /);
+        expect([0, 1, 2], what).toContain(r.code);
+        if (r.stdout === '') {
+          // Options that do not go together (--period with --from): one usage line.
+          expect(r.code, what).toBe(2);
+          expect(r.stderr, what).toMatch(/^ccch: [^\n]+\n$/);
+          continue;
+        }
+        expect(r.stderr, what).toBe('');
+        wellFormed(format, r.stdout);
+        reports++;
+      }
+      // All but the pairs of --period with --from or --to gave a report.
+      expect(reports).toBe(combos.length - combos.filter((c) => c.includes('period') && (c.includes('from') || c.includes('to'))).length);
+    },
+    180_000,
+  );
+});
