@@ -8,15 +8,24 @@
 import { ingest } from '../ingest/ingest.js';
 import { noDataInPeriod } from '../ingest/errors.js';
 import type { IngestOptions } from '../ingest/options.js';
-import { evaluate, summarize } from '../evaluate/evaluate.js';
+import { evaluate } from '../evaluate/evaluate.js';
 import { catalogResults, districtResults, unitsResults } from '../evaluate/measure.js';
+import { list, withShortfall, type ListingOptions } from '../evaluate/listing.js';
 import type { Result, Score } from '../model/result.js';
 
-export interface ScoreOptions extends IngestOptions {
+export interface ScoreOptions extends IngestOptions, ListingOptions {
   /** Add one result per unit. */
   byUnit?: boolean;
   /** Add per-district results (needs `units`). */
   byDistrict?: boolean;
+  /** Add per-month results (each calendar month of the period, judged as a period of its own). */
+  byMonth?: boolean;
+}
+
+/** The results with their shortfall, as listed (evaluate/listing.ts), with the summary of all. */
+function listed(head: Omit<Score, 'results' | 'summary'>, results: Result[], opts: ListingOptions): Score {
+  const l = list(withShortfall(results), opts);
+  return { ...head, results: l.results, summary: l.summary, listing: l.listing };
 }
 
 export async function score(opts: ScoreOptions): Promise<Score> {
@@ -30,7 +39,7 @@ export async function score(opts: ScoreOptions): Promise<Score> {
   const head = { plan: plan.plan, period: ing.period, judging, inputs: ing.inputs, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources };
   const evaluated = evaluate(plan, ing.tally, byUnit);
   const { catalog, units } = ing;
-  if (!catalog && !units) return { ...head, results: evaluated.results, summary: evaluated.summary };
+  if (!catalog && !units) return listed(head, evaluated.results, opts);
   const base = [...evaluated.results, ...(catalog ? catalogResults(plan, catalog) : []), ...(units ? unitsResults(plan, units, byUnit) : [])];
   const district = units && opts.byDistrict ? districtResults(plan, ing.tally, units) : undefined;
   // Each indicator's (or measure's) district rows follow its tier and unit rows.
@@ -40,5 +49,5 @@ export async function score(opts: ScoreOptions): Promise<Score> {
     results.push(...base.filter((r) => key(r) === k), ...(district?.results.filter((r) => key(r) === k) ?? []));
   }
   const unplacedUnits = district?.unplaced;
-  return { ...head, results, summary: summarize(results), ...(unplacedUnits ? { unplacedUnits } : {}) };
+  return listed({ ...head, ...(unplacedUnits ? { unplacedUnits } : {}) }, results, opts);
 }

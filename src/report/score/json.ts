@@ -29,12 +29,16 @@ export function scoreJson(score: Score, lang: Lang, version: string) {
       comparison: r.comparison ?? '>=',
       scale: r.scale ?? 'percent',
       district: r.district ?? null,
+      month: r.month ?? null,
+      shortfall: r.shortfall ?? null,
+      ...(r.yearEnd !== undefined ? { yearEnd: r.yearEnd } : {}),
       ...(r.targets ? { targets: r.targets } : {}),
     })),
     problems: new LazyArray(score.problems, (p) => problemJson(p, lang)),
     problemsOmitted: score.problemCount - score.problems.length,
     sources: score.sources,
     summary: score.summary,
+    listing: score.listing ?? { failing: false, top: null, allUnits: false, omitted: 0, noDataUnits: 0 },
     ...(score.unplacedUnits ? { unplacedUnits: score.unplacedUnits } : {}),
   };
 }

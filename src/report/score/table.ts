@@ -5,6 +5,8 @@
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { LABELS, MEASURE_LABELS, SIDE_LABELS } from '../../i18n/messages.js';
+import { ACTION_LABELS } from '../../i18n/action.js';
+import { HTML_LABELS } from '../../i18n/html.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
 import { formatInt } from '../format.js';
 import { targetCell, valueCell } from './cells.js';
@@ -42,6 +44,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
     colAligns: ['left', 'left', ...(byUnit ? (['left'] as const) : []), 'right', 'right', 'right', 'left'],
   });
   const names = new Map(indicators.map((i) => [i.id, i]));
+  const kinds = new Map<string, string>(indicators.map((i) => [i.id, i.dataset]));
   const groups: Result[][] = [];
   for (const r of score.results) {
     const g = groups[groups.length - 1];
@@ -63,12 +66,15 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
         valueCell(r, lang),
         `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`,
         r.target === null ? L.noTargetMark : targetCell(r, lang),
-        statusCell(r, lang, c),
+        statusCell(r, lang, c, kinds.get(r.indicator) ?? r.source),
       ]);
     });
   });
   out.push(table.toString());
   out.push(L.summary(score.summary.pass, score.summary.fail, score.summary.noData, score.summary.noTarget));
+  const listing = score.listing;
+  if (listing && listing.omitted > 0) out.push(ACTION_LABELS[lang].omitted(listing.omitted, listing.failing, listing.top));
+  if (listing && listing.noDataUnits > 0) out.push(ACTION_LABELS[lang].noDataUnits(listing.noDataUnits));
   out.push('');
 
   if (score.sources.some((s) => s.inputs.some((u) => u.via !== 'records'))) {
@@ -119,8 +125,10 @@ export function noRowInPeriod(i: InputReport, period: string, lang: Lang): strin
   return LABELS[lang].noRowInPeriod(i.file, period, formatVi(i.dataFrom), formatVi(i.dataTo));
 }
 
-function statusCell(r: Result, lang: Lang, c: ChalkInstance): string {
-  const text = `${MARK[r.status]} ${LABELS[lang].status[r.status]}`;
+/** "✗ Không đạt, thiếu 37 hồ sơ": the verdict, and a failing result's shortfall (what it counts: `kind`). */
+function statusCell(r: Result, lang: Lang, c: ChalkInstance, kind: string | undefined): string {
+  const s = r.status === 'fail' ? (r.shortfall ?? null) : null;
+  const text = `${MARK[r.status]} ${LABELS[lang].status[r.status]}${s === null ? '' : `, ${HTML_LABELS[lang].short(s, formatInt(s, lang), kind)}`}`;
   switch (r.status) {
     case 'pass':
       return c.green(text);
