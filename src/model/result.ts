@@ -110,4 +110,14 @@ export interface Score {
   unplacedUnits?: string[];
   /** What the listing left out. */
   listing?: Listing;
+  /** With --by month: the months counted, each a period of its own, and the day each was judged at. */
+  months?: MonthPeriod[];
+}
+
+/** A month of a run by month: its days (cut to the run's period) and J for it (day numbers). */
+export interface MonthPeriod {
+  month: string;
+  from: number;
+  to: number;
+  judgedAt: number;
 }

@@ -7,6 +7,7 @@ import type { Render } from '../render.js';
 import type { ScoreView } from './view.js';
 import type { Lang } from '../../model/lang.js';
 import type { Score } from '../../model/result.js';
+import { formatIso } from '../../util/dates.js';
 
 export function scoreJson(score: Score, lang: Lang, version: string) {
   return {
@@ -40,6 +41,7 @@ export function scoreJson(score: Score, lang: Lang, version: string) {
     summary: score.summary,
     listing: score.listing ?? { failing: false, top: null, allUnits: false, omitted: 0, noDataUnits: 0 },
     ...(score.unplacedUnits ? { unplacedUnits: score.unplacedUnits } : {}),
+    ...(score.months ? { months: score.months.map((m) => ({ month: m.month, from: formatIso(m.from), to: formatIso(m.to), judgedAt: formatIso(m.judgedAt) })) } : {}),
   };
 }
 
