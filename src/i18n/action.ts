@@ -18,6 +18,13 @@ export const ACTION_LABELS = {
     omitted: (n: number, failing: boolean, top: number | null) =>
       `${n} kết quả không liệt kê (${[failing ? 'chỉ kết quả không đạt: --failing' : '', top !== null ? `${top} đơn vị đầu mỗi cấp: --top ${top}` : ''].filter(Boolean).join('; ')}); dòng tổng kết vẫn tính mọi kết quả`,
     noDataUnits: (n: number) => `${n} kết quả của đơn vị có mẫu số 0 (không có dữ liệu) không liệt kê; --all-units để liệt kê`,
+    yearEndCol: 'Cả năm (ước tính)',
+    /** "cần ≥ 78,4% từ nay đến cuối năm". */
+    yearEndNeed: (rate: string) => `cần ≥ ${rate} từ nay đến cuối năm`,
+    yearEndDone: 'đã đủ cho cả năm',
+    yearEndOut: 'không thể đạt trong năm',
+    yearEndNote: (elapsed: number, left: number) =>
+      `Cả năm (ước tính): nếu ${left} ngày còn lại của năm có số hồ sơ (PAKN) theo cùng nhịp mỗi ngày như ${elapsed} ngày đã qua, tỷ lệ tối thiểu phần còn lại phải đạt để cả năm đạt mục tiêu`,
     byMonth: 'Theo tháng',
     byMonthNote: 'mỗi tháng là một kỳ riêng: hồ sơ chưa giải quyết được xét tại ngày cuối tháng (hoặc ngày cuối của dữ liệu, --as-of nếu sớm hơn)',
     judgedMonth: (month: string, day: string) => `${month}: xét tại ${day}`,
@@ -28,6 +35,12 @@ export const ACTION_LABELS = {
     omitted: (n: number, failing: boolean, top: number | null) =>
       `${n} result${n === 1 ? '' : 's'} not listed (${[failing ? 'failing results only: --failing' : '', top !== null ? `the first ${top} units per tier: --top ${top}` : ''].filter(Boolean).join('; ')}); the summary line still counts every result`,
     noDataUnits: (n: number) => `${n} unit result${n === 1 ? '' : 's'} with a zero denominator (no data) not listed; --all-units lists them`,
+    yearEndCol: 'Year end (estimate)',
+    yearEndNeed: (rate: string) => `needs ≥ ${rate} for the rest of the year`,
+    yearEndDone: 'enough for the year',
+    yearEndOut: 'out of reach this year',
+    yearEndNote: (elapsed: number, left: number) =>
+      `Year end (estimate): if the ${left} days left in the year bring dossiers (feedback items) at the same daily volume as the ${elapsed} days so far, the least rate the rest must reach for the year to meet the target`,
     byMonth: 'By month',
     byMonthNote: "each month is a period of its own: open dossiers are judged at the month's last day (or the data's last day, or --as-of, when earlier)",
     judgedMonth: (month: string, day: string) => `${month}: judged at ${day}`,

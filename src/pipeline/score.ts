@@ -11,6 +11,7 @@ import type { IngestOptions } from '../ingest/options.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { catalogResults, districtResults, unitsResults } from '../evaluate/measure.js';
 import { list, withShortfall, type ListingOptions } from '../evaluate/listing.js';
+import { withYearEnd, yearToDate } from '../evaluate/year-end.js';
 import type { Result, Score } from '../model/result.js';
 
 export interface ScoreOptions extends IngestOptions, ListingOptions {
@@ -22,9 +23,10 @@ export interface ScoreOptions extends IngestOptions, ListingOptions {
   byMonth?: boolean;
 }
 
-/** The results with their shortfall, as listed (evaluate/listing.ts), with the summary of all. */
+/** The results with their shortfall (and, year to date, what the rest of the year needs), as listed (evaluate/listing.ts), with the summary of all. */
 function listed(head: Omit<Score, 'results' | 'summary'>, results: Result[], opts: ListingOptions): Score {
-  const l = list(withShortfall(results), opts);
+  const days = yearToDate(head.plan.year, head.period, head.judging.judgedAt);
+  const l = list(withYearEnd(withShortfall(results), days), opts);
   return { ...head, results: l.results, summary: l.summary, listing: l.listing };
 }
 

@@ -52,3 +52,19 @@ export function statusCell(r: Result, lang: Lang, c: ChalkInstance, kind: string
   const s = shortCell(r, lang, kind);
   return paint(r.status, `${MARK[r.status]} ${LABELS[lang].status[r.status]}${s ? `, ${s}` : ''}`, c);
 }
+
+/** n of d as a rate needed, rounded up to one decimal on exact integers (the need shown is never less than the real one). */
+export function formatNeed(n: number, d: number, lang: Lang): string {
+  const tenths = Number((BigInt(n) * 1000n + BigInt(d) - 1n) / BigInt(d));
+  return `${formatInt(Math.floor(tenths / 10), lang)}${lang === 'vi' ? ',' : '.'}${tenths % 10}%`;
+}
+
+/** What the rest of the year needs ("cần ≥ 78,4% từ nay đến cuối năm", "không thể đạt trong năm"), or '' where the result has none. */
+export function yearEndCell(r: { yearEnd?: YearEnd | null }, lang: Lang): string {
+  const y = r.yearEnd;
+  if (!y) return '';
+  const A = ACTION_LABELS[lang];
+  if (!y.reachable) return A.yearEndOut;
+  if (y.numerator === 0 || y.denominator === 0) return A.yearEndDone;
+  return A.yearEndNeed(formatNeed(y.numerator, y.denominator, lang));
+}

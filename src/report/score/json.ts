@@ -32,7 +32,7 @@ export function scoreJson(score: Score, lang: Lang, version: string) {
       district: r.district ?? null,
       month: r.month ?? null,
       shortfall: r.shortfall ?? null,
-      ...(r.yearEnd !== undefined ? { yearEnd: r.yearEnd } : {}),
+      yearEnd: r.yearEnd ?? null,
       ...(r.targets ? { targets: r.targets } : {}),
     })),
     problems: new LazyArray(score.problems, (p) => problemJson(p, lang)),

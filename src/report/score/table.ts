@@ -7,7 +7,7 @@ import { LABELS, MEASURE_LABELS, SIDE_LABELS } from '../../i18n/messages.js';
 import { ACTION_LABELS } from '../../i18n/action.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
 import { formatInt } from '../format.js';
-import { statusCell, targetCell, valueCell } from './cells.js';
+import { statusCell, targetCell, valueCell, yearEndCell } from './cells.js';
 import { monthsSection } from './table-months.js';
 import { inputLine, periodLine, problemLine, skippedLine, wrap } from '../lines.js';
 import type { Render } from '../render.js';
@@ -36,11 +36,12 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   // The months have a section of their own (table-months.ts).
   const whole = score.results.filter((r) => (r.month ?? null) === null);
   const byUnit = whole.some((r) => r.unit !== null || (r.district ?? null) !== null);
-  const head = [L.indicator, L.tierCol, ...(byUnit ? [L.unit] : []), L.rate, L.counts, L.target, L.result];
+  const yearEnd = whole.find((r) => r.yearEnd)?.yearEnd;
+  const head = [L.indicator, L.tierCol, ...(byUnit ? [L.unit] : []), L.rate, L.counts, L.target, L.result, ...(yearEnd ? [ACTION_LABELS[lang].yearEndCol] : [])];
   const table = new Table({
     head: head.map((h) => c.bold(h)),
     style: { head: [], border: [], compact: true },
-    colAligns: ['left', 'left', ...(byUnit ? (['left'] as const) : []), 'right', 'right', 'right', 'left'],
+    colAligns: ['left', 'left', ...(byUnit ? (['left'] as const) : []), 'right', 'right', 'right', 'left', 'left'],
   });
   const names = new Map(indicators.map((i) => [i.id, i]));
   const kinds = new Map<string, string>(indicators.map((i) => [i.id, i.dataset]));
@@ -66,10 +67,12 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
         `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`,
         r.target === null ? L.noTargetMark : targetCell(r, lang),
         statusCell(r, lang, c, kinds.get(r.indicator) ?? r.source),
+        ...(yearEnd ? [yearEndCell(r, lang)] : []),
       ]);
     });
   });
   out.push(table.toString());
+  if (yearEnd) out.push(c.dim(ACTION_LABELS[lang].yearEndNote(yearEnd.daysElapsed, yearEnd.daysLeft)));
   out.push(L.summary(score.summary.pass, score.summary.fail, score.summary.noData, score.summary.noTarget));
   const listing = score.listing;
   if (listing && listing.omitted > 0) out.push(ACTION_LABELS[lang].omitted(listing.omitted, listing.failing, listing.top));
