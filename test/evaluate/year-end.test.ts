@@ -88,6 +88,15 @@ describe('the command line', () => {
     expect((await ccch(['score', 'fixtures/sample/ho-so-2023.csv', '--period', '2023-Q2'])).stdout).not.toContain('ước tính');
   });
 
+  it('writes the shortfall and the estimate in the CI formats, months named in them', async () => {
+    const gh = (await ccch(['score', 'fixtures/action/thang.csv', '--by', 'month', '--format', 'github'])).stdout;
+    expect(gh).toContain('— Sở: 66,6%25 (2/3), mục tiêu ≥ 70%25, thiếu 1 hồ sơ; Cả năm (ước tính): cần ≥ 80,0%25 từ nay đến cuối năm');
+    expect(gh).toContain('(Sở · 2023-01)');
+    const ju = (await ccch(['score', 'fixtures/action/thang.csv', '--by', 'month', '--format', 'junit', '--lang', 'en'])).stdout;
+    expect(ju).toContain('2 dossiers short; Year end (estimate): out of reach this year');
+    expect(ju).toContain('name="Department · 2023-02"');
+  });
+
   it('marks it as an estimate in the HTML', async () => {
     const h = (await ccch(['score', 'fixtures/action/thang.csv', '--format', 'html'])).stdout;
     expect(h).toContain('<span class="yearend" data-estimate="true">Cả năm (ước tính): cần ≥ 80,0% từ nay đến cuối năm</span>');
