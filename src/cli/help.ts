@@ -30,8 +30,8 @@ export const EXITS: Record<CommandName, readonly ExitHelp[]> = {
     },
     {
       code: EXIT.FAILED,
-      help: { vi: 'có chỉ tiêu không đạt', en: 'some target failed' },
-      readme: 'at least one target failed (with `--by unit`, unit results count too)',
+      help: { vi: 'có chỉ tiêu không đạt (0 với --exit-zero)', en: 'some target failed (0 with --exit-zero)' },
+      readme: 'at least one target failed (with `--by unit` or `month`, unit and month results count too, listed or not); 0 with `--exit-zero`',
     },
     USAGE_OR_INPUT,
   ],
@@ -54,7 +54,7 @@ export const EXITS: Record<CommandName, readonly ExitHelp[]> = {
   ],
   tasks: [
     { code: EXIT.OK, help: { vi: 'không nhiệm vụ nào quá hạn', en: 'no task overdue' }, readme: 'no task overdue' },
-    { code: EXIT.FAILED, help: { vi: 'có nhiệm vụ quá hạn', en: 'some task overdue' }, readme: 'some task overdue' },
+    { code: EXIT.FAILED, help: { vi: 'có nhiệm vụ quá hạn (0 với --exit-zero)', en: 'some task overdue (0 with --exit-zero)' }, readme: 'some task overdue; 0 with `--exit-zero`' },
     USAGE_OR_INPUT,
   ],
 };

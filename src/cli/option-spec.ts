@@ -39,6 +39,8 @@ export interface OptionSpec {
   choices?: { values: PerCommand<readonly string[]>; error: ErrorCode };
   /** The value as the commands take it; throws a coded usage error (model/errors.ts) on a bad one. */
   parse?: (raw: string) => unknown;
+  /** Given more than once, its values are joined by commas (`--by unit --by month` is `--by unit,month`); else the last wins. */
+  repeatable?: boolean;
   /** A rule with other options (`--by district` needs `--units`), checked once all are parsed. */
   check?: (values: Readonly<Record<string, unknown>>) => void;
   /** The README row; null when another option's row documents it (`--to` is in `--from`'s). */

@@ -69,6 +69,30 @@ function parseMaxWarnings(s: string): number {
   throw usageError('usage.maxWarnings', { value: s });
 }
 
+/** What --by adds: per unit, per district, per month. */
+export const BY = ['unit', 'district', 'month'] as const;
+export type By = (typeof BY)[number];
+
+/** `unit`, `district`, `month`, comma-separated (a repeated --by comes joined by commas); unit and district exclude each other. */
+function parseBy(s: string): readonly By[] {
+  const out: By[] = [];
+  for (const part of s.split(',')) {
+    const v = part.trim().toLowerCase();
+    if (!(BY as readonly string[]).includes(v)) throw usageError('usage.by', { value: part.trim(), allowed: BY.join(', ') });
+    if (!out.includes(v as By)) out.push(v as By);
+  }
+  if (out.includes('unit') && out.includes('district')) throw usageError('usage.byUnitAndDistrict');
+  return out;
+}
+
+/** A whole number from 1 up. */
+function parseTop(s: string): number {
+  const t = s.trim();
+  const n = Number(t);
+  if (/^\d+$/.test(t) && n >= 1 && Number.isSafeInteger(n)) return n;
+  throw usageError('usage.top', { value: s });
+}
+
 export const OPTIONS = {
   status: option({
     flags: '--status <file>',
@@ -184,17 +208,50 @@ export const OPTIONS = {
     flags: '--by <what>',
     commands: ['score'],
     help: {
-      vi: 'thêm kết quả theo đơn vị hoặc huyện: unit | district (cần --units)',
-      en: 'add per-unit or per-district results: unit | district (needs --units)',
+      vi: 'thêm kết quả theo đơn vị, huyện hoặc tháng: unit | district (cần --units) | month; ghép bằng dấu phẩy (unit,month)',
+      en: 'add per-unit, per-district or per-month results: unit | district (needs --units) | month; combine with commas (unit,month)',
     },
-    choices: { values: ['unit', 'district'] as const, error: 'usage.by' },
+    parse: parseBy,
+    repeatable: true,
     check: (v) => {
-      if (v.by === 'district' && v.units === undefined) throw usageError('usage.byDistrictNeedsUnits');
+      const by = v.by as readonly By[] | undefined;
+      if (by?.includes('district') && v.units === undefined) throw usageError('usage.byDistrictNeedsUnits');
     },
     readme: {
+      flags: '--by unit|district|month',
       meaning:
-        '`unit`: add one result per unit (in its tier); `district` (with `--units`): add, for every indicator and units measure, one result per district and tier — the district-level units of the district, and its communes — summing counts (never averaging rates)',
+        '`unit`: add one result per unit (in its tier); `district` (with `--units`): add, for every indicator and units measure, one result per district and tier — the district-level units of the district, and its communes — summing counts (never averaging rates); `month`: add every indicator per calendar month of the period, per tier (and per unit with `unit`), each month judged as a period of its own (see [By month](#by-month)). Combine with a comma or by repeating: `--by unit,month`; `unit` and `district` exclude each other',
       example: 'ccch score ho-so.csv --by unit',
+    },
+  }),
+  failing: option({
+    flags: '--failing',
+    commands: ['score'],
+    help: { vi: 'chỉ liệt kê kết quả không đạt (đơn vị xếp theo số còn thiếu)', en: 'list failing results only (units ranked by shortfall)' },
+    readme: {
+      meaning:
+        'list only the failing results; units (districts) are then ranked by their shortfall, largest first. The summary line and the exit code still count every result',
+      example: '--by unit --failing',
+    },
+  }),
+  top: option({
+    flags: '--top <n>',
+    commands: ['score'],
+    help: { vi: 'chỉ N đơn vị đầu mỗi cấp (xếp theo số còn thiếu)', en: 'the first N units per tier (ranked by shortfall)' },
+    parse: parseTop,
+    readme: {
+      flags: '--top N',
+      meaning: 'with `--by unit` (or `district`): the first N units of each indicator, tier (and month), ranked by shortfall, largest first',
+      example: '--by unit --failing --top 5',
+    },
+  }),
+  allUnits: option({
+    flags: '--all-units',
+    commands: ['score'],
+    help: { vi: 'liệt kê cả đơn vị có mẫu số 0 (không có dữ liệu)', en: 'list units with a zero denominator (no data) too' },
+    readme: {
+      meaning: 'with `--by unit` (or `district`): list units whose denominator is 0 as well (by default an indicator lists only the units with data for it; the table says how many it left out)',
+      example: '--by unit --all-units',
     },
   }),
   catalog: option({
@@ -236,6 +293,15 @@ export const OPTIONS = {
       flags: '--max-warnings N',
       meaning: "ESLint's convention: exit 1 when there are more than N warnings (0 makes any warning fail); default: no limit, warnings alone exit 0",
       example: '--max-warnings 0',
+    },
+  }),
+  exitZero: option({
+    flags: '--exit-zero',
+    commands: ['score', 'tasks'],
+    help: { vi: 'thoát 0 dù có chỉ tiêu không đạt hay việc quá hạn (lỗi vẫn là 2)', en: 'exit 0 whatever the verdict (errors still exit 2)' },
+    readme: {
+      meaning: 'exit 0 whatever the verdict — a failed target, an overdue task or dossier — for report scripts that should not fail on it; usage and input errors still exit 2',
+      example: '--exit-zero',
     },
   }),
   format: option({

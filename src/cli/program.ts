@@ -54,6 +54,7 @@ function addCommand<C extends CommandName>(program: Command, def: CommandDef<C>,
   for (const [, spec] of optionsFor(def.name)) {
     const o = new Option(spec.flags, helpLine(spec, def.name));
     if (spec.default !== undefined) o.default(spec.default);
+    if (spec.repeatable) o.argParser((v: string, prev: string | undefined) => (prev === undefined ? v : `${prev},${v}`));
     cmd.addOption(o);
   }
   quiet(cmd, cli);

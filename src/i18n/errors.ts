@@ -84,8 +84,16 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     en: () => '--unit: needs the reporting unit\'s name (e.g. --unit "Sở Tư pháp")',
   },
   'usage.by': {
-    vi: (p) => `--by: giá trị không hợp lệ ${q(p.value)} (dùng unit hoặc district)`,
-    en: (p) => `--by: invalid value ${q(p.value)} (use unit or district)`,
+    vi: (p) => `--by: giá trị không hợp lệ ${q(p.value)} (dùng unit, district hoặc month; ghép bằng dấu phẩy: unit,month)`,
+    en: (p) => `--by: invalid value ${q(p.value)} (use unit, district or month; combine with commas: unit,month)`,
+  },
+  'usage.byUnitAndDistrict': {
+    vi: () => '--by: chọn unit hoặc district, không cả hai',
+    en: () => '--by: unit or district, not both',
+  },
+  'usage.top': {
+    vi: (p) => `--top: cần số nguyên từ 1 trở lên, không phải ${q(p.value)}`,
+    en: (p) => `--top: needs a whole number from 1 up, not ${q(p.value)}`,
   },
   'usage.byDistrictNeedsUnits': {
     vi: () => '--by district cần --units (tệp đơn vị cho biết đơn vị thuộc huyện nào)',

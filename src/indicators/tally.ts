@@ -210,7 +210,7 @@ export class Tally {
     return this.unitNamed(name, tier);
   }
 
-  private unitNamed(name: string, tier: Tier): number {
+  protected unitNamed(name: string, tier: Tier): number {
     let per = this.bySpelling.get(name);
     if (per === undefined) {
       per = new Int32Array([-1, -1, -1]);

@@ -22,13 +22,14 @@ import type { IngestOptions } from './options.js';
 import type { FileContext, IngestState } from './kinds/handler.js';
 import type { CatalogCounts, UnitsTable } from '../model/side.js';
 import { Tally } from '../indicators/tally.js';
+import { MonthTally } from '../indicators/month-tally.js';
 import { FactStore } from '../indicators/facts.js';
 import { SummaryStore } from '../indicators/summary.js';
 import { CcchError } from '../model/errors.js';
 import { emptyReport, type IndicatorSources, type InputReport } from '../model/accounting.js';
 import { isFactKind, isSideKind, type InputKind } from '../model/kinds.js';
 import type { Problem } from '../model/problem.js';
-import { countingPeriod, namePeriod, type Judging, type NamedPeriod, type Period } from '../model/period.js';
+import { countingPeriod, monthsOf, namePeriod, type Judging, type NamedPeriod, type Period } from '../model/period.js';
 
 /** What one pass over the inputs produced, before evaluation (shared by score and validate). */
 export interface Ingested {
@@ -47,13 +48,24 @@ export interface Ingested {
   refused: Array<CcchError | null>;
   /** When open records were judged, and the data's dates (set by `ingest`, not by a split worker's `ingestFiles`). */
   judging: Judging;
+  /** With `byMonth`: each calendar month of the period up to J, its tally and the day it was judged at. */
+  months: MonthCount[];
+}
+
+/** One month of a run by month: its tally (a period of its own) and J for it. */
+export interface MonthCount {
+  month: string;
+  period: Period;
+  tally: Tally;
+  judgedAt: number;
 }
 
 /** What ingestFiles gives: the pass before J is settled, and each export's tally file (-1 for none). */
-type Read = Omit<Ingested, 'judging'> & { fileNo: number[] };
+type Read = Omit<Ingested, 'judging' | 'months'> & { fileNo: number[]; monthTallies: MonthTally[] };
 
 export async function ingest(opts: IngestOptions): Promise<Ingested> {
-  const pool = splittable(opts) ? await poolFor(opts.inputs, opts.threads ?? 1, opts.internal?.splitMinBytes) : null;
+  // By month, every record goes to each month's tally too: read on this thread.
+  const pool = splittable(opts) && !opts.byMonth ? await poolFor(opts.inputs, opts.threads ?? 1, opts.internal?.splitMinBytes) : null;
   try {
     const refusals = new Refusals(opts.keepGoing ?? false);
     const side = await readSideFiles(opts, opts.maxProblems ?? DEFAULT_MAX_PROBLEMS, refusals, opts.tasks);
@@ -71,8 +83,9 @@ export async function ingest(opts: IngestOptions): Promise<Ingested> {
         p = null;
       }
     }
-    const { fileNo, ...rest } = ing;
-    return { ...rest, judging: judge(ing.tally, ing.inputs.slice(side.reports.length), fileNo, opts.asOf) };
+    const { fileNo, monthTallies, ...rest } = ing;
+    const judging = judge(ing.tally, ing.inputs.slice(side.reports.length), fileNo, opts.asOf);
+    return { ...rest, judging, months: judgeMonths(monthTallies, judging) };
   } finally {
     pool?.close();
   }
@@ -97,6 +110,16 @@ function judge(tally: Tally, exports: InputReport[], fileNo: number[], asOf: num
   });
   const none = judged.from !== null && judged.inPeriod === 0; // counted record rows, none in the period
   return { asOf: asOf ?? null, judgedAt: none ? null : judged.judgedAt, dataFrom: judged.from, dataTo: judged.to, inPeriod: judged.inPeriod, recordLists };
+}
+
+/**
+ * Each month's J (Tally.judge: the end of the month, or of the data's last day or --as-of when
+ * earlier); the months after the run's J are left out: nothing of them is in the data.
+ */
+function judgeMonths(tallies: readonly MonthTally[], judging: Judging): MonthCount[] {
+  const j = judging.judgedAt;
+  if (j === null) return [];
+  return tallies.filter((t) => t.period.from <= j).map((t) => ({ month: t.month, period: t.period, tally: t, judgedAt: t.judge().judgedAt }));
 }
 
 /** The exports' part of the pass, with the side files already read (a split worker reads its range through here). */
@@ -152,6 +175,7 @@ async function readAll(
   const { plan, period } = opts;
   const counting = countingPeriod(period, opts.asOf);
   const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, counting) : new Tally(plan.indicators, counting, opts.internal?.codeIndex);
+  const monthTallies = opts.byMonth ? monthsOf(counting).map((m) => new MonthTally(plan.indicators, m, opts.internal?.codeIndex)) : [];
   const log = new ProblemLog(opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const listed = await readListedSides(opts, kinds, opened, log, refusals);
   // A units file among the inputs is the tier source when --units gave none (split workers read it again).
@@ -164,6 +188,7 @@ async function readAll(
     period,
     asOf: opts.asOf ?? Infinity,
     tally,
+    months: monthTallies,
     facts: new FactStore(),
     summaries: new SummaryStore(),
     byColumns: plan.indicators.map(() => new Set<number>()),
@@ -220,7 +245,7 @@ async function readAll(
   }
 
   const settled = settle(state, opts.inputs, inputs, log, side, refusals, again);
-  return { tally, period, read, ...settled, catalog: side.catalog, units: side.units, fileNo: state.fileNo };
+  return { tally, period, read, ...settled, catalog: side.catalog, units: side.units, fileNo: state.fileNo, monthTallies };
 }
 
 /**

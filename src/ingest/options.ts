@@ -60,6 +60,11 @@ export interface IngestOptions extends ReaderOptions {
    * and those resolved after it are taken as open at it (docs/domain.md "The judging moment J").
    */
   asOf?: number;
+  /**
+   * Count each calendar month of the period as a period of its own too (`score --by month`): every
+   * record is given to each month's tally as well, on this thread.
+   */
+  byMonth?: boolean;
   /** The exports, in command-line order (it matters for duplicates). */
   inputs: InputSource[];
   /** The procedures catalog: checks the plan's catalog targets. */

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'usage.group',
   'usage.by',
   'usage.byDistrictNeedsUnits',
+  'usage.byUnitAndDistrict',
+  'usage.top',
   'usage.periodWithDates',
   'usage.unit',
   // Usage: the command line itself (commander's errors).

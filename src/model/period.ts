@@ -54,6 +54,27 @@ export function namePeriod(p: Period): NamedPeriod {
   return { from: p.from, to: p.to, label: `${formatIso(p.from)}..${formatIso(p.to)}` };
 }
 
+/** A calendar month of a period, cut to the period: "2023-03" and its first and last day in it. */
+export interface MonthOf extends Period {
+  month: string;
+}
+
+/** The calendar months a period touches, in order, each cut to the period. */
+export function monthsOf(p: Period): MonthOf[] {
+  const out: MonthOf[] = [];
+  let { y, m } = civilFromDays(p.from);
+  for (;;) {
+    const first = daysFromCivil(y, m, 1);
+    if (first > p.to) return out;
+    const last = daysFromCivil(y, m, daysInMonth(y, m));
+    out.push({ month: `${y}-${String(m).padStart(2, '0')}`, from: Math.max(first, p.from), to: Math.min(last, p.to) });
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+}
+
 /** --from/--to, as day numbers (either may be omitted: the year's first or last day fills in). */
 export function periodFromDates(from: number | undefined, to: number | undefined, year: number): NamedPeriod {
   const f = from ?? daysFromCivil(year, 1, 1);

@@ -32,6 +32,47 @@ export interface Result {
   scale?: 'percent' | 'change';
   /** With --by district: the district whose units are summed. */
   district?: string | null;
+  /** With --by month: the calendar month ("2023-03") whose figures these are; null for the whole period. */
+  month?: string | null;
+  /**
+   * The fewest items that would have to move into the numerator (same denominator) for the
+   * result to pass: 0 when it passes; null with no data, no target, or a target that moving
+   * items into the numerator does not serve (evaluate/shortfall.ts).
+   */
+  shortfall?: number | null;
+  /** A year-to-date run: what the rest of the year needs (an estimate; evaluate/year-end.ts). */
+  yearEnd?: YearEnd | null;
+}
+
+/**
+ * What the rest of the plan year needs for the year's result to reach its target, at the same
+ * daily volume as the run's period: an estimate (README "The rest of the year").
+ */
+export interface YearEnd {
+  /** Always true: a projection, not a count. */
+  estimate: true;
+  /** The days of the year after the run's judging day, and the days the run covered. */
+  daysLeft: number;
+  daysElapsed: number;
+  /** The denominator expected for the rest of the year: round(N × daysLeft / daysElapsed). */
+  denominator: number;
+  /** The numerator the rest of the year needs for the year to pass (0 when it passes already). */
+  numerator: number;
+  /** That as a rate of the expected denominator, in percent (may exceed 100). */
+  rate: number | null;
+  /** Whether the need is within the expected denominator (≤ 100%). */
+  reachable: boolean;
+}
+
+/** What a listing left out of the results (--failing, --top, units with no data). */
+export interface Listing {
+  failing: boolean;
+  top: number | null;
+  allUnits: boolean;
+  /** Results computed but not listed because of --failing or --top (still in `summary`). */
+  omitted: number;
+  /** Unit and district results with a zero denominator left out (no result; --all-units lists them). */
+  noDataUnits: number;
 }
 
 export interface Summary {
@@ -67,4 +108,16 @@ export interface Score {
   sources: IndicatorSources[];
   /** With --by district: units of the exports that the units file places in no district. */
   unplacedUnits?: string[];
+  /** What the listing left out. */
+  listing?: Listing;
+  /** With --by month: the months counted, each a period of its own, and the day each was judged at. */
+  months?: MonthPeriod[];
+}
+
+/** A month of a run by month: its days (cut to the run's period) and J for it (day numbers). */
+export interface MonthPeriod {
+  month: string;
+  from: number;
+  to: number;
+  judgedAt: number;
 }

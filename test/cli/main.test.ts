@@ -62,6 +62,10 @@ describe('ccch score', () => {
       comparison: '>=',
       scale: 'percent',
       district: null,
+      month: null,
+      shortfall: 1, // ceil(0.70 × 3) − 2
+      // Q1 is year to date: 90 days gone, 275 left; round(3 × 275 / 90) = 9 to come, the year's 12 need ceil(8.4) = 9: 7 more.
+      yearEnd: { estimate: true, daysElapsed: 90, daysLeft: 275, denominator: 9, numerator: 7, rate: (7 / 9) * 100, reachable: true },
     });
     expect(j.problems[0]).toMatchObject({ file: 'fixtures/hand/ho-so-2023.csv', line: 9, severity: 'warning', field: 'channel' });
     const s = j.summary;
@@ -131,7 +135,7 @@ describe('ccch score', () => {
   });
 
   it('each command documents its own exit codes', async () => {
-    expect((await ccch(['tasks', '--help'])).stdout).toMatch(/1\s+có nhiệm vụ quá hạn \/ some task overdue/);
+    expect((await ccch(['tasks', '--help'])).stdout).toMatch(/1\s+có nhiệm vụ quá hạn \(0 với --exit-zero\) \/ some task overdue/);
     expect((await ccch(['plan', '--help'])).stdout).toMatch(/0\s+đã in kế hoạch/);
     const top = await ccch(['--help']);
     expect(top.code).toBe(0);

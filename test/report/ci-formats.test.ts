@@ -132,7 +132,7 @@ describe('JUnit XML', () => {
     expect(j.skipped).toBe(json.summary.noData + json.summary.noTarget);
     const fail = j.cases.find((c) => child(c, 'failure'))!;
     expect(fail.attrs.classname).toMatch(/^ccch\.score\./);
-    expect(child(fail, 'failure')!.attrs.message).toMatch(/^Không đạt: \d+,\d% \(\d+\/\d+\), mục tiêu ≥ \d+%$/);
+    expect(child(fail, 'failure')!.attrs.message).toMatch(/^Không đạt: \d+,\d% \(\d+\/\d+\), mục tiêu ≥ \d+%, thiếu \d+ (hồ sơ|PAKN)$/);
   });
 });
 
@@ -184,7 +184,7 @@ describe('GitHub workflow commands', () => {
     const cmds = parseCommands(r.stdout);
     const targets = cmds.filter((c) => c.props.title?.startsWith('ccch score: ') && !c.props.file && c.level === 'error' && c !== cmds[cmds.length - 1]);
     expect(targets).toHaveLength(json.summary.fail);
-    expect(targets[0]!.message).toMatch(/^Dossiers resolved on time — Department: 33\.3% \(2\/6\), target ≥ 96%$/);
+    expect(targets[0]!.message).toMatch(/^Dossiers resolved on time — Department: 33\.3% \(2\/6\), target ≥ 96%, 4 dossiers short$/);
     expect(cmds.filter((c) => c.props.file)).toHaveLength(10);
     const all = parseCommands((await ccch([...args, '--format', 'github', '--problems'])).stdout);
     expect(all.filter((c) => c.props.file)).toHaveLength(json.problems.length);

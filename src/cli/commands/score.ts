@@ -39,8 +39,12 @@ export const score: CommandDef<'score'> = {
         defaultPeriod: !periodNamed(o),
         ...asOf,
         inputs,
-        byUnit: o.by === 'unit',
-        byDistrict: o.by === 'district',
+        byUnit: o.by?.includes('unit') ?? false,
+        byDistrict: o.by?.includes('district') ?? false,
+        byMonth: o.by?.includes('month') ?? false,
+        failing: o.failing ?? false,
+        ...(o.top !== undefined ? { top: o.top } : {}),
+        allUnits: o.allUnits ?? false,
         ...(units ? { units } : {}),
         ...(catalog ? { catalog } : {}),
         maxProblems: DEFAULT_MAX_PROBLEMS,
@@ -48,7 +52,7 @@ export const score: CommandDef<'score'> = {
         ...readerOptions(o, cli),
       }),
     );
-    cli.setExitCode(result.summary.fail > 0 ? 1 : 0);
+    cli.setExitCode(result.summary.fail > 0 && !o.exitZero ? 1 : 0);
     await cli.render(SCORE_FORMATS, o.format, { score: result, indicators: plan.indicators, fieldName }, { problems: o.problems ? Infinity : 10 });
   },
 };

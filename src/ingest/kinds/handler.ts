@@ -25,6 +25,8 @@ export interface IngestState {
   /** --as-of as a day number; Infinity without it. */
   asOf: number;
   tally: Tally;
+  /** With --by month: one tally per calendar month of the counting period, given every record too. */
+  months: readonly Tally[];
   /** Fact exports (read first), joined to the dossier lists by code. */
   facts: FactStore;
   summaries: SummaryStore;

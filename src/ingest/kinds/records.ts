@@ -22,6 +22,9 @@ export class RecordsHandler implements KindHandler {
   private readonly tally: IngestState['tally'];
   private readonly facts: IngestState['facts'] | null;
   private readonly asOf: number;
+  /** The month tallies (--by month) and this file's number in each. */
+  private readonly months: IngestState['months'];
+  private readonly monthFiles: number[];
 
   constructor(
     state: IngestState,
@@ -34,6 +37,8 @@ export class RecordsHandler implements KindHandler {
     this.asOf = state.asOf;
     this.facts = !facts.empty && dataset === 'dossiers' ? facts : null;
     this.file = ctx.tallyFile ?? tally.addFile();
+    this.months = state.months;
+    this.monthFiles = state.months.map((t) => t.addFile());
     this.distinctBefore = tally.distinct(dataset);
     state.fileNo[ctx.idx] = this.file;
     if (dataset === 'dossiers') state.dossierLists++;
@@ -86,6 +91,7 @@ export class RecordsHandler implements KindHandler {
     if (d.warnings.length !== 0) this.ctx.problems.warn(line, this.dataset, d.warnings);
     if (this.facts !== null) this.facts.apply(r);
     this.tally.add(this.dataset, this.file, r, this.enabled);
+    for (let i = 0; i < this.months.length; i++) this.months[i]!.add(this.dataset, this.monthFiles[i]!, r, this.enabled);
   }
 
   /**

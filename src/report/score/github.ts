@@ -18,7 +18,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (v, { lang, options
   for (const g of resultGroups(v, lang)) {
     for (const r of g.results) {
       if (r.status !== 'fail') continue;
-      out.push(annotation({ level: 'error', title: `ccch score: ${g.indicator} (${resultRow(r, lang)})`, message: `${g.name} — ${resultRow(r, lang)}: ${resultFigures(r, lang)}` }));
+      out.push(annotation({ level: 'error', title: `ccch score: ${g.indicator} (${resultRow(r, lang)})`, message: `${g.name} — ${resultRow(r, lang)}: ${resultFigures(r, lang, g.kind)}` }));
     }
   }
   const s = v.score;

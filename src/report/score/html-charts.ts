@@ -3,6 +3,7 @@
  * and the months, when the document's results carry them (a chart and a table per indicator).
  */
 import { HTML_LABELS } from '../../i18n/html.js';
+import { monthLabel } from '../../i18n/action.js';
 import { html, trusted, type Html } from '../html-escape.js';
 import { renderSvg, tierSpec, trendSpec, type TierBar, type TrendPoint } from './charts.js';
 import {
@@ -18,7 +19,6 @@ import {
   type ScoreDoc,
   type Section,
 } from './html-doc.js';
-import type { Lang } from '../../model/lang.js';
 
 const byTier = (a: ResultDoc, b: ResultDoc) => TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier);
 
@@ -53,13 +53,7 @@ function caption(id: string, c: PageContext): Html {
   return html`<span class="def">n: ${about.numerator}<br>N: ${about.denominator}</span>`;
 }
 
-/** Months as the axis and the table write them: "T3" (one year) or "T3/2023" (several); "Mar", "Mar 2023". */
-export function monthLabel(month: string, oneYear: boolean, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month);
-  if (!m) return month;
-  const short = HTML_LABELS[lang].months[Number(m[2]) - 1] ?? month;
-  return oneYear ? short : lang === 'vi' ? `${short}/${m[1]}` : `${short} ${m[1]}`;
-}
+export { monthLabel };
 
 /** The months of a run by month: per indicator, a line per tier and a table of rate and n/N. Null when no result has a month. */
 export async function trendSection(doc: ScoreDoc, c: PageContext): Promise<Section | null> {

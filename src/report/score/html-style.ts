@@ -35,6 +35,7 @@ p { margin: 4px 0; }
 .failing ul { margin: 2px 0; padding-left: 20px; }
 .failing li { margin: 2px 0; }
 .short { color: var(--fail); font-weight: 600; white-space: nowrap; }
+td.cell .yearend { display: block; font-size: 11px; font-style: italic; color: var(--muted); }
 nav.toc { margin-top: 18px; font-size: 14px; }
 nav.toc ol { display: flex; flex-wrap: wrap; gap: 4px 20px; margin: 0; padding: 0; list-style: none; }
 nav.toc a { color: #1f5fa8; }

@@ -7,6 +7,8 @@
  * inputs and data quality. Everything from the data is escaped (html-escape.ts).
  */
 import { HTML_LABELS } from '../../i18n/html.js';
+import { ACTION_LABELS } from '../../i18n/action.js';
+import { yearEndCell } from './cells.js';
 import { LABELS, MEASURE_LABELS } from '../../i18n/messages.js';
 import { LazyArray } from '../json.js';
 import { html, trusted, type Html } from '../html-escape.js';
@@ -140,7 +142,8 @@ function overviewSection(doc: ScoreDoc, c: PageContext): Section {
       const r = rs.find((x) => x.tier === t);
       if (!r) return html`<td class="cell none">—</td>`;
       const short = shortText(r, c);
-      return html`<td class="cell st-${r.status}" data-indicator="${r.indicator}" data-tier="${r.tier}">${verdict(r.status, c.lang)}<span class="rate">${rateText(r, c.lang)}</span><span class="nN">${countsText(r, c.lang)}</span><span class="tgt">${L.target}: ${targetText(r, c.lang)}</span>${short ? html`<span class="short">${short}</span>` : ''}</td>`;
+      const year = yearEndCell(r, c.lang);
+      return html`<td class="cell st-${r.status}" data-indicator="${r.indicator}" data-tier="${r.tier}">${verdict(r.status, c.lang)}<span class="rate">${rateText(r, c.lang)}</span><span class="nN">${countsText(r, c.lang)}</span><span class="tgt">${L.target}: ${targetText(r, c.lang)}</span>${short ? html`<span class="short">${short}</span>` : ''}${year ? html`<span class="yearend" data-estimate="true">${ACTION_LABELS[c.lang].yearEndCol}: ${year}</span>` : ''}</td>`;
     });
     return html`<tr><th scope="row" class="ind"><span class="name">${c.name(id)}</span><span class="clause">${H.clause(first.clause)}</span></th>${cells}</tr>`;
   });
@@ -150,6 +153,12 @@ function overviewSection(doc: ScoreDoc, c: PageContext): Section {
     body: html`<p class="note">${H.overviewNote}</p>
 <table class="overview"><thead><tr><th scope="col">${L.indicator}</th>${tiers.map((t) => html`<th scope="col">${tierLabel(t, c.lang)}</th>`)}</tr></thead>
 <tbody>${rows}</tbody></table>
-<p class="note">${H.rateRounding} ${H.shortfallMeaning}</p>`,
+<p class="note">${H.rateRounding} ${H.shortfallMeaning}${yearEndNote(overall, c)}</p>`,
   };
+}
+
+/** Under the overview, with a year-to-date run: what the year-end estimate assumes. */
+function yearEndNote(results: readonly ResultDoc[], c: PageContext): string {
+  const y = results.find((r) => r.yearEnd)?.yearEnd;
+  return y ? ` ${ACTION_LABELS[c.lang].yearEndNote(y.daysElapsed, y.daysLeft)}.` : '';
 }

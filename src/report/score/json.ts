@@ -7,6 +7,7 @@ import type { Render } from '../render.js';
 import type { ScoreView } from './view.js';
 import type { Lang } from '../../model/lang.js';
 import type { Score } from '../../model/result.js';
+import { formatIso } from '../../util/dates.js';
 
 export function scoreJson(score: Score, lang: Lang, version: string) {
   return {
@@ -29,13 +30,18 @@ export function scoreJson(score: Score, lang: Lang, version: string) {
       comparison: r.comparison ?? '>=',
       scale: r.scale ?? 'percent',
       district: r.district ?? null,
+      month: r.month ?? null,
+      shortfall: r.shortfall ?? null,
+      yearEnd: r.yearEnd ?? null,
       ...(r.targets ? { targets: r.targets } : {}),
     })),
     problems: new LazyArray(score.problems, (p) => problemJson(p, lang)),
     problemsOmitted: score.problemCount - score.problems.length,
     sources: score.sources,
     summary: score.summary,
+    listing: score.listing ?? { failing: false, top: null, allUnits: false, omitted: 0, noDataUnits: 0 },
     ...(score.unplacedUnits ? { unplacedUnits: score.unplacedUnits } : {}),
+    ...(score.months ? { months: score.months.map((m) => ({ month: m.month, from: formatIso(m.from), to: formatIso(m.to), judgedAt: formatIso(m.judgedAt) })) } : {}),
   };
 }
 

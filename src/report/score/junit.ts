@@ -16,7 +16,7 @@ export const render: Render<ScoreView> = (v, { lang }) => {
     name: `${g.name} (${g.indicator} · ${g.clause})`,
     cases: g.results.map((r): JunitCase => {
       const base = { name: resultRow(r, lang), classname: `ccch.score.${g.indicator}` };
-      const figures = resultFigures(r, lang);
+      const figures = resultFigures(r, lang, g.kind);
       if (r.status === 'fail') return { ...base, failure: { message: `${L.status.fail}: ${figures}`, type: 'target', text: `${g.name} — ${resultRow(r, lang)}: ${figures}` } };
       if (r.status === 'no-data' || r.status === 'no-target') return { ...base, skipped: L.status[r.status]!, out: figures };
       return { ...base, out: figures };

@@ -3,21 +3,20 @@
  * results, the sources of joined figures, and a short data-quality section.
  */
 import Table from 'cli-table3';
-import type { ChalkInstance } from 'chalk';
 import { LABELS, MEASURE_LABELS, SIDE_LABELS } from '../../i18n/messages.js';
+import { ACTION_LABELS } from '../../i18n/action.js';
 import { READ_AS_BLANK } from '../../indicators/specs.js';
 import { formatInt } from '../format.js';
-import { targetCell, valueCell } from './cells.js';
+import { statusCell, targetCell, valueCell, yearEndCell } from './cells.js';
+import { monthsSection } from './table-months.js';
 import { inputLine, periodLine, problemLine, skippedLine, wrap } from '../lines.js';
 import type { Render } from '../render.js';
 import { formatVi } from '../../util/dates.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 import type { Lang } from '../../model/lang.js';
-import type { Result, Status } from '../../model/result.js';
+import type { Result } from '../../model/result.js';
 import type { Field } from '../../model/kinds.js';
 import type { InputReport } from '../../model/accounting.js';
-
-const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
 
 export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicators, fieldName }, { lang, chalk: c, options }) => {
   const L = LABELS[lang];
@@ -34,16 +33,20 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
   }
   out.push('');
 
-  const byUnit = score.results.some((r) => r.unit !== null || (r.district ?? null) !== null);
-  const head = [L.indicator, L.tierCol, ...(byUnit ? [L.unit] : []), L.rate, L.counts, L.target, L.result];
+  // The months have a section of their own (table-months.ts).
+  const whole = score.results.filter((r) => (r.month ?? null) === null);
+  const byUnit = whole.some((r) => r.unit !== null || (r.district ?? null) !== null);
+  const yearEnd = whole.find((r) => r.yearEnd)?.yearEnd;
+  const head = [L.indicator, L.tierCol, ...(byUnit ? [L.unit] : []), L.rate, L.counts, L.target, L.result, ...(yearEnd ? [ACTION_LABELS[lang].yearEndCol] : [])];
   const table = new Table({
     head: head.map((h) => c.bold(h)),
     style: { head: [], border: [], compact: true },
-    colAligns: ['left', 'left', ...(byUnit ? (['left'] as const) : []), 'right', 'right', 'right', 'left'],
+    colAligns: ['left', 'left', ...(byUnit ? (['left'] as const) : []), 'right', 'right', 'right', 'left', 'left'],
   });
   const names = new Map(indicators.map((i) => [i.id, i]));
+  const kinds = new Map<string, string>(indicators.map((i) => [i.id, i.dataset]));
   const groups: Result[][] = [];
-  for (const r of score.results) {
+  for (const r of whole) {
     const g = groups[groups.length - 1];
     if (g && g[0]!.indicator === r.indicator) g.push(r);
     else groups.push([r]);
@@ -63,13 +66,19 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
         valueCell(r, lang),
         `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`,
         r.target === null ? L.noTargetMark : targetCell(r, lang),
-        statusCell(r, lang, c),
+        statusCell(r, lang, c, kinds.get(r.indicator) ?? r.source),
+        ...(yearEnd ? [yearEndCell(r, lang)] : []),
       ]);
     });
   });
   out.push(table.toString());
+  if (yearEnd) out.push(c.dim(ACTION_LABELS[lang].yearEndNote(yearEnd.daysElapsed, yearEnd.daysLeft)));
   out.push(L.summary(score.summary.pass, score.summary.fail, score.summary.noData, score.summary.noTarget));
+  const listing = score.listing;
+  if (listing && listing.omitted > 0) out.push(ACTION_LABELS[lang].omitted(listing.omitted, listing.failing, listing.top));
+  if (listing && listing.noDataUnits > 0) out.push(ACTION_LABELS[lang].noDataUnits(listing.noDataUnits));
   out.push('');
+  out.push(...monthsSection(score, indicators, lang, c));
 
   if (score.sources.some((s) => s.inputs.some((u) => u.via !== 'records'))) {
     out.push(c.bold(L.sources));
@@ -117,16 +126,4 @@ export const render: Render<ScoreView, ScoreRenderOptions> = ({ score, indicator
 export function noRowInPeriod(i: InputReport, period: string, lang: Lang): string | null {
   if (i.inPeriod !== 0 || i.dataFrom === null || i.dataTo === null) return null;
   return LABELS[lang].noRowInPeriod(i.file, period, formatVi(i.dataFrom), formatVi(i.dataTo));
-}
-
-function statusCell(r: Result, lang: Lang, c: ChalkInstance): string {
-  const text = `${MARK[r.status]} ${LABELS[lang].status[r.status]}`;
-  switch (r.status) {
-    case 'pass':
-      return c.green(text);
-    case 'fail':
-      return c.red.bold(text);
-    default:
-      return c.dim(text);
-  }
 }
