@@ -34,6 +34,13 @@ export const ERROR_CODES = [
   'usage.byDistrictNeedsUnits',
   'usage.periodWithDates',
   'usage.unit',
+  'usage.indicator',
+  'usage.tier',
+  'usage.which',
+  'usage.within',
+  'usage.unitNotFound',
+  'usage.unitAmbiguous',
+  'usage.asOfNeeded',
   // Usage: the command line itself (commander's errors).
   'usage.unknownOption',
   'usage.unknownCommand',
@@ -99,6 +106,7 @@ export const ERROR_CODES = [
   'input.noReportingUnit',
   'input.summaryTooLong',
   'input.noDataInPeriod',
+  'input.explainSummary',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
