@@ -234,15 +234,22 @@ export const OPTIONS = {
   }),
   units: option({
     flags: '--units <file>',
-    commands: ['score', 'validate'],
+    commands: ['score', 'validate', 'explain', 'overdue'],
     help: { vi: 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử', en: 'units file: tiers, districts, e-certification' },
-    readme: {
-      flags: '--units FILE',
-      table: 'side',
-      meaning:
-        'the units file (contract below): read *before* the exports, it is tier rule 2 (between a row\'s tier column and the unit\'s name; a unit may be named by its code); checks e-certification (II.3.3, 100% of communes and district Justice Offices) and "more e-certified copies than last year" (II.3.3)',
-      example: '--units don-vi.csv',
-    },
+    readme: (command) =>
+      command === 'explain' || command === 'overdue'
+        ? {
+            flags: '--units FILE',
+            meaning: "the units file, as for `score`: a unit's tier by its name or code (tier rule 2); give it whenever `score` was given it, for the same tiers",
+            example: '--units don-vi.csv',
+          }
+        : {
+            flags: '--units FILE',
+            table: 'side',
+            meaning:
+              'the units file (contract below): read *before* the exports, it is tier rule 2 (between a row\'s tier column and the unit\'s name; a unit may be named by its code); checks e-certification (II.3.3, 100% of communes and district Justice Offices) and "more e-certified copies than last year" (II.3.3)',
+            example: '--units don-vi.csv',
+          },
   }),
   tier: option({
     flags: '--tier <tier>',
@@ -357,16 +364,20 @@ export const OPTIONS = {
         ? { vi: 'chỉ đơn vị này (tên, không phân biệt hoa thường, dấu)', en: 'only this unit (its name, matched folded)' }
         : { vi: 'đơn vị báo cáo của báo cáo tổng hợp theo lĩnh vực', en: 'the reporting unit of a summary report by field of work' },
     parse: parseUnit,
-    readme: (command) => command === 'explain' ? {
-      flags: '--unit NAME',
-      meaning: "the unit whose result to explain, by its name as the exports write it (case, spacing and diacritics ignored); with `--tier` when the name is a unit of two tiers",
-      example: '--unit "UBND huyện Nhơn Trạch"',
-    } : {
-      flags: '--unit NAME',
-      meaning:
-        'the reporting unit of a summary report whose rows are fields of work (lĩnh vực), when its title has no "Đơn vị báo cáo: …" line; see [form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)',
-      example: '--unit "Sở Tư pháp"',
-    },
+    readme: (command) =>
+      command === 'explain'
+        ? {
+            flags: '--unit NAME',
+            meaning:
+              'the unit whose result to explain, by its name as the exports write it (case, spacing and diacritics ignored); with `--tier` when the name is a unit of two tiers',
+            example: '--unit "UBND huyện Nhơn Trạch"',
+          }
+        : {
+            flags: '--unit NAME',
+            meaning:
+              'the reporting unit of a summary report whose rows are fields of work (lĩnh vực), when its title has no "Đơn vị báo cáo: …" line; see [form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)',
+            example: '--unit "Sở Tư pháp"',
+          },
   }),
   threads: option({
     flags: '--threads <n>',

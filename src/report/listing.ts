@@ -17,13 +17,14 @@ export const isoDay = (day: number | null, time: number | null = null) => (day =
 
 /**
  * One CSV cell: quoted when it holds a delimiter, quote or line break; a text starting with
- * = + - @ (or a tab or carriage return) gets a leading apostrophe, so that a spreadsheet shows
- * it rather than running it (OWASP's CSV injection advice). Numbers pass as they are.
+ * = + - @ (or a tab or carriage return; "-" alone aside) gets a leading apostrophe, so that a
+ * spreadsheet shows it rather than running it (OWASP's CSV injection advice). Numbers pass as
+ * they are.
  */
 export function csvCell(v: string | number | boolean | null): string {
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  const s = /^[=+\-@\t\r]/.test(v) && v !== '-' ? `'${v}` : v; // "-" alone (standard input's name) runs nothing
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -31,13 +31,16 @@ export const explain: CommandDef<'explain'> = {
     const period = resolvePeriod(o, plan.plan.year);
     const asOf = o.asOf !== undefined ? { asOf: checkAsOf(o.asOf, period) } : {};
     const { explain: explainRows } = await import('../../pipeline/explain.js');
+    const inputs = inputSources([...(o.units !== undefined ? [o.units] : []), ...files], cli);
+    const units = o.units !== undefined ? { units: inputs.shift()! } : {};
     const result = await withProgress(cli, (onProgress) =>
       explainRows({
         plan,
         period,
         defaultPeriod: !periodNamed(o),
         ...asOf,
-        inputs: inputSources(files, cli),
+        inputs,
+        ...units,
         indicator: indicator!,
         scope: { tier: o.tier, unit: o.unit },
         which: o.which,

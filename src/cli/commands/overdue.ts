@@ -24,9 +24,10 @@ export const overdue: CommandDef<'overdue'> = {
     if (o.asOf === undefined) throw usageError('usage.asOfNeeded');
     const plan = await planOf(o.plan, cli);
     const { overdue: overdueList } = await import('../../pipeline/overdue.js');
-    const result = await withProgress(cli, (onProgress) =>
-      overdueList({ plan, asOf: o.asOf!, within: o.within ?? null, inputs: inputSources(files, cli), onProgress, ...readerOptions(o, cli) }),
-    );
+    const inputs = inputSources([...(o.units !== undefined ? [o.units] : []), ...files], cli);
+    const units = o.units !== undefined ? { units: inputs.shift()! } : {};
+    const asOf = o.asOf;
+    const result = await withProgress(cli, (onProgress) => overdueList({ plan, asOf, within: o.within ?? null, inputs, ...units, onProgress, ...readerOptions(o, cli) }));
     cli.setExitCode(result.counts.overdue > 0 && !o.exitZero ? 1 : 0);
     await cli.render(OVERDUE_FORMATS, o.format, { list: result }, {});
   },

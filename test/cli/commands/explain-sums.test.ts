@@ -36,12 +36,14 @@ const SETS: Array<{ name: string; files: string[]; extra?: string[]; units?: boo
     files: ['fixtures/joins/dossiers.csv', 'fixtures/joins/online.csv', 'fixtures/joins/digitization.csv', 'fixtures/joins/payments.csv', 'fixtures/joins/online-extra.csv'],
     units: true,
   },
+  { name: 'xlsx and utf-16', files: ['fixtures/formats/ho-so-2023.xlsx', 'fixtures/formats/pakn-2023.tab.txt'] },
   { name: 'joins full', files: ['fixtures/joins/full.csv', 'fixtures/joins/payments-extra.csv'], units: true },
   { name: 'judging', files: ['fixtures/judging/ho-so-den-30-06.csv', 'fixtures/judging/pakn-den-30-06.csv'], units: true },
   { name: 'judging as-of', files: ['fixtures/judging/ho-so-den-15-07.csv'], extra: ['--as-of', '2023-06-30'], units: true },
   { name: 'judging minutes', files: ['fixtures/judging/phut.csv'], units: true },
   { name: 'superseding across files', files: ['fixtures/judging/ho-so-den-30-06.csv', 'fixtures/judging/ho-so-den-15-07.csv'], units: true },
   { name: 'sample', files: ['fixtures/sample/ho-so-2023.csv', 'fixtures/sample/pakn-2023.csv'] },
+  { name: 'sample with --units', files: ['fixtures/sample/ho-so-2023.csv'], extra: ['--units', 'fixtures/units/don-vi.csv', '--period', '2023-H1'] },
   { name: 'sample Q3 as-of', files: ['fixtures/sample/ho-so-2023.csv', 'fixtures/sample/pakn-2023.csv'], extra: ['--period', '2023-Q3', '--as-of', '2023-08-20'] },
 ];
 
@@ -50,7 +52,9 @@ describe('explain adds up to score', () => {
     it(`every indicator × tier${set.units ? ' and unit' : ''}: ${set.name}`, async () => {
       const extra = set.extra ?? [];
       const score = await json(['score', ...set.files, ...extra, ...(set.units ? ['--by', 'unit'] : [])]);
-      const results = (score.results as ScoreResult[]).filter((r) => score.results.some((x: { indicator: string; clause: string }) => x.indicator === r.indicator));
+      // The plan's indicators (score's sources name each), not the catalog or units measures.
+      const ids = new Set((score.sources as Array<{ indicator: string }>).map((s) => s.indicator));
+      const results = (score.results as ScoreResult[]).filter((r) => ids.has(r.indicator));
       let checked = 0;
       for (const res of results) {
         if (!['so', 'huyen', 'xa', 'all'].includes(res.tier) || typeof res.numerator !== 'number') continue;

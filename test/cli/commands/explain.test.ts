@@ -121,3 +121,17 @@ describe('ccch explain', () => {
     ]);
   });
 });
+
+describe('csv cells', () => {
+  it('quotes delimiters and guards formulas from the data', async () => {
+    const { csvCell } = await import('../../../src/report/listing.js');
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('-')).toBe('-');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('dòng\nhai')).toBe('"dòng\nhai"');
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell(null)).toBe('');
+  });
+});
