@@ -235,7 +235,10 @@ export const OPTIONS = {
   units: option({
     flags: '--units <file>',
     commands: ['score', 'validate', 'explain', 'overdue'],
-    help: { vi: 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử', en: 'units file: tiers, districts, e-certification' },
+    help: (command) =>
+      command === 'explain' || command === 'overdue'
+        ? { vi: 'danh sách đơn vị (CSV/XLSX): cấp của đơn vị, như với score', en: "units file: the units' tiers, as for score" }
+        : { vi: 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử', en: 'units file: tiers, districts, e-certification' },
     readme: (command) =>
       command === 'explain' || command === 'overdue'
         ? {
