@@ -30,7 +30,8 @@ const code = (s) => `\`${s}\``;
 export function optionRows(model, command, table = 'main') {
   const { COMMANDS, COMMAND_NAMES, optionsFor, perCommand, choicesOf } = model;
   const rows = [];
-  const files = COMMANDS[command].files;
+  const { argument, files } = COMMANDS[command];
+  if (table === 'main' && argument) rows.push({ flags: [argument.readme.flags], meaning: argument.readme.meaning, example: argument.readme.example });
   if (table === 'main' && files) rows.push({ flags: [files.readme.flags], meaning: files.readme.meaning, example: files.readme.example });
   for (const [, spec] of optionsFor(command)) {
     if (spec.readme === null) continue;

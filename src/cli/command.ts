@@ -14,7 +14,9 @@ export interface CommandDef<C extends CommandName> {
   summary: Text;
   /** The command's help, first in Vietnamese then in English. */
   description: Text;
+  /** `<name>`: an argument before the files (`explain`'s indicator), given to `run` as `arg`. */
+  argument?: { name: string; help: Text; readme: ReadmeRow };
   /** `<files...>`: the files the command reads, when it takes some. */
   files?: { help: Text; readme: ReadmeRow };
-  run(files: string[], options: OptionValues<C>, cli: Cli): Promise<void>;
+  run(files: string[], options: OptionValues<C>, cli: Cli, arg?: string): Promise<void>;
 }

@@ -6,12 +6,16 @@ import { SCORE_FORMATS } from '../report/score/formats.js';
 import { VALIDATE_FORMATS } from '../report/validate/formats.js';
 import { PLAN_FORMATS } from '../report/plan/formats.js';
 import { TASKS_FORMATS } from '../report/tasks/formats.js';
+import { EXPLAIN_FORMATS } from '../report/explain/formats.js';
+import { OVERDUE_FORMATS } from '../report/overdue/formats.js';
 
 export const FORMATS = {
   score: SCORE_FORMATS,
   validate: VALIDATE_FORMATS,
   plan: PLAN_FORMATS,
   tasks: TASKS_FORMATS,
+  explain: EXPLAIN_FORMATS,
+  overdue: OVERDUE_FORMATS,
 } as const;
 
 /** The commands, in the order of the help. */

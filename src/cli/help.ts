@@ -57,6 +57,15 @@ export const EXITS: Record<CommandName, readonly ExitHelp[]> = {
     { code: EXIT.FAILED, help: { vi: 'có nhiệm vụ quá hạn (0 với --exit-zero)', en: 'some task overdue (0 with --exit-zero)' }, readme: 'some task overdue; 0 with `--exit-zero`' },
     USAGE_OR_INPUT,
   ],
+  explain: [
+    { code: EXIT.OK, help: { vi: 'đã liệt kê', en: 'listed' }, readme: 'listed' },
+    USAGE_OR_INPUT,
+  ],
+  overdue: [
+    { code: EXIT.OK, help: { vi: 'không hồ sơ, PAKN nào quá hạn (hoặc --exit-zero)', en: 'nothing overdue (or --exit-zero)' }, readme: 'nothing overdue (or `--exit-zero`)' },
+    { code: EXIT.FAILED, help: { vi: 'có hồ sơ hoặc PAKN quá hạn', en: 'some dossier or PAKN item overdue' }, readme: 'some dossier or PAKN item overdue' },
+    USAGE_OR_INPUT,
+  ],
 };
 
 const EXAMPLES: Record<CommandName, readonly string[]> = {
@@ -64,6 +73,8 @@ const EXAMPLES: Record<CommandName, readonly string[]> = {
   validate: ['ccch validate ho-so.csv nop-truc-tuyen.csv so-hoa.csv thanh-toan.csv', 'ccch validate exports/*.csv --format json | jq .summary'],
   plan: ['ccch plan --section II --computable', 'ccch plan --lead "Sở Nội vụ" --format md > nhiem-vu-so-noi-vu.md'],
   tasks: ['ccch tasks --status trang-thai.csv --as-of 2023-06-30 --group lead'],
+  explain: ['ccch explain on-time-rate ho-so-2023.csv --unit "UBND huyện Nhơn Trạch" --which not-numerator', 'ccch explain online-rate ho-so-2023.csv --tier xa --format csv > truc-tuyen-xa.csv'],
+  overdue: ['ccch overdue ho-so.csv pakn.csv --as-of 2023-06-30 --within 7', 'ccch overdue ho-so.csv --as-of 30/06/2023 --format csv > qua-han.csv'],
 };
 
 const PROGRAM_EXAMPLES = ['ccch score ho-so-2023.csv pakn-2023.csv --period 2023-Q1', 'ccch validate ho-so-2023.csv --format json', 'ccch plan --computable', 'ccch tasks --status trang-thai.csv'];

@@ -7,6 +7,8 @@
 import { usageError } from '../model/errors.js';
 import { parseAsOf, parsePeriod } from '../model/period.js';
 import { LANGS } from '../model/lang.js';
+import { TIERS } from '../model/tier.js';
+import { WHICH } from '../model/listing.js';
 import { parseIsoDate } from '../util/dates.js';
 import { canonicalEncoding } from '../ingest/decode.js';
 import { MAX_THREADS } from '../ingest/parallel/workers.js';
@@ -52,6 +54,14 @@ function parseUnit(s: string): string {
   const t = s.trim();
   if (t === '') throw usageError('usage.unit');
   return t;
+}
+
+/** A whole number of days from 0 to 3650 (--within). */
+function parseWithin(s: string): number {
+  const t = s.trim();
+  const n = Number(t);
+  if (/^\d+$/.test(t) && n <= 3650) return n;
+  throw usageError('usage.within', { value: s });
 }
 
 /** A whole number from 1 to MAX_THREADS. */
@@ -139,9 +149,11 @@ export const OPTIONS = {
   }),
   period: option({
     flags: '--period <period>',
-    commands: ['score', 'validate'],
+    commands: ['score', 'validate', 'explain'],
     help: (command) =>
-      command === 'validate'
+      command === 'explain'
+        ? { vi: 'kỳ, như với score', en: 'period, as for score' }
+        : command === 'validate'
         ? {
             vi: 'kỳ để kiểm tra kỳ báo cáo của báo cáo tổng hợp (mặc định: kỳ ghi trên tiêu đề báo cáo, nếu không thì năm của kế hoạch)',
             en: "period that summary reports must cover (default: the period in a report's title, else the plan year)",
@@ -157,7 +169,9 @@ export const OPTIONS = {
     readme: (command) => ({
       flags: '--period P',
       meaning:
-        command === 'validate'
+        command === 'explain'
+          ? 'as for `score`'
+          : command === 'validate'
           ? "the period summary reports must cover, written as for `score` (default: the period a summary report's title gives, else the plan's year)"
           : "the period: a year `2023`, a half `2023-H1`/`H2`, a quarter `2023-Q1`…`Q4`, a month `2023-03`; default: the period a summary report's title gives ([form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)), else the plan's year",
       example: '--period 2023-Q2',
@@ -165,7 +179,7 @@ export const OPTIONS = {
   }),
   from: option({
     flags: '--from <date>',
-    commands: ['score', 'validate'],
+    commands: ['score', 'validate', 'explain'],
     help: { vi: 'ngày đầu kỳ YYYY-MM-DD', en: 'first day' },
     parse: day('--from'),
     readme: {
@@ -176,16 +190,18 @@ export const OPTIONS = {
   }),
   to: option({
     flags: '--to <date>',
-    commands: ['score', 'validate'],
+    commands: ['score', 'validate', 'explain'],
     help: { vi: 'ngày cuối kỳ YYYY-MM-DD', en: 'last day' },
     parse: day('--to'),
     readme: null,
   }),
   asOf: option({
     flags: '--as-of <date>',
-    commands: ['score', 'validate', 'tasks'],
+    commands: ['score', 'validate', 'tasks', 'explain', 'overdue'],
     help: (command) =>
-      command === 'tasks'
+      command === 'overdue'
+        ? { vi: 'ngày xét YYYY-MM-DD hoặc dd/mm/yyyy (bắt buộc)', en: 'the day to judge at, YYYY-MM-DD or dd/mm/yyyy (required)' }
+        : command === 'tasks'
         ? { vi: 'tính đến ngày YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: hôm nay)', en: 'as of YYYY-MM-DD or dd/mm/yyyy (default: today)' }
         : {
             vi: 'ngày xét YYYY-MM-DD hoặc dd/mm/yyyy: bỏ qua dòng tiếp nhận sau ngày này, hồ sơ giải quyết sau ngày này coi là chưa giải quyết',
@@ -193,9 +209,16 @@ export const OPTIONS = {
           },
     parse: parseAsOf,
     readme: (command) =>
-      command === 'tasks'
+      command === 'overdue'
+        ? {
+            flags: '--as-of DATE',
+            meaning:
+              'required: the day D (`YYYY-MM-DD` or `dd/mm/yyyy`); items open at the end of D and past due there are overdue. Rows received after D are left out, resolutions after D are open, as for `score`',
+            example: '--as-of 2023-06-30',
+          }
+        : command === 'tasks'
         ? { flags: '--as-of DATE', meaning: 'the day, `YYYY-MM-DD` or `dd/mm/yyyy` (default: today). A completion date after it rejects the row', example: '--as-of 2023-04-15' }
-        : command === 'validate'
+        : command === 'validate' || command === 'explain'
           ? { flags: '--as-of D', meaning: 'as for `score`: rows received after D are left out, resolutions after D are open' }
           : {
               flags: '--as-of D',
@@ -268,14 +291,53 @@ export const OPTIONS = {
   }),
   units: option({
     flags: '--units <file>',
-    commands: ['score', 'validate'],
-    help: { vi: 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử', en: 'units file: tiers, districts, e-certification' },
+    commands: ['score', 'validate', 'explain', 'overdue'],
+    help: (command) =>
+      command === 'explain' || command === 'overdue'
+        ? { vi: 'danh sách đơn vị (CSV/XLSX): cấp của đơn vị, như với score', en: "units file: the units' tiers, as for score" }
+        : { vi: 'danh sách đơn vị (CSV/XLSX): cấp, huyện, chứng thực điện tử', en: 'units file: tiers, districts, e-certification' },
+    readme: (command) =>
+      command === 'explain' || command === 'overdue'
+        ? {
+            flags: '--units FILE',
+            meaning: "the units file, as for `score`: a unit's tier by its name or code (tier rule 2); give it whenever `score` was given it, for the same tiers",
+            example: '--units don-vi.csv',
+          }
+        : {
+            flags: '--units FILE',
+            table: 'side',
+            meaning:
+              'the units file (contract below): read *before* the exports, it is tier rule 2 (between a row\'s tier column and the unit\'s name; a unit may be named by its code); checks e-certification (II.3.3, 100% of communes and district Justice Offices) and "more e-certified copies than last year" (II.3.3)',
+            example: '--units don-vi.csv',
+          },
+  }),
+  tier: option({
+    flags: '--tier <tier>',
+    commands: ['explain'],
+    help: { vi: 'cấp: so | huyen | xa (mặc định: toàn tỉnh, hoặc cấp của --unit)', en: "tier: so | huyen | xa (default: the province, or --unit's tier)" },
+    choices: { values: TIERS, error: 'usage.tier' },
+    readme: { meaning: "the tier of the result (default: the province; with `--unit`, the unit's tier)", example: '--tier huyen' },
+  }),
+  which: option({
+    flags: '--which <rows>',
+    commands: ['explain'],
+    default: 'denominator',
+    choices: { values: WHICH, error: 'usage.which' },
     readme: {
-      flags: '--units FILE',
-      table: 'side',
       meaning:
-        'the units file (contract below): read *before* the exports, it is tier rule 2 (between a row\'s tier column and the unit\'s name; a unit may be named by its code); checks e-certification (II.3.3, 100% of communes and district Justice Offices) and "more e-certified copies than last year" (II.3.3)',
-      example: '--units don-vi.csv',
+        '`denominator` (default): every row counted in the result, each marked in the numerator or not; `numerator`: those in the numerator; `not-numerator`: those in the denominator only (late, not online…); `excluded`: rows of the scope left out of the result, with why: superseded by a later row with the same code, received after `--as-of`, no column for the rule in their file, or a value that leaves them out (blank or unknown, not rated, no fee) although their dates are in the period',
+      example: '--which not-numerator',
+    },
+  }),
+  within: option({
+    flags: '--within <days>',
+    commands: ['overdue'],
+    help: { vi: 'liệt kê cả hồ sơ sắp đến hạn trong N ngày', en: 'also list items due within N days' },
+    parse: parseWithin,
+    readme: {
+      flags: '--within N',
+      meaning: 'also list the items open at D and not yet overdue that are due by the end of day D + N (0–3650 calendar days); they do not change the exit code',
+      example: '--within 7',
     },
   }),
   problems: option({
@@ -297,7 +359,7 @@ export const OPTIONS = {
   }),
   exitZero: option({
     flags: '--exit-zero',
-    commands: ['score', 'tasks'],
+    commands: ['score', 'tasks', 'overdue'],
     help: { vi: 'thoát 0 dù có chỉ tiêu không đạt hay việc quá hạn (lỗi vẫn là 2)', en: 'exit 0 whatever the verdict (errors still exit 2)' },
     readme: {
       meaning: 'exit 0 whatever the verdict — a failed target, an overdue task or dossier — for report scripts that should not fail on it; usage and input errors still exit 2',
@@ -306,17 +368,17 @@ export const OPTIONS = {
   }),
   format: option({
     flags: '--format <format>',
-    commands: ['score', 'validate', 'plan', 'tasks'],
+    commands: ['score', 'validate', 'plan', 'tasks', 'explain', 'overdue'],
     default: 'table',
     choices: { values: (command) => formatNames(FORMATS[command]), error: 'usage.format' },
     readme: (command) => ({
       meaning: FORMATS[command].map((f, i) => `\`${f.name}\`${i === 0 ? ' (default)' : ''}: ${f.readme}`).join('; '),
-      example: { score: '--format json | jq .summary', validate: '--format json | jq .summary', plan: '--format md > ke-hoach.md', tasks: '--format json | jq .counts' }[command],
+      example: { score: '--format json | jq .summary', validate: '--format json | jq .summary', plan: '--format md > ke-hoach.md', tasks: '--format json | jq .counts', explain: '--format csv > ho-so-tre.csv', overdue: '--format json | jq .counts' }[command],
     }),
   }),
   lang: option({
     flags: '--lang <lang>',
-    commands: ['score', 'validate', 'plan', 'tasks'],
+    commands: ['score', 'validate', 'plan', 'tasks', 'explain', 'overdue'],
     default: 'vi',
     choices: { values: LANGS, error: 'usage.lang' },
     readme: (command) => ({
@@ -326,13 +388,13 @@ export const OPTIONS = {
   }),
   plan: option({
     flags: '--plan <file>',
-    commands: ['score', 'validate', 'plan', 'tasks'],
+    commands: ['score', 'validate', 'plan', 'tasks', 'explain', 'overdue'],
     help: { vi: 'tệp kế hoạch YAML', en: 'plan YAML' },
     readme: { flags: '--plan FILE', meaning: 'another plan YAML (default: the bundled Đồng Nai 2023 plan)', example: '--plan plan/my-plan.yaml' },
   }),
   sheet: option({
     flags: '--sheet <name>',
-    commands: ['score', 'validate'],
+    commands: ['score', 'validate', 'explain', 'overdue'],
     help: { vi: 'trang tính của tệp XLSX (mặc định: trang đầu)', en: 'XLSX sheet (default: the first)' },
     readme: {
       flags: '--sheet NAME',
@@ -342,29 +404,40 @@ export const OPTIONS = {
   }),
   delimiter: option({
     flags: '--delimiter <d>',
-    commands: ['score', 'validate'],
+    commands: ['score', 'validate', 'explain', 'overdue'],
     help: { vi: 'dấu phân cách CSV: , ; | tab (mặc định: tự nhận)', en: 'CSV delimiter (default: sniffed)' },
     parse: parseDelimiter,
     readme: { flags: '--delimiter D', meaning: 'the delimiter of text inputs: `,` `;` `|` or `tab` (also `\\t`); default: sniffed per file', example: '--delimiter tab' },
   }),
   encoding: option({
     flags: '--encoding <name>',
-    commands: ['score', 'validate'],
+    commands: ['score', 'validate', 'explain', 'overdue'],
     help: { vi: 'bảng mã CSV, ví dụ windows-1258 (mặc định: UTF-8, UTF-16 theo BOM)', en: 'CSV encoding (default: UTF-8, UTF-16 by BOM)' },
     parse: parseEncoding,
     readme: { flags: '--encoding NAME', meaning: 'the encoding of text inputs, e.g. `windows-1258` (default: UTF-8, or UTF-16 by its BOM)', example: '--encoding windows-1258' },
   }),
   unit: option({
     flags: '--unit <name>',
-    commands: ['score', 'validate'],
-    help: { vi: 'đơn vị báo cáo của báo cáo tổng hợp theo lĩnh vực', en: 'the reporting unit of a summary report by field of work' },
+    commands: ['score', 'validate', 'explain'],
+    help: (command) =>
+      command === 'explain'
+        ? { vi: 'chỉ đơn vị này (tên, không phân biệt hoa thường, dấu)', en: 'only this unit (its name, matched folded)' }
+        : { vi: 'đơn vị báo cáo của báo cáo tổng hợp theo lĩnh vực', en: 'the reporting unit of a summary report by field of work' },
     parse: parseUnit,
-    readme: {
-      flags: '--unit NAME',
-      meaning:
-        'the reporting unit of a summary report whose rows are fields of work (lĩnh vực), when its title has no "Đơn vị báo cáo: …" line; see [form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)',
-      example: '--unit "Sở Tư pháp"',
-    },
+    readme: (command) =>
+      command === 'explain'
+        ? {
+            flags: '--unit NAME',
+            meaning:
+              'the unit whose result to explain, by its name as the exports write it (case, spacing and diacritics ignored); with `--tier` when the name is a unit of two tiers',
+            example: '--unit "UBND huyện Nhơn Trạch"',
+          }
+        : {
+            flags: '--unit NAME',
+            meaning:
+              'the reporting unit of a summary report whose rows are fields of work (lĩnh vực), when its title has no "Đơn vị báo cáo: …" line; see [form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)',
+            example: '--unit "Sở Tư pháp"',
+          },
   }),
   threads: option({
     flags: '--threads <n>',

@@ -50,6 +50,7 @@ function addCommand<C extends CommandName>(program: Command, def: CommandDef<C>,
     .command(def.name)
     .summary(textLine(def.summary))
     .description(`${def.description.vi}\n${def.description.en}`);
+  if (def.argument) cmd.argument(`<${def.argument.name}>`, textLine(def.argument.help));
   if (def.files) cmd.argument('<files...>', textLine(def.files.help));
   for (const [, spec] of optionsFor(def.name)) {
     const o = new Option(spec.flags, helpLine(spec, def.name));
@@ -60,11 +61,12 @@ function addCommand<C extends CommandName>(program: Command, def: CommandDef<C>,
   quiet(cmd, cli);
   cmd.addHelpText('after', commandHelp(def.name));
   cmd.action(async (...args: unknown[]) => {
+    const arg = def.argument ? (args.shift() as string) : undefined;
     const files = def.files ? (args[0] as string[]) : [];
     const options = parseOptions(def.name, (args[args.length - 1] as Command).opts(), (lang) => {
       cli.lang = lang as Lang;
     });
-    await def.run(files, options, cli);
+    await def.run(files, options, cli, arg);
   });
 }
 

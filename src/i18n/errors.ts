@@ -83,6 +83,34 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: () => '--unit: cần tên đơn vị báo cáo (ví dụ --unit "Sở Tư pháp")',
     en: () => '--unit: needs the reporting unit\'s name (e.g. --unit "Sở Tư pháp")',
   },
+  'usage.indicator': {
+    vi: (p) => `không có chỉ tiêu ${q(p.value)} trong kế hoạch (có: ${p.allowed})`,
+    en: (p) => `no indicator ${q(p.value)} in the plan (there are: ${p.allowed})`,
+  },
+  'usage.tier': {
+    vi: (p) => `--tier: giá trị không hợp lệ ${q(p.value)} (dùng ${p.allowed})`,
+    en: (p) => `--tier: invalid value ${q(p.value)} (use ${p.allowed})`,
+  },
+  'usage.which': {
+    vi: (p) => `--which: giá trị không hợp lệ ${q(p.value)} (dùng ${p.allowed})`,
+    en: (p) => `--which: invalid value ${q(p.value)} (use ${p.allowed})`,
+  },
+  'usage.within': {
+    vi: (p) => `--within: cần số ngày nguyên từ 0 đến 3650, không phải ${q(p.value)}`,
+    en: (p) => `--within: needs a whole number of days from 0 to 3650, not ${q(p.value)}`,
+  },
+  'usage.unitNotFound': {
+    vi: (p) => `--unit: không có đơn vị ${q(p.value)} trong dữ liệu (ở cấp đã chọn)`,
+    en: (p) => `--unit: no unit ${q(p.value)} in the data (in the tier chosen)`,
+  },
+  'usage.unitAmbiguous': {
+    vi: (p) => `--unit: ${q(p.value)} có ở nhiều cấp (${p.tiers}): chọn một bằng --tier`,
+    en: (p) => `--unit: ${q(p.value)} is in several tiers (${p.tiers}): choose one with --tier`,
+  },
+  'usage.asOfNeeded': {
+    vi: () => 'cần --as-of: ngày xét hồ sơ quá hạn (YYYY-MM-DD hoặc dd/mm/yyyy)',
+    en: () => 'needs --as-of: the day to judge what is overdue at (YYYY-MM-DD or dd/mm/yyyy)',
+  },
   'usage.by': {
     vi: (p) => `--by: giá trị không hợp lệ ${q(p.value)} (dùng unit, district hoặc month; ghép bằng dấu phẩy: unit,month)`,
     en: (p) => `--by: invalid value ${q(p.value)} (use unit, district or month; combine with commas: unit,month)`,
@@ -303,6 +331,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'input.doubleCounted': {
     vi: (p) => `tính hai lần: đơn vị ${q(p.unit)} có cả danh sách ${p.whatVi} và báo cáo tổng hợp cho kỳ ${p.period}; chỉ dùng một trong hai`,
     en: (p) => `double counting: unit ${q(p.unit)} has both ${p.whatEn} records and a summary report for period ${p.period}; give only one of them`,
+  },
+  'input.explainSummary': {
+    vi: () => 'explain liệt kê các dòng của danh sách hồ sơ, PAKN; tệp này là báo cáo tổng hợp (chỉ có số đếm theo đơn vị, không có dòng hồ sơ)',
+    en: () => 'explain lists the rows of dossier and PAKN lists; this file is a summary report (counts per unit, no dossier rows)',
   },
   'input.noDataInPeriod': {
     vi: (p) => `không có hồ sơ hay PAKN nào trong kỳ ${p.period} (${p.periodFrom} – ${p.periodTo}): dữ liệu từ ${p.from} đến ${p.to}; chọn kỳ bằng --period hoặc --from/--to`,

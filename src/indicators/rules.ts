@@ -38,6 +38,9 @@ const lateResolved = (r: RowRecord) => r.resolved > r.due || (r.resolved === r.d
  */
 export const lateFrom = (r: RowRecord) => (r.dueTime < 0 ? r.due + 1 : r.due);
 
+/** Open at the end of day `day`: received by then and not resolved by then (on-time's open records; overdue). */
+export const openAt = (r: RowRecord, day: number) => r.received <= day && !(r.resolved <= day);
+
 /**
  * A column the file does not have reads as blank cells (docs/domain.md gives blank a meaning for
  * every field the rules use but the channel): no due date, open, not digitized, no electronic
@@ -76,7 +79,7 @@ export const RULES: Record<Rule, RuleFn> = {
   'on-time'(r, p) {
     if (resolvedIn(r, p)) return Number.isNaN(r.due) || !lateResolved(r) ? HIT : DEN;
     // Open at the end of P: received by then and not resolved by then.
-    if (r.received <= p.to && !(r.resolved <= p.to)) return Number.isNaN(r.due) || lateFrom(r) > p.to ? HIT : DEN;
+    if (openAt(r, p.to)) return Number.isNaN(r.due) || lateFrom(r) > p.to ? HIT : DEN;
     return OUT;
   },
   satisfaction(r, p) {

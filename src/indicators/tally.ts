@@ -3,10 +3,10 @@
  * small entry per distinct code (needed to supersede duplicates): never by rows. The codes
  * are held by a CompactCodeIndex (code-index.ts) unless the caller gives another CodeIndex.
  *
- * Each accepted record contributes a bit mask (two bits per indicator of its dataset: in the
- * denominator, in the numerator). When a later accepted record has the same code, the earlier
- * record's mask is taken back out of its unit's counts and the earlier row is counted as
- * superseded in its file.
+ * Each accepted record contributes a bit mask (two bits per indicator of its dataset: in the denominator,
+ * in the numerator). When a later accepted record has the same code, the earlier record's mask is taken
+ * back out of its unit's counts and the earlier row is counted as superseded in its file. An observer
+ * (observer.ts: explain, overdue) is told of both.
  *
  * The judging moment J (docs/domain.md) is the end of the period's last day — the period the tally is
  * given ends at J0, the end of P or of --as-of when earlier — or of the data's last day when
@@ -29,6 +29,7 @@ import type { RowRecord } from '../model/record.js';
 import type { Tier } from '../model/tier.js';
 import type { Period } from '../model/period.js';
 import { BATCH_DOSSIER, BATCH_UNIT, RECORD_HEAD, TIER_OF_CODE } from './batch-format.js';
+import type { TallyObserver } from './observer.js';
 
 export interface Unit {
   name: string;
@@ -126,6 +127,8 @@ export class Tally {
   private readonly lateOpen = new Map<number, number>();
   private readonly span: number;
   private judged: Judged | null = null;
+  /** Told of every record counted and taken back (explain, overdue): records are then placed one by one, not staged. */
+  observer: TallyObserver | null = null;
 
   /**
    * `period` is the counting period: its last day is J0, the end of P or of --as-of when earlier
@@ -283,21 +286,22 @@ export class Tally {
     return u;
   }
 
-  /**
-   * Counts one accepted record of `dataset` from file `file`. `enabled` masks out the slots
-   * whose columns the file lacks.
-   */
-  add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
+  /** Counts an accepted record of `dataset` from file `file` (its `line`); `enabled` masks out the slots whose columns it lacks. */
+  add(dataset: Dataset, file: number, r: RowRecord, enabled: number, line = 0): void {
     const mask = this.maskOf(dataset, r, enabled);
     const flip = this.flipOf(dataset, r, mask);
     const last = r.resolved > r.received ? r.resolved : r.received; // NaN compares false
     this.file = file;
     const u = this.unitOf(r);
-    if (r.codeBuf != null) this.count(dataset, file, u, mask, r.received, last, flip, r.codeBuf, r.codeStart!, r.codeEnd!);
+    if (r.codeBuf != null && this.observer === null) this.count(dataset, file, u, mask, r.received, last, flip, r.codeBuf, r.codeStart!, r.codeEnd!);
     else {
+      // Without bytes, or observed: placed now (an observer is told of the record while it holds it).
       this.countStaged();
       const st = this.state[dataset];
-      this.place(dataset, file, u, mask, r.received, last, flip, st.codes.getOrInsert(r.code, st.entries));
+      const prev = st.codes.getOrInsert(r.code, st.entries);
+      const entry = prev >= 0 ? prev : st.entries;
+      this.place(dataset, file, u, mask, r.received, last, flip, prev);
+      this.observer?.counted({ dataset, entry, unit: u, mask, enabled, flip, record: r, file, line });
     }
   }
 
@@ -395,6 +399,7 @@ export class Tally {
         fc.superseded++; // the code's row from a later range of this file is in already: this row is the earlier one
         return;
       }
+      this.observer?.withdrawn(dataset, prev);
     } else e = this.newEntry(st);
     st.entryUnit.set(e, u);
     st.entryMask.set(e, mask);
@@ -504,13 +509,18 @@ export class Tally {
       // Late at the period's end, not yet at J's: on time.
       for (const [key, n] of this.lateOpen) {
         const flip = key % this.span;
-        if (p.from + flip <= judgedAt) continue;
+        if (!this.onTimeAt(flip, judgedAt)) continue;
         const at = ((key - flip) / this.span) * 2 + 1;
         this.counts[at] = this.counts[at]! + n;
       }
     }
     this.judged = { ...all, judgedAt, files };
     return this.judged;
+  }
+
+  /** Whether an open record with this flip (flipOf; 0 none), late at the period's end, is on time judged at `judgedAt`'s end. */
+  onTimeAt(flip: number, judgedAt: number): boolean {
+    return flip !== 0 && this.period.from + flip > judgedAt;
   }
 
   /**

@@ -176,6 +176,7 @@ async function readAll(
   const counting = countingPeriod(period, opts.asOf);
   const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, counting) : new Tally(plan.indicators, counting, opts.internal?.codeIndex);
   const monthTallies = opts.byMonth ? monthsOf(counting).map((m) => new MonthTally(plan.indicators, m, opts.internal?.codeIndex)) : [];
+  if (opts.observer) tally.observer = opts.observer(tally);
   const log = new ProblemLog(opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const listed = await readListedSides(opts, kinds, opened, log, refusals);
   // A units file among the inputs is the tier source when --units gave none (split workers read it again).

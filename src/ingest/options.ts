@@ -7,6 +7,7 @@ import type { InputSource } from './source.js';
 import type { UnitTierLookup } from './kinds/decoding.js';
 import type { CodeIndex } from '../indicators/code-index.js';
 import type { Tally } from '../indicators/tally.js';
+import type { TallyObserver } from '../indicators/observer.js';
 import type { Plan } from '../plan/schema.js';
 import type { NamedPeriod, Period } from '../model/period.js';
 import type { SideContext } from './side/read.js';
@@ -95,6 +96,8 @@ export interface IngestOptions extends ReaderOptions {
    */
   keepGoing?: boolean;
   onProgress?: (file: string, bytes: number) => void;
+  /** Made with the tally: told of every record it counts and takes back (explain, overdue); the pass then runs on one thread. */
+  observer?: (tally: Tally) => TallyObserver;
   /** Told when a file was read in `ranges` byte ranges ('split'), or will be read again on one thread ('again'). */
   onSplit?: (file: string, ranges: number, outcome: 'split' | 'again') => void;
   internal?: IngestInternals;

@@ -36,6 +36,13 @@ export const ERROR_CODES = [
   'usage.top',
   'usage.periodWithDates',
   'usage.unit',
+  'usage.indicator',
+  'usage.tier',
+  'usage.which',
+  'usage.within',
+  'usage.unitNotFound',
+  'usage.unitAmbiguous',
+  'usage.asOfNeeded',
   // Usage: the command line itself (commander's errors).
   'usage.unknownOption',
   'usage.unknownCommand',
@@ -101,6 +108,7 @@ export const ERROR_CODES = [
   'input.noReportingUnit',
   'input.summaryTooLong',
   'input.noDataInPeriod',
+  'input.explainSummary',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

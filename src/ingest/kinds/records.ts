@@ -41,6 +41,7 @@ export class RecordsHandler implements KindHandler {
     this.monthFiles = state.months.map((t) => t.addFile());
     this.distinctBefore = tally.distinct(dataset);
     state.fileNo[ctx.idx] = this.file;
+    tally.observer?.file(this.file, ctx.source.name);
     if (dataset === 'dossiers') state.dossierLists++;
     // A fact export given for this dataset stands in for a missing column.
     const provided = new Set<Field>();
@@ -82,6 +83,7 @@ export class RecordsHandler implements KindHandler {
     if (r.received > this.asOf) {
       // Not yet received as of that day: as if not in the export.
       this.ctx.report.excluded++;
+      this.tally.observer?.excluded?.(this.dataset, this.file, line, r);
       return;
     }
     if (r.resolved > this.asOf) {
@@ -90,7 +92,7 @@ export class RecordsHandler implements KindHandler {
     }
     if (d.warnings.length !== 0) this.ctx.problems.warn(line, this.dataset, d.warnings);
     if (this.facts !== null) this.facts.apply(r);
-    this.tally.add(this.dataset, this.file, r, this.enabled);
+    this.tally.add(this.dataset, this.file, r, this.enabled, line);
     for (let i = 0; i < this.months.length; i++) this.months[i]!.add(this.dataset, this.monthFiles[i]!, r, this.enabled);
   }
 

@@ -32,6 +32,7 @@ export function splittable(opts: IngestOptions): boolean {
     !opts.internal?.codeIndex &&
     !opts.internal?.unitTier &&
     !opts.internal?.makeTally &&
+    !opts.observer &&
     // A failed split reads everything again: every input must be a file.
     opts.inputs.every((s) => s.path !== undefined) &&
     (!opts.units || opts.units.path !== undefined) &&

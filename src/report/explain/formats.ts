@@ -1,0 +1,9 @@
+/** `explain`'s output formats (--format): one module each, loaded when chosen. */
+import type { Formats } from '../render.js';
+import type { ExplainView } from './view.js';
+
+export const EXPLAIN_FORMATS: Formats<ExplainView> = [
+  { name: 'table', readme: 'the result, then one line per row', load: () => import('./table.js') },
+  { name: 'csv', readme: 'one line per row (the columns of the JSON rows), for a spreadsheet', load: () => import('./csv.js') },
+  { name: 'json', readme: 'the JSON contract below', raw: true, load: () => import('./json.js') },
+];

@@ -1,0 +1,9 @@
+/** `overdue`'s output formats (--format): one module each, loaded when chosen. */
+import type { Formats } from '../render.js';
+import type { OverdueView } from './view.js';
+
+export const OVERDUE_FORMATS: Formats<OverdueView> = [
+  { name: 'table', readme: 'the counts by unit, then every item, most overdue first', load: () => import('./table.js') },
+  { name: 'csv', readme: 'one line per item (the columns of the JSON rows), most overdue first', load: () => import('./csv.js') },
+  { name: 'json', readme: 'the JSON contract below', raw: true, load: () => import('./json.js') },
+];
