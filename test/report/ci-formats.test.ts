@@ -127,7 +127,17 @@ describe('JUnit XML', () => {
     const json = JSON.parse((await ccch(['score', 'fixtures/hand/ho-so-2023.csv', 'fixtures/hand/pakn-2023.csv', '--format', 'json'])).stdout);
     expect(r.code).toBe(json.summary.fail > 0 ? 1 : 0);
     const j = checkJunit(r.stdout);
-    expect(j.tests).toBe(json.results.length);
+    // A testcase per result, and one per input in the last suite, the data's: passing, with its accounting and problems.
+    expect(j.tests).toBe(json.results.length + json.inputs.length);
+    const data = j.suites.at(-1)!;
+    expect(data.attrs).toMatchObject({ name: 'ccch score: dữ liệu', tests: '2', failures: '0', skipped: '0' });
+    const dossiers = data.children[0]!;
+    expect(dossiers.attrs).toEqual({ name: 'fixtures/hand/ho-so-2023.csv', classname: 'ccch.score.data' });
+    const out = child(dossiers, 'system-out')!.text.split('\n');
+    expect(out[0]).toMatch(/^fixtures\/hand\/ho-so-2023\.csv \(hồ sơ\): 23 dòng đọc = 15 được tính \+ 7 bị loại/);
+    // The problems the table lists (the first ten), this file's.
+    expect(out.slice(1)).toEqual(json.problems.slice(0, 10).filter((p: { file: string }) => p.file === 'fixtures/hand/ho-so-2023.csv').map((p: { line: number; column: number | null }) => expect.stringMatching(new RegExp(`^fixtures/hand/ho-so-2023\\.csv:${p.line}${p.column === null ? '' : `:${p.column}`}: `))));
+    expect(out.length).toBeGreaterThan(1);
     expect(j.failures).toBe(json.summary.fail);
     expect(j.skipped).toBe(json.summary.noData + json.summary.noTarget);
     const fail = j.cases.find((c) => child(c, 'failure'))!;
@@ -201,7 +211,7 @@ describe('junit and github are for people: what the data holds cannot break out'
         expect(r.stdout).not.toMatch(RAW_CONTROL);
         if (format === 'junit') {
           const j = checkJunit(r.stdout);
-          // score's JUnit is its targets' (the rows it could not count are in its other formats).
+          if (command === 'score') expect(j.suites.at(-1)!.children[0]!.attrs.name).toBe(HOSTILE_SHOWN);
           if (command === 'validate') {
             expect(j.suites[0]!.attrs.name).toBe(HOSTILE_SHOWN);
             expect(j.cases.map((c) => c.attrs.name)).toContain('rejected: row.badDate [Ngày tiếp nhận]');

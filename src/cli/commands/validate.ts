@@ -18,8 +18,8 @@ export const validate: CommandDef<'validate'> = {
   name: 'validate',
   summary: { vi: 'kiểm tra tệp xuất theo quy cách, không tính chỉ tiêu', en: 'check exports against their contracts without scoring' },
   description: {
-    vi: 'Kiểm tra tệp xuất của hệ thống một cửa và các tệp đơn vị, danh mục TTHC, trạng thái nhiệm vụ: loại tệp, cột nhận ra và còn thiếu, số dòng đọc/được tính/bị loại/bị thay thế/không khớp, lỗi theo tệp:dòng:cột. Tệp không đọc được vẫn được báo cáo, các tệp khác vẫn được kiểm tra.',
-    en: 'Checks one-stop-system exports and the units, catalog and task status files: the kind detected, the columns matched and missing, rows read/counted/rejected/superseded/unmatched, and the problems by file:line:column. A file that cannot be read is reported; the others are still checked.',
+    vi: 'Kiểm tra tệp xuất của hệ thống một cửa và các tệp đơn vị, danh mục TTHC, trạng thái nhiệm vụ: loại tệp, cột nhận ra và còn thiếu, số dòng đọc/được tính/bị loại/bị thay thế/không khớp, lỗi theo tệp:dòng:cột; cảnh báo khi danh sách hồ sơ, PAKN không phủ hết kỳ. Tệp không đọc được vẫn được báo cáo, các tệp khác vẫn được kiểm tra.',
+    en: 'Checks one-stop-system exports and the units, catalog and task status files: the kind detected, the columns matched and missing, rows read/counted/rejected/superseded/unmatched, and the problems by file:line:column; a warning when a dossier or PAKN list does not cover the period. A file that cannot be read is reported; the others are still checked.',
   },
   files: {
     help: { vi: 'tệp CSV hoặc XLSX (- là đầu vào chuẩn)', en: 'CSV or XLSX files (- reads stdin)' },
