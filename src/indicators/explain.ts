@@ -73,6 +73,8 @@ interface Kept {
   row: ExplainedRow;
   bits: number;
   flip: number;
+  /** The row's place in the reading (files in order, each from the top): the listing's order. */
+  seq: number;
 }
 
 export class ExplainCollector implements TallyObserver {
@@ -87,9 +89,10 @@ export class ExplainCollector implements TallyObserver {
   /** The units of the scope met (a unit's name may be spelled in several tiers). */
   readonly units = new Set<number>();
   private readonly kept = new Map<number, Kept>();
-  private readonly left: ExplainedRow[] = [];
+  private readonly left: Kept[] = [];
   /** The row just taken back, waiting for the row that superseded it. */
   private taken: ExplainedRow | null = null;
+  private seq = 0;
 
   constructor(
     private readonly tally: Tally,
@@ -128,7 +131,13 @@ export class ExplainCollector implements TallyObserver {
     const values: Partial<Record<Field, ValueWord>> = {};
     for (const f of this.fields) if (f !== 'due' && f !== 'resolved') values[f] = valueWord(f, r);
     const open = this.onTime ? !(r.resolved <= this.tally.period.to) : null;
-    return { ...listedRow(r, this.files[file] ?? '', line), values, numerator: false, open, reason, by: null };
+    const row = listedRow(r, this.files[file] ?? '', line) as ExplainedRow;
+    row.values = values;
+    row.numerator = false;
+    row.open = open;
+    row.reason = reason;
+    row.by = null;
+    return row;
   }
 
   counted(c: Counted): void {
@@ -143,14 +152,14 @@ export class ExplainCollector implements TallyObserver {
     if (bits === 0) {
       if (this.which !== 'excluded') return;
       const why = this.leftOut(c.record, c.enabled);
-      if (why !== null) this.left.push(this.row(c.record, c.file, c.line, why));
+      if (why !== null) this.left.push({ row: this.row(c.record, c.file, c.line, why), bits, flip: 0, seq: this.seq++ });
       return;
     }
     // Kept while the code is not superseded; its verdict is settled at the end (the judging moment).
     const maybeNumerator = bits === 3 || (this.onTime && c.flip !== 0);
     const wanted =
       this.which === 'excluded' || this.which === 'denominator' || (this.which === 'numerator' ? maybeNumerator : bits === 1);
-    if (wanted) this.kept.set(c.entry, { row: this.row(c.record, c.file, c.line, null), bits, flip: c.flip });
+    if (wanted) this.kept.set(c.entry, { row: this.row(c.record, c.file, c.line, null), bits, flip: c.flip, seq: this.seq++ });
   }
 
   withdrawn(dataset: Dataset, entry: number): void {
@@ -160,7 +169,7 @@ export class ExplainCollector implements TallyObserver {
     this.kept.delete(entry);
     if (this.which !== 'excluded') return;
     k.row.reason = 'superseded';
-    this.left.push(k.row);
+    this.left.push(k);
     this.taken = k.row;
   }
 
@@ -169,7 +178,7 @@ export class ExplainCollector implements TallyObserver {
     // The unit is named without registering it: a unit seen only after --as-of is in no result.
     const key = fold(r.unit);
     const inScope = (this.scope.tier === undefined || r.tier === this.scope.tier) && (this.unitKey === null || key === this.unitKey);
-    if (inScope && applyRule(this.rule, r, this.period) !== OUT) this.left.push(this.row(r, file, line, 'after-as-of'));
+    if (inScope && applyRule(this.rule, r, this.period) !== OUT) this.left.push({ row: this.row(r, file, line, 'after-as-of'), bits: 0, flip: 0, seq: this.seq++ });
   }
 
   /** Why a counted record of the scope is out of the rule although in the period, or null (its dates put it out). */
@@ -184,15 +193,16 @@ export class ExplainCollector implements TallyObserver {
 
   /** The rows listed, once J is known (`judgedAt`): in the order of the files and lines. */
   rows(judgedAt: number): ExplainedRow[] {
-    const out: ExplainedRow[] = [];
-    if (this.which === 'excluded') out.push(...this.left);
+    let out: Kept[];
+    if (this.which === 'excluded') out = this.left;
     else {
-      for (const { row, bits, flip } of this.kept.values()) {
-        row.numerator = bits === 3 || (this.onTime && this.tally.onTimeAt(flip, judgedAt));
-        if (this.which === 'denominator' || (this.which === 'numerator') === row.numerator) out.push(row);
+      out = [];
+      for (const k of this.kept.values()) {
+        const row = k.row;
+        row.numerator = k.bits === 3 || (this.onTime && this.tally.onTimeAt(k.flip, judgedAt));
+        if (this.which === 'denominator' || (this.which === 'numerator') === row.numerator) out.push(k);
       }
     }
-    const order = new Map(this.files.map((f, i) => [f, i]));
-    return out.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
+    return out.sort((a, b) => a.seq - b.seq).map((k) => k.row);
   }
 }

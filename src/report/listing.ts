@@ -5,6 +5,7 @@
  */
 import { formatIso, formatVi } from '../util/dates.js';
 import type { Lang } from '../model/lang.js';
+import { escapeControls } from '../util/safe-text.js';
 
 const hhmm = (t: number) => `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 
@@ -18,13 +19,15 @@ export const isoDay = (day: number | null, time: number | null = null) => (day =
 /**
  * One CSV cell: quoted when it holds a delimiter, quote or line break; a text starting with
  * = + - @ (or a tab or carriage return; "-" alone aside) gets a leading apostrophe, so that a
- * spreadsheet shows it rather than running it (OWASP's CSV injection advice). Numbers pass as
- * they are.
+ * spreadsheet shows it rather than running it (OWASP's CSV injection advice); control and bidi
+ * characters are shown escaped (util/safe-text.ts), so the CSV formats take the view raw (no
+ * deep copy of a large listing). Numbers pass as they are.
  */
 export function csvCell(v: string | number | boolean | null): string {
   if (v === null) return '';
   if (typeof v !== 'string') return String(v);
-  const s = /^[=+\-@\t\r]/.test(v) && v !== '-' ? `'${v}` : v; // "-" alone (standard input's name) runs nothing
+  const e = escapeControls(v);
+  const s = /^[=+\-@\t]/.test(e) && e !== '-' ? `'${e}` : e; // "-" alone (standard input's name) runs nothing
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -4,6 +4,6 @@ import type { ExplainView } from './view.js';
 
 export const EXPLAIN_FORMATS: Formats<ExplainView> = [
   { name: 'table', readme: 'the result, then one line per row', load: () => import('./table.js') },
-  { name: 'csv', readme: 'one line per row (the columns of the JSON rows), for a spreadsheet', load: () => import('./csv.js') },
+  { name: 'csv', readme: 'one line per row (the columns of the JSON rows), for a spreadsheet', raw: true, load: () => import('./csv.js') }, // raw: csvCell escapes each cell
   { name: 'json', readme: 'the JSON contract below', raw: true, load: () => import('./json.js') },
 ];

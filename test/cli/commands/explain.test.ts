@@ -135,3 +135,12 @@ describe('csv cells', () => {
     expect(csvCell(null)).toBe('');
   });
 });
+
+describe('csv cells escape what they show', () => {
+  it('control and bidi characters escaped, before the formula guard', async () => {
+    const { csvCell } = await import('../../../src/report/listing.js');
+    expect(csvCell('\u001b[2Jx')).toBe('\\x1b[2Jx');
+    expect(csvCell('a\u202eb')).toBe('a\\u202eb');
+    expect(csvCell('\r=1')).toBe('\\x0d=1');
+  });
+});

@@ -102,3 +102,20 @@ describe('ccch overdue', () => {
     expect(lines).toHaveLength(6);
   });
 });
+
+describe('what comes from the data is escaped', () => {
+  const hostile = 'Mã hồ sơ,Đơn vị,Cấp,Ngày tiếp nhận,Ngày hẹn trả\n=CMD|x,UBND xã A\u001b[2J\u202e,Xã,01/06/2023,10/06/2023\n';
+  for (const cmd of [
+    ['overdue', '-', '--as-of', '2023-06-30'],
+    ['overdue', '-', '--as-of', '2023-06-30', '--format', 'csv'],
+    ['explain', 'on-time-rate', '-', '--tier', 'xa'],
+    ['explain', 'on-time-rate', '-', '--tier', 'xa', '--format', 'csv'],
+  ]) {
+    it(`${cmd[0]} ${cmd.includes('csv') ? 'csv' : 'table'}: control and bidi characters shown escaped${cmd.includes('csv') ? ', a formula guarded' : ''}`, async () => {
+      const r = await ccch(cmd, { input: hostile });
+      expect(r.stdout.includes('\u001b') || r.stdout.includes('\u202e')).toBe(false);
+      expect(r.stdout).toContain('UBND xã A\\x1b[2J\\u202e');
+      if (cmd.includes('csv')) expect(r.stdout).toContain(",'=CMD|x,");
+    });
+  }
+});
