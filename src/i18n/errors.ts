@@ -14,20 +14,20 @@ const num = (n: string | number | undefined, lang: Lang) => (typeof n === 'numbe
 
 export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'usage.period': {
-    vi: (p) => `kỳ không hợp lệ: ${q(p.value)} (dùng 2023, 2023-Q1…Q4, 2023-H1/H2 hoặc 2023-03)`,
-    en: (p) => `invalid period: ${q(p.value)} (use 2023, 2023-Q1…Q4, 2023-H1/H2 or 2023-03)`,
+    vi: (p) => `kỳ không hợp lệ: ${q(p.value)} (dùng 2023, 2023-Q1…Q4 hoặc Quý I/2023, 2023-H1/H2, 2023-03 hoặc 03/2023, 01/01/2023 - 31/03/2023)`,
+    en: (p) => `invalid period: ${q(p.value)} (use 2023, 2023-Q1…Q4 or Quý I/2023, 2023-H1/H2, 2023-03 or 03/2023, 01/01/2023 - 31/03/2023)`,
   },
   'usage.date': {
-    vi: (p) => `${p.option}: ngày không hợp lệ ${q(p.value)} (dùng YYYY-MM-DD)`,
-    en: (p) => `${p.option}: invalid date ${q(p.value)} (use YYYY-MM-DD)`,
+    vi: (p) => `${p.option}: ngày không hợp lệ ${q(p.value)} (dùng 2023-04-15 hoặc 15/04/2023)`,
+    en: (p) => `${p.option}: invalid date ${q(p.value)} (use 2023-04-15 or 15/04/2023)`,
   },
   'usage.toBeforeFrom': {
     vi: (p) => `--to (${p.to}) trước --from (${p.from})`,
     en: (p) => `--to (${p.to}) is before --from (${p.from})`,
   },
   'usage.asOf': {
-    vi: (p) => `--as-of: ngày không hợp lệ ${q(p.value)} (dùng YYYY-MM-DD hoặc dd/mm/yyyy)`,
-    en: (p) => `--as-of: invalid date ${q(p.value)} (use YYYY-MM-DD or dd/mm/yyyy)`,
+    vi: (p) => `--as-of: ngày không hợp lệ ${q(p.value)} (dùng 2023-04-15 hoặc 15/04/2023)`,
+    en: (p) => `--as-of: invalid date ${q(p.value)} (use 2023-04-15 or 15/04/2023)`,
   },
   'usage.asOfBeforePeriod': {
     vi: (p) => `--as-of (${p.value}) trước ngày đầu kỳ (${p.from})`,
