@@ -47,6 +47,13 @@ describe('ccch validate', () => {
     expect(r.stdout).toContain('Result: 1 of 3 files clean.');
   });
 
+  it("lists one row's problems in the order of its columns", async () => {
+    // The decoder meets the channel before the rating; the reader meets the rating first.
+    const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Đánh giá,Hình thức nộp,"Phí, lệ phí"\nHS1,UBND xã A,01/02/2023,5 sao,Fax,miễn phí\n';
+    const r = await ccch(['validate', '-', '--format', 'json'], { input: csv });
+    expect(JSON.parse(r.stdout).problems.map((p: { column: number }) => p.column)).toEqual([4, 5, 6]);
+  });
+
   it('checks summary reports: bad cells by column, other periods', async () => {
     const r = await ccch(['validate', 'fixtures/summary/cases.csv']);
     expect(r.code).toBe(1);
