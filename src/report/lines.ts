@@ -40,7 +40,9 @@ export function inputLine(i: InputReport, lang: Lang, period: string, asOf: numb
         ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${notJoined ?? L.notJoined})`)
         : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
-  return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${note}`;
+  // Rows counted in the file, and in the period when not all of them are.
+  const inPeriod = i.inPeriod !== null && i.inPeriod !== i.counted ? `; ${L.inPeriod(i.inPeriod, period)}` : '';
+  return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${inPeriod}${note}`;
 }
 
 /** The period line: its name, its days, and the report whose title gave it. */

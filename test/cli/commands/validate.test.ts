@@ -38,7 +38,7 @@ describe('ccch validate', () => {
     );
     const problems = r.stdout.split('\n').filter((l) => l.startsWith('  fixtures/'));
     expect(problems).toEqual([
-      '  fixtures/joins/online-extra.csv:5:1: unmatched [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 rows)',
+      '  fixtures/joins/online-extra.csv:5:1: unmatched [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 row)',
       '  fixtures/joins/online-extra.csv:6:1: rejected [Mã hồ sơ]: no code',
       '  fixtures/joins/online-extra.csv:7:2: rejected [Ngày nộp]: unparseable online submission date: "32/13/2023"',
       '  fixtures/joins/payments-extra.csv:4:1: unmatched [MaHoSo]: dossier code "XX01" matches no dossier (3 rows)',
@@ -230,7 +230,7 @@ describe('ccch score with joined exports and summary reports', () => {
 
   it('says when a summary report is taken as covering the scored period', async () => {
     const r = await ccch(['score', '-', '--period', '2023-Q2', '--lang', 'en'], { input: 'Đơn vị,Tổng số tiếp nhận,Trực tuyến\nSở Tư pháp,10,8\n' });
-    expect(r.stdout).toContain('- (summary report): 1 rows read = 1 counted + 0 rejected + 0 superseded (duplicate code); 0 warnings (no report-period column: taken as covering 2023-Q2)');
+    expect(r.stdout).toContain('- (summary report): 1 row read = 1 counted + 0 rejected + 0 superseded (duplicate code); 0 warnings (no report-period column: taken as covering 2023-Q2)');
     expect(r.stdout).toContain('  Dossiers received online: - (summary report)');
   });
 
