@@ -13,7 +13,7 @@ import { parseDay } from '../util/dates.js';
 import { canonicalEncoding } from '../ingest/decode.js';
 import { MAX_THREADS } from '../ingest/parallel/workers.js';
 import { formatNames } from '../report/render.js';
-import { FORMATS, type CommandName } from './formats.js';
+import { FORMATS, extensionsOf, formatOfFile, type CommandName } from './formats.js';
 import { choicesOf, option, type OptionSpec, type ValueOf } from './option-spec.js';
 
 /** A day, written as the data writes one (`2023-04-15`, `15/04/2023`…, util/dates.ts), as a day number. */
@@ -371,10 +371,31 @@ export const OPTIONS = {
     commands: ['score', 'validate', 'plan', 'tasks', 'explain', 'overdue'],
     default: 'table',
     choices: { values: (command) => formatNames(FORMATS[command]), error: 'usage.format' },
+    inferred: (v, command) => {
+      if (typeof v.output !== 'string' || v.output === '-') return undefined;
+      const f = formatOfFile(command, v.output);
+      if (f === null) throw usageError('usage.outputFormat', { file: v.output, allowed: extensionsOf(command).join(', ') });
+      return f;
+    },
     readme: (command) => ({
-      meaning: FORMATS[command].map((f, i) => `\`${f.name}\`${i === 0 ? ' (default)' : ''}: ${f.readme}`).join('; '),
+      meaning:
+        FORMATS[command].map((f, i) => `\`${f.name}\`${i === 0 ? ' (default)' : ''}: ${f.readme}`).join('; ') +
+        '; without `--format`, `-o FILE` chooses by its extension (' +
+        FORMATS[command].flatMap((f) => (f.extensions ?? []).map((e) => `\`${e}\``)).join(', ') +
+        ')',
       example: { score: '--format json | jq .summary', validate: '--format json | jq .summary', plan: '--format md > ke-hoach.md', tasks: '--format json | jq .counts', explain: '--format csv > ho-so-tre.csv', overdue: '--format json | jq .counts' }[command],
     }),
+  }),
+  output: option({
+    flags: '-o, --output <file>',
+    commands: ['score', 'validate', 'plan', 'tasks'],
+    help: { vi: 'ghi ra tệp này (định dạng theo đuôi tệp khi không có --format)', en: 'write to this file (the format by its extension unless --format)' },
+    readme: {
+      flags: ['-o FILE', '--output FILE'],
+      meaning:
+        'write the output to FILE instead of standard output (`-`: standard output); without `--format`, its extension chooses the format. The file is written whole or not at all (a temporary file, renamed). A binary format (`xlsx`) is never written to a terminal: give `-o` or redirect',
+      example: '-o ket-qua.xlsx',
+    },
   }),
   lang: option({
     flags: '--lang <lang>',
@@ -492,6 +513,9 @@ export function parseOptions<C extends CommandName>(command: C, raw: Readonly<Re
     else if (spec.choices) values[key] = pick(spec, command, r);
     else values[key] = spec.parse ? spec.parse(r) : r;
     if (key === 'lang') onLang?.(values[key] as string);
+  }
+  for (const [key, spec] of entries) {
+    if (values[key] === undefined && spec.inferred) values[key] = spec.inferred(values, command) ?? spec.default;
   }
   for (const [, spec] of entries) spec.check?.(values);
   return values as OptionValues<C>;

@@ -19,6 +19,6 @@ export const plan: CommandDef<'plan'> = {
     const { listPlan } = await import('../../plan/listing.js');
     const listing = listPlan(loaded, { section: o.section, lead: o.lead, computable: o.computable });
     cli.setExitCode(0);
-    await cli.render(PLAN_FORMATS, o.format, listing, {});
+    await cli.render(PLAN_FORMATS, o, listing, {});
   },
 };

@@ -3,6 +3,6 @@ import type { Formats } from '../render.js';
 import type { TasksRenderOptions, TasksView } from './view.js';
 
 export const TASKS_FORMATS: Formats<TasksView, TasksRenderOptions> = [
-  { name: 'table', readme: 'the listing', load: () => import('./table.js') },
-  { name: 'json', readme: 'the JSON contract below', raw: true, load: () => import('./json.js') },
+  { name: 'table', readme: 'the listing', extensions: ['.txt'], load: () => import('./table.js') },
+  { name: 'json', readme: 'the JSON contract below', raw: true, extensions: ['.json'], load: () => import('./json.js') },
 ];
