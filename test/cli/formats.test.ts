@@ -13,7 +13,7 @@ const XLSX = 'fixtures/formats/ho-so-2023.xlsx';
 
 describe('ccch score on other formats', () => {
   it('reads an XLSX workbook and says which rows were not data', async () => {
-    const r = await ccch(['score', XLSX]);
+    const r = await ccch(['score', XLSX, '--problems']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${XLSX} (hồ sơ): 23 dòng đọc = 15 được tính + 7 bị loại + 1 bị thay thế (trùng mã); 4 cảnh báo`);

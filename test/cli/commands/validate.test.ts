@@ -219,7 +219,7 @@ describe('ccch score with joined exports and summary reports', () => {
     expect(r.stdout).toContain('Nguồn số liệu');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ tiếp nhận trực tuyến: fixtures/joins/online.csv (ghép theo mã hồ sơ, 6 hồ sơ); fixtures/joins/online-extra.csv (ghép theo mã hồ sơ, 2 hồ sơ)');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ giải quyết đúng hạn: fixtures/joins/dossiers.csv (cột của tệp)');
-    expect(r.stdout).toContain('fixtures/joins/online-extra.csv:5:1: không khớp [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)');
+    expect(r.stdout).toContain('×1 không khớp [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)\n       fixtures/joins/online-extra.csv: dòng 5\n');
   });
 
   it('the JSON lists sources per indicator and unmatched per input', async () => {
