@@ -196,7 +196,7 @@ describe('bad input: exit 2 and one clear line on stderr, never a stack trace', 
     expect(u.stderr).toBe("ccch: unknown option '--bogus' (see 'ccch score --help')\n");
     const err = async (args: string[]) => (await ccch([...args, '--lang', 'en'])).stderr;
     expect(await err(['score', 'x.csv', '--perod', '2023'])).toBe("ccch: unknown option '--perod' (Did you mean --period?) (see 'ccch score --help')\n");
-    expect(await err(['score', 'x.csv', '--format', 'xml'])).toBe('ccch: --format: unsupported format "xml" (use table, json, md, csv, html, junit, github)\n');
+    expect(await err(['score', 'x.csv', '--format', 'xml'])).toBe('ccch: --format: unsupported format "xml" (use table, json, md, csv, xlsx, html, junit, github)\n');
     expect(await err(['plan', 'II'])).toBe("ccch: too many arguments for 'plan'. Expected 0 arguments but got 1. (see 'ccch plan --help')\n");
     expect((await ccch(['score', '--lang', 'en', 'x.csv', '--period'])).stderr).toBe("ccch: option '--period <period>' argument missing (see 'ccch score --help')\n");
     expect(await err(['validate'])).toBe("ccch: missing required argument 'files' (see 'ccch validate --help')\n");
