@@ -4,6 +4,8 @@
  * but never a single day.
  */
 import { readPeriod, type Period } from '../model/period.js';
+import { parseDay } from '../util/dates.js';
+import { fold } from '../util/text.js';
 
 /** The period, or null when the text is not one. */
 export function parseReportPeriod(raw: string): Period | null {

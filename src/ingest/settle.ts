@@ -47,7 +47,6 @@ export function settle(
     const fc = tally.files[state.fileNo[i]!]!;
     rep.superseded = fc.superseded;
     rep.counted = fc.accepted - fc.superseded;
-    rep.inPeriod = fc.inPeriod;
   });
 
   // Fact exports: counted when their code matched a dossier, else unmatched (one error per code).

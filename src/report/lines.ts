@@ -28,9 +28,10 @@ export function datasetLabel(dataset: InputReport['dataset'], lang: Lang): strin
 /**
  * One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact
  * exports, and rows received after --as-of (`asOf`) when there are any. `notJoined`: why a fact
- * export was not joined (default: no dossier list given).
+ * export was not joined (default: no dossier list given). `inPeriod`: the rows in the period beside
+ * the rows counted when they differ (validate says them on a line of its own).
  */
-export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null, notJoined?: string): string {
+export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null, notJoined?: string, inPeriod = true): string {
   const L = LABELS[lang];
   const excluded = i.excluded > 0 && asOf !== null ? L.excludedTerm(i.excluded, formatVi(asOf)) : '';
   const acc =
@@ -40,9 +41,9 @@ export function inputLine(i: InputReport, lang: Lang, period: string, asOf: numb
         ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${notJoined ?? L.notJoined})`)
         : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
-  // Rows counted in the file, and in the period when not all of them are.
-  const inPeriod = i.inPeriod !== null && i.inPeriod !== i.counted ? `; ${L.inPeriod(i.inPeriod, period)}` : '';
-  return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${inPeriod}${note}`;
+  // Rows counted in the file, and in the period when not all of them are (`inPeriod`: validate says it on a line of its own).
+  const within = inPeriod && i.inPeriod !== null && i.inPeriod !== i.counted ? `; ${L.inPeriod(i.inPeriod, period)}` : '';
+  return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${within}${note}`;
 }
 
 /** The period line: its name, its days, and the report whose title gave it. */

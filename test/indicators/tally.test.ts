@@ -148,7 +148,7 @@ describe('Tally read in byte ranges', () => {
     const t = new Tally(plan.indicators, period);
     const g = t.addFile();
     t.addBatch(batches[0]!, g, 1, []);
-    expect(t.files[g]).toEqual({ accepted: 2, superseded: 0, inPeriod: 2 });
+    expect(t.files[g]).toEqual({ accepted: 2, superseded: 0 });
     expect(t.units.map((u) => u.name)).toEqual(['UBND xã Hiệp Phước']);
   });
 });

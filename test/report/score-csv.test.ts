@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { shortfall } from '../../src/evaluate/shortfall.js';
 import { ccch } from '../helpers.js';
 import { csvCell } from '../../src/report/csv.js';
 
@@ -26,7 +27,7 @@ describe('score --format csv', () => {
   it('is UTF-8 with a BOM and CRLF, one header, the same exit code', async () => {
     const { csv } = await run(['score', ...SAMPLE]);
     expect(csv.code).toBe(1);
-    expect(csv.stdout.startsWith('\ufeffrecord,plan,period,from,to,indicator,name,clause,tier,unit,district,month,numerator,denominator,value,target,comparison,status,coverage,shortfall,')).toBe(true);
+    expect(csv.stdout.startsWith('\ufeffrecord,plan,period,from,to,period.fromTitle,period.asOf,period.judgedAt,period.dataFrom,period.dataTo,indicator,name,clause,tier,unit,district,month,numerator,denominator,value,target,comparison,status,coverage,shortfall,')).toBe(true);
     expect(csv.stdout.split('\r\n').length).toBe(csv.stdout.split('\n').length);
   });
 
@@ -39,6 +40,9 @@ describe('score --format csv', () => {
       for (const f of ['indicator', 'clause', 'tier', 'unit', 'district', 'numerator', 'denominator', 'value', 'target', 'comparison', 'status', 'scale', 'source']) {
         expect(asJson(got[f]!, want[f]), `${k} ${f}`).toEqual(want[f] ?? null);
       }
+      // A failing result's shortfall, worked out from the JSON's n, N and target: n plus it passes (evaluate/shortfall.ts).
+      const short = want.status === 'fail' ? shortfall(want.numerator as number, want.denominator as number, want.target as number, want.comparison as '>=') : null;
+      expect(got.shortfall === '' ? null : Number(got.shortfall), `${k} shortfall`).toBe(short);
       expect(got.plan).toBe('282/KH-UBND');
       expect([got.period, got.from, got.to]).toEqual([json.period.label, json.period.from, json.period.to]);
     });
@@ -56,13 +60,15 @@ describe('score --format csv', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccch-csv-'));
     const units = join(dir, 'don-vi.csv');
     writeFileSync(units, 'Tên đơn vị,Cấp,Chứng thực điện tử,Bản sao chứng thực điện tử năm nay,Bản sao chứng thực điện tử năm trước\n"=HYPERLINK(""http://x"",""bấm"") xã A",Xã,Có,10,13\n');
-    const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận\nHS1,"=HYPERLINK(""http://x"",""bấm"") xã A",01/02/2023\nHS2,"-1+1 xã B",01/02/2023\nHS3,"@SUM(1) xã C",01/02/2023\nHS4,"+1 xã D",01/02/2023\n';
+    const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận\nHS1,"=HYPERLINK(""http://x"",""bấm"") xã A",01/02/2023\nHS2,"-1+1 xã B",01/02/2023\nHS3,"@SUM(1) xã C",01/02/2023\nHS4,"+1 xã D",01/02/2023\nHS5,"xã \u001b[2JE",01/02/2023\n';
     const { records } = await run(['score', '-', '--units', units, '--by', 'unit'], csv);
     const units_ = new Set(records.filter((r) => r.record === 'result').map((r) => r.unit));
     expect(units_).toContain('\'=HYPERLINK("http://x","bấm") xã A');
     expect(units_).toContain("'-1+1 xã B");
     expect(units_).toContain("'@SUM(1) xã C");
     expect(units_).toContain("'+1 xã D");
+    // A control character from the data is shown escaped, as in the table (report/render.ts: csv is a format for people).
+    expect(units_).toContain('xã \\x1b[2JE');
     const copies = records.find((r) => r.record === 'result' && r.indicator === 'e-certified-copies-increase' && r.tier === 'xa' && r.unit === '')!;
     expect([copies.numerator, copies.denominator, copies.value, copies.status]).toEqual(['10', '13', '-3', 'fail']);
   });

@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { ccch } from '../helpers.js';
 import { readTable } from '../../src/ingest/table.js';
 import { fileSource } from '../../src/ingest/source.js';
+import { shortfall } from '../../src/evaluate/shortfall.js';
 
 const SAMPLE = ['fixtures/sample/ho-so-2023.csv', 'fixtures/sample/pakn-2023.csv'];
 let dir: string;
@@ -62,9 +63,9 @@ describe('score --format xlsx', () => {
     expect(summary.getCell('A1').value).toBe('Kế hoạch 282/KH-UBND — Kế hoạch cải cách hành chính tỉnh Đồng Nai năm 2023');
     expect(summary.getCell('A2').value).toBe('Kỳ: 2023 (01/01/2023 – 31/12/2023)');
     const headRow = summary.getRow(5).values as unknown[];
-    expect(headRow.slice(1)).toEqual(['Chỉ tiêu', 'Mã chỉ tiêu', 'Điều khoản', 'Cấp', 'Tử số (n)', 'Mẫu số (N)', 'Tỷ lệ', 'Mục tiêu', 'Kết quả']);
+    expect(headRow.slice(1)).toEqual(['Chỉ tiêu', 'Mã chỉ tiêu', 'Điều khoản', 'Cấp', 'Tử số (n)', 'Mẫu số (N)', 'Tỷ lệ', 'Mục tiêu', 'Kết quả', 'Còn thiếu']);
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
-    expect(summary.autoFilter).toBe('A5:I41');
+    expect(summary.autoFilter).toBe('A5:J41');
     for (const w of wb.worksheets.slice(1)) {
       expect(w.views[0], w.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(w.autoFilter, w.name).toMatch(/^A1:[A-Z]+\d+$/);
@@ -96,6 +97,10 @@ describe('score --format xlsx', () => {
         expect(target.value).toBe(x.target === null ? null : (x.target as number) / 100);
         if (x.target !== null) expect(target.numFmt).toBe('"≥ "0%');
         expect(String(row.getCell(nCol + 4).value)).toMatch({ pass: /^✓ Đạt$/, fail: /^✗ Không đạt$/, 'no-data': /^– /, 'no-target': /^· / }[x.status as string]!);
+        // The shortfall of a failing result: n plus it passes, one fewer does not (evaluate/shortfall.ts).
+        const short = row.getCell(nCol + 5).value;
+        if (x.status !== 'fail') expect(short).toBeNull();
+        else expect(short).toBe(shortfall(x.numerator as number, x.denominator as number, x.target as number, x.comparison as '>='));
       });
       expect(ws.rowCount).toBe(from + want.length - 1);
     };
@@ -111,6 +116,7 @@ describe('score --format xlsx', () => {
       const row = summary[k + 1]!;
       expect([row[1], Number(row[4]), Number(row[5])]).toEqual([x.indicator, x.numerator, x.denominator]);
       if (x.value !== null) expect(Number(row[6])).toBeCloseTo((x.value as number) / 100, 12);
+      expect(row[8]!.slice(0, 1)).toBe({ pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' }[x.status as string]); // the same verdict
     });
     const inputs = await readSheet(file, 'Dữ liệu vào', 'Tệp');
     expect(inputs.slice(1).map((r) => [r[0], Number(r[4]), Number(r[5]), Number(r[6])])).toEqual(json.inputs.map((i: Record<string, unknown>) => [i.file, i.rows, i.counted, i.inPeriod]));
@@ -118,13 +124,13 @@ describe('score --format xlsx', () => {
     expect(problems.slice(1).map((p) => [p[0], Number(p[1]), p[5], p[6]])).toEqual(json.problems.map((p: Record<string, unknown>) => [p.file, p.line, p.code, p.message]));
   });
 
-  it('keeps text as text: a unit named like a formula is shown, never run; characters XML cannot hold are dropped', async () => {
+  it('keeps text as text: a unit named like a formula is shown, never run; a control character shown escaped, as in the table (report/render.ts)', async () => {
     const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận\nHS1,"=HYPERLINK(""http://x"",""bấm"") xã A",01/02/2023\nHS2,"xã \u0001B",01/02/2023\nHS3,"-3 xã C",01/02/2023\n';
     const { file } = await both(['score', '-', '--by', 'unit'], 'hostile.xlsx', csv);
     const ws = (await exceljs(file)).getWorksheet('Theo đơn vị')!;
     const cells = ws.getColumn(5).values.slice(2) as unknown[];
     expect(cells).toContain('=HYPERLINK("http://x","bấm") xã A');
-    expect(cells).toContain('xã B');
+    expect(cells).toContain('xã \\x01B');
     expect(cells).toContain('-3 xã C');
     ws.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
   });

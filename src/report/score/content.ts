@@ -7,6 +7,8 @@
  * the known ones (a later `month`, `shortfall`, `coverage`, `yearEnd`…), carried generically.
  */
 import { MEASURE_LABELS } from '../../i18n/messages.js';
+import { shortfall } from '../../evaluate/shortfall.js';
+import type { Target } from '../../plan/appendix.js';
 import type { Lang } from '../../model/lang.js';
 import type { RenderContext } from '../render.js';
 import { scoreJson } from './json.js';
@@ -120,8 +122,32 @@ export function extraFields(results: readonly ResultDoc[]): string[] {
   return [...out];
 }
 
-/** A result's field by name (`yearEnd.rate` reaches into an object): a number, a text, a boolean, or null. */
+/** What a result's shortfall is worked out from: its verdict, n, N, target, comparison and scale (and the field, when a document has one). */
+export interface ShortfallSource {
+  status: string;
+  numerator: number;
+  denominator: number;
+  target: number | null;
+  comparison?: string | null;
+  scale?: string;
+  shortfall?: unknown;
+}
+
+/**
+ * A failing result's shortfall: the document's field when it has one, else worked out exactly
+ * (evaluate/shortfall.ts: the fewest items that would have to move into n). Null for any other
+ * verdict, and where moving items into n is not what passes. Every format for people and the CSV
+ * show it, the HTML report too (html-doc.ts).
+ */
+export function shortfallOf(r: ShortfallSource): number | null {
+  if (r.status !== 'fail') return null;
+  if (typeof r.shortfall === 'number') return r.shortfall;
+  return shortfall(r.numerator, r.denominator, r.target, (r.comparison ?? '>=') as Target['comparison'], r.scale === 'change' ? 'change' : 'percent');
+}
+
+/** A result's field by name (`yearEnd.rate` reaches into an object; `shortfall` worked out when absent): a number, a text, a boolean, or null. */
 export function fieldValue(r: ResultDoc, name: string): string | number | boolean | null {
+  if (name === 'shortfall') return shortfallOf(r);
   const dot = name.indexOf('.');
   const v = dot < 0 ? r[name] : (r[name.slice(0, dot)] as Record<string, unknown> | null | undefined)?.[name.slice(dot + 1)];
   if (v === undefined || v === null) return null;
@@ -129,9 +155,13 @@ export function fieldValue(r: ResultDoc, name: string): string | number | boolea
   return Array.isArray(v) ? v.join('; ') : JSON.stringify(v);
 }
 
-/** The period's members beyond from, to and label (a later judgedAt, dataTo…), as [name, value]. */
-export function periodExtras(doc: ScoreDoc): Array<[string, string | number | boolean]> {
-  return Object.entries(doc.period as Record<string, unknown>).flatMap(([k, v]): Array<[string, string | number | boolean]> =>
-    k === 'from' || k === 'to' || k === 'label' || v === null || v === undefined ? [] : [[k, typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean)]],
+/**
+ * The period's members beyond from, to and label (fromTitle, asOf, judgedAt, dataFrom, dataTo,
+ * and any a later version adds), as [name, value], null ones too (the CSV's columns do not
+ * depend on the run); an object as its JSON.
+ */
+export function periodExtras(doc: ScoreDoc): Array<[string, string | number | boolean | null]> {
+  return Object.entries(doc.period as Record<string, unknown>).flatMap(([k, v]): Array<[string, string | number | boolean | null]> =>
+    k === 'from' || k === 'to' || k === 'label' || v === undefined ? [] : [[k, v !== null && typeof v === 'object' ? JSON.stringify(v) : (v as string | number | boolean | null)]],
   );
 }

@@ -14,7 +14,7 @@ import type { Render } from '../render.js';
 import { RESULT_FIELDS, extraFields, fieldValue, indicatorNames, periodExtras, problemsOf, scoreDocument, type ResultDoc } from './content.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 
-const INPUT_FIELDS = ['file', 'dataset', 'rows', 'counted', 'inPeriod', 'rejected', 'superseded', 'unmatched', 'warnings'] as const;
+const INPUT_FIELDS = ['file', 'dataset', 'rows', 'counted', 'inPeriod', 'rejected', 'superseded', 'unmatched', 'excluded', 'warnings', 'dataFrom', 'dataTo'] as const;
 const PROBLEM_FIELDS = ['line', 'column', 'header', 'severity', 'code', 'message'] as const;
 
 export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, version }) => {

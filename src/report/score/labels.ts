@@ -11,7 +11,7 @@ import type { Lang } from '../../model/lang.js';
 import type { Status } from '../../model/result.js';
 import { formatVi, parseIsoDate } from '../../util/dates.js';
 import { formatInt, formatPercent, formatRate } from '../format.js';
-import { indicatorNames, type ResultDoc, type ScoreDoc } from './content.js';
+import { indicatorNames, periodExtras, type ResultDoc, type ScoreDoc } from './content.js';
 import type { ScoreView } from './view.js';
 
 export const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
@@ -83,6 +83,26 @@ export function periodText(doc: ScoreDoc, lang: Lang): string {
   return `${p.label} (${dayText(p.from, lang)} – ${dayText(p.to, lang)})`;
 }
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The period as the formats for people say it: its line (and the report whose title gave it),
+ * the judging moment when before the period's end (as the table says them), then its further
+ * members but the data's first and last days, days as people write them ("Ngày xét (--as-of): 30/06/2023").
+ */
+export function periodLines(doc: ScoreDoc, lang: Lang): string[] {
+  const L = LABELS[lang];
+  const p = doc.period as ScoreDoc['period'] & Record<string, unknown>;
+  const title = p.fromTitle as { file: string; line: number } | null | undefined;
+  const out = [`${L.period}: ${periodText(doc, lang)}${title ? ` — ${L.periodFromTitle(title.file, title.line)}` : ''}`];
+  if (typeof p.judgedAt === 'string' && p.judgedAt < p.to) out.push(L.judgedAt(dayText(p.judgedAt, lang)));
+  for (const [k, v] of periodExtras(doc)) {
+    if (v === null || k === 'fromTitle' || k === 'judgedAt' || k === 'dataFrom' || k === 'dataTo') continue; // the data's days: in the JSON and CSV
+    out.push(`${fieldHeading(k, lang)}: ${typeof v === 'string' && ISO_DAY.test(v) ? dayText(v, lang) : String(v)}`);
+  }
+  return out;
+}
+
 /** A day of the document (yyyy-mm-dd) as people of the language write it (15/04/2023). */
 export const dayText = (iso: string, lang: Lang) => (lang === 'vi' ? formatVi(parseIsoDate(iso)) : iso);
 
@@ -107,6 +127,7 @@ export const HEADINGS = {
     shortfall: 'Còn thiếu',
     coverage: 'Độ phủ',
     yearEnd: 'Cuối năm',
+    asOf: 'Ngày xét (--as-of)',
   } as Record<string, string>,
   en: {
     indicator: 'Indicator',
@@ -127,6 +148,7 @@ export const HEADINGS = {
     shortfall: 'Shortfall',
     coverage: 'Coverage',
     yearEnd: 'Year end',
+    asOf: 'As of (--as-of)',
   } as Record<string, string>,
 };
 

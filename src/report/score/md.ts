@@ -8,12 +8,13 @@
  */
 import { LABELS } from '../../i18n/messages.js';
 import type { Lang } from '../../model/lang.js';
-import { inputLine } from '../lines.js';
+import { inputLine, skippedLine } from '../lines.js';
 import { mdTable, mdText } from '../markdown.js';
 import { groupProblems, groupText, groupsHeading, placesText, variantsText } from '../problems.js';
 import type { Render } from '../render.js';
-import { blocks, extraFields, fieldValue, indicatorNames, isTierRow, periodExtras, scoreDocument, type ResultDoc } from './content.js';
-import { HEADINGS, clauseText, countsText, fieldHeading, periodText, placeHeading, placeText, qualityNotes, rateText, statusText, targetText, tierText } from './labels.js';
+import { blocks, extraFields, fieldValue, indicatorNames, isTierRow, scoreDocument, shortfallOf, type ResultDoc } from './content.js';
+import { formatInt } from '../format.js';
+import { HEADINGS, clauseText, countsText, fieldHeading, periodLines, placeHeading, placeText, qualityNotes, rateText, statusText, targetText, tierText } from './labels.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 
 const T = {
@@ -31,8 +32,8 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, vers
   const results = doc.results as ResultDoc[];
   const name = indicatorNames(view, lang);
   const out: string[] = [`# ${mdText(`${L.plan} ${doc.plan.id} — ${doc.plan.title}`)}`, ''];
-  out.push(`**${L.period}:** ${mdText(periodText(doc, lang))}  `);
-  for (const [k, v] of periodExtras(doc)) out.push(`**${mdText(fieldHeading(k, lang))}:** ${mdText(String(v))}  `);
+  const [period, ...periodMore] = periodLines(doc, lang);
+  out.push(`**${L.period}:** ${mdText(period!.slice(L.period.length + 2))}  `, ...periodMore.map((l) => `${mdText(l)}  `));
   const s = doc.summary;
   const [tally, ...rest] = L.summary(s.pass, s.fail, s.noData, s.noTarget).split(':');
   out.push(`**${mdText(tally!)}:**${mdText(rest.join(':'))}`, '');
@@ -62,8 +63,11 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, vers
   out.push(`## ${T[lang].results}`);
   const extras = extraFields(results);
   const below = results.some((r) => !isTierRow(r));
-  const head = [H.tier!, ...(below ? [placeHeading(results, lang)] : []), H.rate!, H.counts!, H.target!, H.status!, ...extras.map((f) => fieldHeading(f, lang))];
-  const align = head.map((_, i): 'left' | 'right' => (i >= (below ? 2 : 1) && i < (below ? 5 : 4) ? 'right' : i >= head.length - extras.length ? 'right' : 'left'));
+  // The shortfall: a column when some result fails (the fewest items short of the target).
+  const short = results.some((r) => shortfallOf(r) !== null);
+  const head = [H.tier!, ...(below ? [placeHeading(results, lang)] : []), H.rate!, H.counts!, H.target!, H.status!, ...(short ? [H.shortfall!] : []), ...extras.map((f) => fieldHeading(f, lang))];
+  const first = below ? 2 : 1; // rate, n/N, target; then the verdict, the shortfall, the further fields
+  const align = head.map((_, i): 'left' | 'right' => ((i >= first && i < first + 3) || (short && i === first + 4) || i >= head.length - extras.length ? 'right' : 'left'));
   for (const b of groups) {
     out.push('', `### ${mdText(name(b.indicator))}`, '', `\`${b.indicator}\` · ${mdText(clauseText(b.clause, lang))}`, '');
     const rows = b.rows.map(({ result: r, depth }) => [
@@ -73,6 +77,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, vers
       mdText(countsText(r, lang)),
       mdText(targetText(r, lang)),
       mdText(statusText(r, lang)),
+      ...(short ? [shortfallOf(r) === null ? '' : formatInt(shortfallOf(r)!, lang)] : []),
       ...extras.map((f) => mdText(String(fieldValue(r, f) ?? ''))),
     ]);
     out.push(...mdTable(head, align, rows));
@@ -81,9 +86,9 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, vers
   // Inputs and data quality.
   out.push('', `## ${L.inputs}`, '');
   for (const i of view.score.inputs) {
-    out.push(`- ${mdText(inputLine(i, lang, doc.period.label))}`);
-    const sk = i.skipped;
-    if (sk.title + sk.total + sk.footer > 0) out.push(`  - ${mdText(L.skipped(sk.title, sk.total, sk.footer))}`);
+    out.push(`- ${mdText(inputLine(i, lang, doc.period.label, view.score.judging.asOf))}`);
+    const sk = skippedLine(i, lang);
+    if (sk) out.push(`  - ${mdText(sk)}`);
   }
   out.push('', `## ${L.quality}`, '');
   out.push(...quality(view, lang));

@@ -12,8 +12,8 @@ import { LABELS, SIDE_LABELS } from '../../i18n/messages.js';
 import type { Lang } from '../../model/lang.js';
 import type { Render } from '../render.js';
 import { workbook, type XCell, type XSheet } from '../xlsx.js';
-import { extraFields, fieldValue, indicatorNames, isTierRow, periodExtras, problemsOf, scoreDocument, type InputDoc, type ResultDoc, type ScoreDoc } from './content.js';
-import { HEADINGS, MARK, clauseText, fieldHeading, monthText, periodText, placeHeading, tierText } from './labels.js';
+import { extraFields, fieldValue, indicatorNames, isTierRow, problemsOf, shortfallOf, scoreDocument, type InputDoc, type ResultDoc, type ScoreDoc } from './content.js';
+import { HEADINGS, MARK, clauseText, fieldHeading, monthText, periodLines, placeHeading, tierText } from './labels.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 
 const SHEETS = {
@@ -57,8 +57,7 @@ function titleLines(doc: ScoreDoc, lang: Lang): string[] {
   const s = doc.summary;
   return [
     `${L.plan} ${doc.plan.id} — ${doc.plan.title}`,
-    `${L.period}: ${periodText(doc, lang)}`,
-    ...periodExtras(doc).map(([k, v]) => `${fieldHeading(k, lang)}: ${String(v)}`),
+    ...periodLines(doc, lang),
     L.summary(s.pass, s.fail, s.noData, s.noTarget),
   ];
 }
@@ -77,6 +76,7 @@ function resultTable(results: readonly ResultDoc[], where: ReadonlyArray<'place'
     H.rate!,
     H.target!,
     H.status!,
+    H.shortfall!,
     ...extras.map((f) => fieldHeading(f, lang)),
   ];
   const rows = results.map((r): XCell[] => [
@@ -90,6 +90,7 @@ function resultTable(results: readonly ResultDoc[], where: ReadonlyArray<'place'
     rate(r),
     target(r),
     { text: `${MARK[r.status]} ${LABELS[lang].status[r.status] ?? r.status}`, ...(COLOR[r.status] ? { color: COLOR[r.status] } : {}) },
+    value(shortfallOf(r)),
     ...extras.map((f) => value(fieldValue(r, f))),
   ]);
   return { head, rows };

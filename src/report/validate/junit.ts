@@ -60,7 +60,7 @@ function suite(v: ValidateView, i: CheckedInput, problems: readonly Problem[], l
       ...(fails ? { failure: { message: g.severity === 'warning' ? `${T[lang].tooMany(v.totals.warnings, v.maxWarnings!)}; ${message}` : message, type: g.code, text } } : { out: text }),
     });
   }
-  const out = i.status === 'unreadable' && i.rows === 0 ? undefined : inputLine(i, lang, v.period.label, v.judging.asOf, notJoinedNote(v.inputs, lang));
+  const out = i.status === 'unreadable' && i.rows === 0 ? undefined : inputLine(i, lang, v.period.label, v.judging.asOf, notJoinedNote(v.inputs, lang), false);
   return { name: i.file, file: i.file, cases, ...(out ? { out } : {}) };
 }
 

@@ -129,11 +129,11 @@ function inputLines(v: ValidateView, i: CheckedInput, lang: Lang, c: ChalkInstan
   if (i.status === 'unreadable') {
     const lines = [`${c.red('✗')} ${i.file} (${datasetLabel(i.dataset, lang)}) — ${T.unreadable}`, `    ${errorLine(i.error!, lang)}`];
     // What it gave before the fault, when it kept its part (ingest/refusals.ts).
-    if (i.rows > 0) lines.push(`    ${inputLine(i, lang, v.period.label, asOf, notJoined)}`);
+    if (i.rows > 0) lines.push(`    ${inputLine(i, lang, v.period.label, asOf, notJoined, false)}`);
     return lines;
   }
   const ok = i.status === 'clean';
-  const lines = [`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, asOf, notJoined)} — ${ok ? T.clean : T.errors}`];
+  const lines = [`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, asOf, notJoined, false)} — ${ok ? T.clean : T.errors}`];
   if (i.dataFrom !== null && i.dataTo !== null && i.inPeriod !== null) lines.push(`    ${T.dates(formatVi(i.dataFrom), formatVi(i.dataTo), i.inPeriod)}`);
   const sk = skippedLine(i, lang);
   if (sk) lines.push(`    ${sk}`);
