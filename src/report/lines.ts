@@ -10,11 +10,16 @@ import type { InputReport } from '../model/accounting.js';
 import type { NamedPeriod } from '../model/period.js';
 import { formatVi } from '../util/dates.js';
 
+/** What a problem does to its row, in words: rejected, unmatched (a fact row matching no dossier), or a warning. */
+export function severityText(p: Pick<Problem, 'severity' | 'code'>, lang: Lang): string {
+  const L = LABELS[lang];
+  return p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
+}
+
 /** A problem's line; the values it echoes (the cell, the header) cut to a few hundred characters. */
 export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
-  const L = LABELS[lang];
   const where = p.line === null ? p.file : `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
-  const sev = p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
+  const sev = severityText(p, lang);
   const col = p.header ? ` [${clip(p.header)}]` : '';
   return `${where}: ${sev}${col}: ${message(lang, p.code, safeParams(p.params))}`;
 }

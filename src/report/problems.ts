@@ -6,9 +6,10 @@
  * the group as "…". Groups come most frequent first, then in the order first met. Machine
  * formats list every problem instead.
  */
-import { LABELS, message } from '../i18n/messages.js';
+import { message, plural } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
-import type { Problem } from '../model/problem.js';
+import { UNMATCHED_CODES, type Problem } from '../model/problem.js';
+import { severityText } from './lines.js';
 
 type Params = Problem['params'];
 
@@ -79,9 +80,8 @@ const valueText = (key: string, v: string | number | undefined, lang: Lang) => {
 };
 
 /** "bị loại [Đơn vị]: không xác định được cấp của đơn vị "…"" — what the group says, without its count. */
-export function groupText(g: Pick<ProblemGroup, 'severity' | 'header' | 'message'>, lang: Lang): string {
-  const L = LABELS[lang];
-  return `${g.severity === 'error' ? L.rejected : L.warning}${g.header ? ` [${g.header}]` : ''}: ${g.message}`;
+export function groupText(g: Pick<ProblemGroup, 'severity' | 'code' | 'header' | 'message'>, lang: Lang): string {
+  return `${severityText(g, lang)}${g.header ? ` [${g.header}]` : ''}: ${g.message}`;
 }
 
 /** `"Chi cục Thuế…" ×9; "…" ×6; …` — the values that differ, the first `n`. */
@@ -103,16 +103,18 @@ export function placesText(g: ProblemGroup, lang: Lang): string {
 }
 
 const HEADING = {
-  vi: (total: number, errors: number, warnings: number) => `Lỗi và cảnh báo: ${total} (${errors} dòng bị loại, ${warnings} cảnh báo), gộp theo nội dung:`,
-  en: (total: number, errors: number, warnings: number) =>
-    `Problems: ${total} (${errors} rejected row${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}), by message:`,
+  vi: (total: number, rejected: number, unmatched: number, warnings: number) =>
+    `Lỗi và cảnh báo: ${total} (${[`${rejected} dòng bị loại`, ...(unmatched ? [`${unmatched} dòng không khớp`] : []), `${warnings} cảnh báo`].join(', ')}), gộp theo nội dung:`,
+  en: (total: number, rejected: number, unmatched: number, warnings: number) =>
+    `Problems: ${total} (${[plural(rejected, 'rejected row'), ...(unmatched ? [plural(unmatched, 'unmatched row')] : []), plural(warnings, 'warning')].join(', ')}), by message:`,
 };
 
-/** The heading of a summary of problems: how many, rejected rows and warnings (of those kept). */
+/** The heading of a summary of problems: how many, rejected rows, unmatched fact rows (when any) and warnings (of those kept). */
 export function groupsHeading(groups: readonly ProblemGroup[], total: number, lang: Lang): string {
-  const errors = groups.reduce((n, g) => n + (g.severity === 'error' ? g.count : 0), 0);
-  const kept = groups.reduce((n, g) => n + g.count, 0);
-  return HEADING[lang](total, errors, kept - errors);
+  const count = (which: (g: ProblemGroup) => boolean) => groups.reduce((n, g) => n + (which(g) ? g.count : 0), 0);
+  const unmatched = count((g) => g.severity === 'error' && UNMATCHED_CODES.has(g.code));
+  const errors = count((g) => g.severity === 'error');
+  return HEADING[lang](total, errors - unmatched, unmatched, count(() => true) - errors);
 }
 
 const MORE = {

@@ -57,7 +57,7 @@ describe('-o FILE', () => {
   it('refuses, before reading anything, an extension no format has, a directory, a missing directory', async () => {
     const pdf = await ccch(['score', 'fixtures/nope.csv', '-o', join(dir, 'x.pdf')]);
     expect(pdf.code).toBe(2);
-    expect(pdf.stderr).toBe(`ccch: -o "${join(dir, 'x.pdf')}": không biết định dạng nào theo đuôi tệp này; dùng --format, hoặc đuôi .txt, .json, .md, .markdown, .csv, .xlsx, .html, .htm\n`);
+    expect(pdf.stderr).toBe(`ccch: -o "${join(dir, 'x.pdf')}": không biết định dạng nào theo đuôi tệp này; dùng --format, hoặc đuôi .txt, .json, .md, .markdown, .csv, .xlsx, .html, .htm, .xml\n`);
     mkdirSync(join(dir, 'sub'));
     const isDir = await ccch(['score', 'fixtures/nope.csv', '-o', join(dir, 'sub'), '--lang', 'en']);
     expect(isDir.stderr).toBe(`ccch: -o "${join(dir, 'sub')}": cannot write the file (it is a directory)\n`);

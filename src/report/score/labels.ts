@@ -10,7 +10,8 @@ import type { Dataset, Field } from '../../model/kinds.js';
 import type { Lang } from '../../model/lang.js';
 import type { Status } from '../../model/result.js';
 import { formatVi, parseIsoDate } from '../../util/dates.js';
-import { formatInt, formatPercent, formatRate } from '../format.js';
+import { formatInt } from '../format.js';
+import { targetCell, valueCell } from './cells.js';
 import { indicatorNames, periodExtras, type ResultDoc, type ScoreDoc } from './content.js';
 import type { ScoreView } from './view.js';
 
@@ -32,27 +33,14 @@ export function clauseText(clause: string, lang: Lang): string {
     .join('; ');
 }
 
-const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
-
 /** The value as people read it: a rate n/N to one decimal, rounded down ("74,3%"), a change signed ("+12", "−3"), "—" without data. */
-export function rateText(r: ResultDoc, lang: Lang): string {
-  if (r.scale === 'change') {
-    if (r.value === null) return '—';
-    const v = r.numerator - r.denominator;
-    return v > 0 ? `+${formatInt(v, lang)}` : v < 0 ? `−${formatInt(-v, lang)}` : '0';
-  }
-  return formatRate(r.numerator, r.denominator, lang);
-}
+export const rateText = (r: ResultDoc, lang: Lang): string => valueCell(r, lang);
 
 /** "711/956", with thousands separators. */
 export const countsText = (r: ResultDoc, lang: Lang) => `${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`;
 
 /** "≥ 70%"; for a change, "> 0"; "—" without a target. */
-export function targetText(r: ResultDoc, lang: Lang): string {
-  if (r.target === null) return LABELS[lang].noTargetMark;
-  const sign = SIGN[r.comparison] ?? '≥';
-  return r.scale === 'change' ? `${sign} ${formatInt(r.target, lang)}` : `${sign} ${formatPercent(r.target, lang)}`;
-}
+export const targetText = (r: ResultDoc, lang: Lang): string => (r.target === null ? LABELS[lang].noTargetMark : targetCell(r, lang));
 
 /** "✓ Đạt", "✗ Không đạt"… */
 export const statusText = (r: Pick<ResultDoc, 'status'>, lang: Lang) => `${MARK[r.status as Status]} ${LABELS[lang].status[r.status] ?? r.status}`;

@@ -11,6 +11,8 @@
 import { LABELS, SIDE_LABELS } from '../../i18n/messages.js';
 import type { Lang } from '../../model/lang.js';
 import type { Render } from '../render.js';
+import { datasetLabel, severityText } from '../lines.js';
+import { SIGN } from './cells.js';
 import { workbook, type XCell, type XSheet } from '../xlsx.js';
 import { extraFields, fieldValue, indicatorNames, isTierRow, problemsOf, shortfallOf, scoreDocument, type InputDoc, type ResultDoc, type ScoreDoc } from './content.js';
 import { HEADINGS, MARK, clauseText, fieldHeading, monthText, periodLines, placeHeading, tierText } from './labels.js';
@@ -30,7 +32,6 @@ const PROBLEM_HEAD = {
   en: ['File', 'Line', 'Column', 'Header', 'Severity', 'Code', 'Message'],
 };
 
-const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 const COLOR: Record<string, string> = { pass: '#1A7F37', fail: '#C62828' };
 
 export const render: Render<ScoreView, ScoreRenderOptions> = async (view, { lang, version }) => {
@@ -112,11 +113,10 @@ function target(r: ResultDoc): XCell {
 const value = (v: string | number | boolean | null): XCell => (v === null ? null : typeof v === 'number' ? { number: v } : String(v));
 
 function inputsSheet(doc: ScoreDoc, lang: Lang): XSheet {
-  const L = LABELS[lang];
   const n = (x: number | null) => (x === null ? null : { number: x });
   const rows = doc.inputs.map((i: InputDoc): XCell[] => [
     i.file,
-    L.dataset[i.dataset] ?? SIDE_LABELS[lang].dataset[i.dataset] ?? i.dataset,
+    datasetLabel(i.dataset, lang),
     i.format,
     i.sheet,
     n(i.rows),
@@ -141,7 +141,7 @@ function inputsSheet(doc: ScoreDoc, lang: Lang): XSheet {
 function* problemRows(doc: ScoreDoc, lang: Lang): Generator<XCell[]> {
   const L = LABELS[lang];
   for (const p of problemsOf(doc)) {
-    yield [p.file, { number: p.line }, p.column === null ? null : { number: p.column }, p.header, p.severity === 'error' ? L.rejected : L.warning, p.code, p.message];
+    yield [p.file, { number: p.line }, p.column === null ? null : { number: p.column }, p.header, severityText(p, lang), p.code, p.message];
   }
   if (doc.problemsOmitted > 0) yield [null, null, null, null, null, null, L.truncated(doc.problemsOmitted)];
 }

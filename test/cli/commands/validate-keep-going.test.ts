@@ -82,7 +82,7 @@ describe('validate keeps going', () => {
     expect(j.inputs[0]).toMatchObject({ file: '-', status: 'clean', rows: 2, counted: 1, superseded: 1 });
     expect(j.inputs[1]).toMatchObject({ file: B, status: 'unreadable', rows: 1, counted: 1 });
     const t = await ccch(['validate', '-', B, '--lang', 'en'], { input: `${HEAD}HS1,Sở Tư pháp,05/01/2023\n` });
-    expect(t.stdout).toContain(`    ${B}:3:5: quote opened here is never closed\n    ${B} (dossiers): 1 rows read = 1 counted`);
+    expect(t.stdout).toContain(`    ${B}:3:5: quote opened here is never closed\n    ${B} (dossiers): 1 row read = 1 counted`);
   });
 
   it('fact exports are not joined when a dossier list is refused: no row called unmatched for want of it', async () => {

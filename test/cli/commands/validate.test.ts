@@ -163,7 +163,7 @@ describe('ccch validate', () => {
     const files = ['fixtures/joins/dossiers.csv', 'fixtures/joins/digitization-extra.csv'];
     const t = await ccch(['validate', ...files, ...(opt as string[]), '--lang', 'en']);
     expect(t.code).toBe(code);
-    expect(t.stdout.includes('1 warnings, more than --max-warnings 0.')).toBe(code === 1);
+    expect(t.stdout.includes('1 warning, more than --max-warnings 0.')).toBe(code === 1);
     const j = JSON.parse((await ccch(['validate', ...files, ...(opt as string[]), '--format', 'json'])).stdout);
     expect(j.summary).toMatchObject({ warnings: 1, maxWarnings: opt.length ? Number(opt[1]) : null, verdict, clean: code === 0 });
   });
