@@ -50,8 +50,10 @@ export function groupProblems(problems: Iterable<Omit<Problem, 'field'>>, lang: 
     if (b.listed < places) {
       b.listed++;
       const last = b.g.places[b.g.places.length - 1];
-      if (last && last.file === p.file) last.lines.push(p.line);
-      else b.g.places.push({ file: p.file, lines: [p.line] });
+      // A problem of a whole file (no line: a coverage warning) names the file alone.
+      if (last && last.file === p.file) {
+        if (p.line !== null) last.lines.push(p.line);
+      } else b.g.places.push({ file: p.file, lines: p.line === null ? [] : [p.line] });
     }
   }
   return [...groups.values()].map((b) => finish(b, lang)).sort((a, b) => b.count - a.count);
@@ -97,8 +99,8 @@ const WHERE = {
 
 /** "ho-so.csv: dòng 146, 333, 515 …" — where the group's first problems are; "…" when there are more. */
 export function placesText(g: ProblemGroup, lang: Lang): string {
-  const shown = g.places.reduce((n, p) => n + p.lines.length, 0);
-  const text = g.places.map((p) => `${p.file}: ${WHERE[lang](p.lines)}`).join('; ');
+  const shown = g.places.reduce((n, p) => n + Math.max(1, p.lines.length), 0);
+  const text = g.places.map((p) => (p.lines.length ? `${p.file}: ${WHERE[lang](p.lines)}` : p.file)).join('; ');
   return shown < g.count ? `${text} …` : text;
 }
 

@@ -46,7 +46,7 @@ export function paint(status: Status, text: string, c: ChalkInstance): string {
 }
 
 /** A failing result's shortfall in words ("thiếu 37 hồ sơ", "37 dossiers short"; what it counts: `kind`), or ''. */
-export function shortCell(r: Result, lang: Lang, kind: string | undefined): string {
+export function shortCell(r: Pick<Result, 'status' | 'shortfall'>, lang: Lang, kind: string | undefined): string {
   const s = r.status === 'fail' ? (r.shortfall ?? null) : null;
   return s === null ? '' : HTML_LABELS[lang].short(s, formatInt(s, lang), kind);
 }

@@ -51,7 +51,7 @@ export interface Block {
 }
 
 /** Whether a result is a tier's own (or the province's): no unit, district or month. */
-export const isTierRow = (r: ResultDoc) => r.unit === null && (r.district ?? null) === null && r.month === undefined;
+export const isTierRow = (r: ResultDoc) => r.unit === null && (r.district ?? null) === null && (r.month ?? null) === null;
 
 /**
  * The results per indicator, in the document's order of indicators and tiers, each tier's own

@@ -11,13 +11,16 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { LABELS } from '../../i18n/messages.js';
+import { ACTION_LABELS } from '../../i18n/action.js';
+import { MARK, shortCell, yearEndCell } from './cells.js';
+import { monthsSection } from './table-months.js';
 import type { Lang } from '../../model/lang.js';
 import { RULE, columnWidths, grid, tableWidth, wrapText, type GridColumn, type GridLine } from '../grid.js';
 import { inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
 import { groupProblems, groupText, groupsHeading, moreGroupsText, placesText, variantsText } from '../problems.js';
 import type { Render } from '../render.js';
 import { blocks, indicatorNames, isTierRow, scoreDocument, type Block, type ResultDoc, type ScoreDoc } from './content.js';
-import { clauseText, countsText, noRowInPeriod, placeHeading, placeText, qualityNotes, rateText, statusText, targetText, tierText } from './labels.js';
+import { clauseText, countsText, noRowInPeriod, placeHeading, placeText, qualityNotes, rateText, targetText, tierText } from './labels.js';
 import { formatVi } from '../../util/dates.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 
@@ -42,9 +45,27 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, chal
     if (sk) out.push(`    ${sk}`);
   }
   out.push('');
-  out.push(...resultsTable(doc.results as ResultDoc[], indicatorNames(view, lang), lang, c, width));
+  // The months have a section of their own (table-months.ts).
+  const whole = (doc.results as ResultDoc[]).filter((r) => (r.month ?? null) === null);
+  const yearEnd = score.results.find((r) => (r.month ?? null) === null && r.yearEnd)?.yearEnd;
+  const kinds = new Map<string, string>(view.indicators.map((i) => [i.id, i.dataset]));
+  const fig: Figures = (r) => [
+    rateText(r, lang),
+    countsText(r, lang),
+    targetText(r, lang),
+    verdictText(r, lang, kinds.get(r.indicator) ?? (r.source as string | undefined)),
+    ...(yearEnd ? [yearEndCell(r as Parameters<typeof yearEndCell>[0], lang)] : []),
+  ];
+  const more: GridColumn[] = yearEnd ? [{ head: ACTION_LABELS[lang].yearEndCol, align: 'left', wrap: true, min: 12 }] : [];
+  out.push(...resultsTable(whole, fig, more, indicatorNames(view, lang), lang, c, width));
+  if (yearEnd) out.push(c.dim(ACTION_LABELS[lang].yearEndNote(yearEnd.daysElapsed, yearEnd.daysLeft)));
   const s = doc.summary;
-  out.push(L.summary(s.pass, s.fail, s.noData, s.noTarget), '');
+  out.push(L.summary(s.pass, s.fail, s.noData, s.noTarget));
+  const listing = score.listing;
+  if (listing && listing.omitted > 0) out.push(ACTION_LABELS[lang].omitted(listing.omitted, listing.failing, listing.top));
+  if (listing && listing.noDataUnits > 0) out.push(ACTION_LABELS[lang].noDataUnits(listing.noDataUnits));
+  out.push('');
+  out.push(...monthsSection(score, view.indicators, lang, c, width));
   out.push(...sources(view, lang, c));
   out.push(...quality(view, doc, lang, c, options.problems));
   return `${out.join('\n')}\n`;
@@ -54,38 +75,45 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, chal
 const paintStatus = (r: ResultDoc, c: ChalkInstance) => (text: string) =>
   r.status === 'pass' ? c.green(text) : r.status === 'fail' ? c.red.bold(text) : c.dim(text);
 
-/** The figures of a result, after its name or tier: rate, n/N, target, verdict. */
-const figures = (r: ResultDoc, lang: Lang) => [rateText(r, lang), countsText(r, lang), targetText(r, lang), statusText(r, lang)];
+/** The figures of a result, after its name or tier: rate, n/N, target, verdict (4th: painted), and the year end when the run has it. */
+type Figures = (r: ResultDoc) => string[];
 
-function resultsTable(results: ResultDoc[], name: (id: string) => string, lang: Lang, c: ChalkInstance, width: number): string[] {
+/** "✗ Không đạt, thiếu 37 hồ sơ": the verdict, and a failing result's shortfall (report/score/cells.ts). */
+function verdictText(r: ResultDoc, lang: Lang, kind: string | undefined): string {
+  const short = shortCell(r, lang, kind);
+  return `${MARK[r.status]} ${LABELS[lang].status[r.status] ?? r.status}${short ? `, ${short}` : ''}`;
+}
+
+function resultsTable(results: ResultDoc[], figures: Figures, more: GridColumn[], name: (id: string) => string, lang: Lang, c: ChalkInstance, width: number): string[] {
   const L = LABELS[lang];
   const figureColumns: GridColumn[] = [
     { head: L.rate, align: 'right' },
     { head: L.counts, align: 'right' },
     { head: L.target, align: 'right' },
     { head: L.result, align: 'left', wrap: true, min: 11 },
+    ...more,
   ];
   const groups = blocks(results);
   const below = results.some((r) => !isTierRow(r));
   if (!below) {
     // Beside the tiers when the names get NAME_MIN columns and nothing else wraps.
-    const columns: GridColumn[] = [{ head: L.indicator, align: 'left', flex: true, min: NAME_MIN }, { head: L.tierCol, align: 'left' }, ...figureColumns.map((col) => ({ ...col, wrap: false }))];
-    const rows = groups.flatMap((b) => b.rows.map(({ result: r }) => [name(b.indicator), tierText(r.tier, lang), ...figures(r, lang)]));
+    const columns: GridColumn[] = [{ head: L.indicator, align: 'left', flex: true, min: NAME_MIN }, { head: L.tierCol, align: 'left' }, ...figureColumns.map((col) => ({ ...col, wrap: col.head === L.result }))];
+    const rows = groups.flatMap((b) => b.rows.map(({ result: r }) => [name(b.indicator), tierText(r.tier, lang), ...figures(r)]));
     const widths = columnWidths(columns, rows.map((cells) => ({ cells })), width);
-    if (tableWidth(widths) <= width) return beside(groups, columns, widths[0]!, name, lang, c, width);
+    if (tableWidth(widths) <= width) return beside(groups, columns, widths[0]!, figures, name, lang, c, width);
   }
   const head = below ? `${L.tierCol} / ${placeHeading(results, lang).toLowerCase()}` : L.tierCol;
-  return above(groups, [{ head, align: 'left', flex: true, min: 9 }, ...figureColumns], name, lang, c, width);
+  return above(groups, [{ head, align: 'left', flex: true, min: 9 }, ...figureColumns], figures, name, lang, c, width);
 }
 
 /** Tiers only: the name, then the id and clause (dim), down the first column beside the tiers. */
-function beside(groups: Block[], columns: GridColumn[], nameWidth: number, name: (id: string) => string, lang: Lang, c: ChalkInstance, width: number): string[] {
+function beside(groups: Block[], columns: GridColumn[], nameWidth: number, figures: Figures, name: (id: string) => string, lang: Lang, c: ChalkInstance, width: number): string[] {
   const lines: GridLine[] = [];
   for (const b of groups) {
     if (lines.length) lines.push(RULE);
     const named = wrapText(name(b.indicator), nameWidth);
     const label = [...named, ...wrapText(`${b.indicator} · ${clauseText(b.clause, lang)}`, nameWidth)];
-    const rows = b.rows.map(({ result: r }) => ({ r, cells: [tierText(r.tier, lang), ...figures(r, lang)] }));
+    const rows = b.rows.map(({ result: r }) => ({ r, cells: [tierText(r.tier, lang), ...figures(r)] }));
     // Lines of the label beyond the rows go on rows of their own.
     const height = Math.max(rows.length, label.length);
     for (let k = 0; k < height; k++) {
@@ -93,7 +121,7 @@ function beside(groups: Block[], columns: GridColumn[], nameWidth: number, name:
       const text = label[k] ?? '';
       const dim = k >= named.length;
       lines.push({
-        cells: [text, ...(row ? row.cells : ['', '', '', '', ''])],
+        cells: [text, ...(row ? row.cells : columns.slice(1).map(() => ''))],
         paint: (i, t) => (i === 0 ? (dim ? c.dim(t) : t) : i === 5 && row ? paintStatus(row.r, c)(t) : t),
       });
     }
@@ -102,8 +130,8 @@ function beside(groups: Block[], columns: GridColumn[], nameWidth: number, name:
 }
 
 /** The name above its rows; units, districts or months indented under their tier. */
-function above(groups: Block[], columns: GridColumn[], name: (id: string) => string, lang: Lang, c: ChalkInstance, width: number): string[] {
-  const rows = groups.flatMap((b) => b.rows.map((p) => ({ p, cells: [label(p.result, p.depth, lang), ...figures(p.result, lang)] })));
+function above(groups: Block[], columns: GridColumn[], figures: Figures, name: (id: string) => string, lang: Lang, c: ChalkInstance, width: number): string[] {
+  const rows = groups.flatMap((b) => b.rows.map((p) => ({ p, cells: [label(p.result, p.depth, lang), ...figures(p.result)] })));
   const indentOf = (depth: number) => (depth === 1 ? '  ' : '');
   const labelWidth = columnWidths(columns, rows.map(({ p, cells }) => ({ cells: [indentOf(p.depth) + cells[0], ...cells.slice(1)] })), width)[0]!;
   const lines: GridLine[] = [];

@@ -141,7 +141,7 @@ function inputsSheet(doc: ScoreDoc, lang: Lang): XSheet {
 function* problemRows(doc: ScoreDoc, lang: Lang): Generator<XCell[]> {
   const L = LABELS[lang];
   for (const p of problemsOf(doc)) {
-    yield [p.file, { number: p.line }, p.column === null ? null : { number: p.column }, p.header, severityText(p, lang), p.code, p.message];
+    yield [p.file, p.line === null ? null : { number: p.line }, p.column === null ? null : { number: p.column }, p.header, severityText(p, lang), p.code, p.message];
   }
   if (doc.problemsOmitted > 0) yield [null, null, null, null, null, null, L.truncated(doc.problemsOmitted)];
 }

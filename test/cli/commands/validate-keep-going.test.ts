@@ -42,7 +42,7 @@ describe('validate keeps going', () => {
     expect(t.stderr).toBe('');
     expect(t.stdout).toContain(`✗ ${NO_UNIT} (dossiers) — unreadable\n    ${NO_UNIT}:1: dossier file lacks required column: unit (`);
     // One warning: its data stop on 06/01 of the year validated (coverage); clean all the same.
-    expect(t.stdout).toContain(`✓ ${A} (dossiers): 2 rows read = 2 counted + 0 rejected + 0 superseded (duplicate code); 1 warnings — clean`);
+    expect(t.stdout).toContain(`✓ ${A} (dossiers): 2 rows read = 2 counted + 0 rejected + 0 superseded (duplicate code); 1 warning — clean`);
     expect(t.stdout).toContain('✗ nope.csv (kind unknown) — unreadable\n    nope.csv: no such file');
     expect(t.stdout).toContain('Result: 1 of 3 files clean, 2 unreadable.');
 
