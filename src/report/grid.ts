@@ -99,7 +99,7 @@ const pad = (s: string, width: number, align: 'left' | 'right') => {
 /**
  * The widths the columns take: each its widest text, except that the flexible one takes only
  * what is left of `width` (down to its `min`), and then, while the table is still too wide,
- * wrapping columns give up width down to theirs. A table that cannot fit even so is wider.
+ * wrapping columns give up width down to theirs, the rightmost first. A table that cannot fit even so is wider.
  */
 export function columnWidths(columns: readonly GridColumn[], lines: readonly GridLine[], width: number): number[] {
   const widths = columns.map((c) => textWidth(c.head));
@@ -109,15 +109,23 @@ export function columnWidths(columns: readonly GridColumn[], lines: readonly Gri
       for (const part of cell.split('\n')) widths[i] = Math.max(widths[i]!, textWidth(part));
     });
   }
+  // A column is never narrower than its longest word: words are not cut while a wider column can give.
+  const words = columns.map(() => 0);
+  for (const l of lines) {
+    if (l === RULE || 'span' in l) continue;
+    l.cells.forEach((cell, i) => {
+      for (const w of cell.split(/\s+/)) words[i] = Math.max(words[i]!, textWidth(w));
+    });
+  }
   const give = (i: number) => {
     const over = tableWidth(widths) - width;
-    if (over > 0) widths[i] = Math.max(Math.min(widths[i]!, columns[i]!.min ?? 8), widths[i]! - over);
+    const floor = Math.max(columns[i]!.min ?? 8, words[i]!);
+    if (over > 0) widths[i] = Math.max(Math.min(widths[i]!, floor), widths[i]! - over);
   };
   const flex = columns.findIndex((c) => c.flex);
   if (flex >= 0) give(flex);
-  columns.forEach((c, i) => {
-    if (c.wrap) give(i);
-  });
+  // The last wrapping column gives first (an estimate beside the verdict wraps before the verdict does).
+  for (let i = columns.length - 1; i >= 0; i--) if (columns[i]!.wrap) give(i);
   return widths;
 }
 

@@ -119,8 +119,15 @@ export function extraFields(results: readonly ResultDoc[]): string[] {
       else out.add(k);
     }
   }
-  return [...out];
+  // A field that is an object in some results and null in others is its members' columns alone.
+  return [...out].filter((f) => f.includes('.') || ![...out].some((g) => g.startsWith(`${f}.`)));
 }
+
+/** The further fields a format for people shows as columns: all but the year end, which it writes in words (yearEndCell). */
+export const peopleFields = (results: readonly ResultDoc[]): string[] => extraFields(results).filter((f) => f !== 'yearEnd' && !f.startsWith('yearEnd.'));
+
+/** Whether some result carries a year-end need (a year-to-date run). */
+export const hasYearEnd = (results: readonly ResultDoc[]): boolean => results.some((r) => r.yearEnd !== undefined && r.yearEnd !== null);
 
 /** What a result's shortfall is worked out from: its verdict, n, N, target, comparison and scale (and the field, when a document has one). */
 export interface ShortfallSource {

@@ -6,14 +6,16 @@
  * summed up by message. Everything from the data escaped (markdown.ts); the figures are the
  * JSON document's (content.ts).
  */
+import { ACTION_LABELS } from '../../i18n/action.js';
 import { LABELS } from '../../i18n/messages.js';
 import type { Lang } from '../../model/lang.js';
 import { inputLine, skippedLine } from '../lines.js';
 import { mdTable, mdText } from '../markdown.js';
 import { groupProblems, groupText, groupsHeading, placesText, variantsText } from '../problems.js';
 import type { Render } from '../render.js';
-import { blocks, extraFields, fieldValue, indicatorNames, isTierRow, scoreDocument, shortfallOf, type ResultDoc } from './content.js';
+import { blocks, fieldValue, hasYearEnd, indicatorNames, isTierRow, peopleFields, scoreDocument, shortfallOf, type ResultDoc } from './content.js';
 import { formatInt } from '../format.js';
+import { yearEndCell } from './cells.js';
 import { HEADINGS, clauseText, countsText, fieldHeading, periodLines, placeHeading, placeText, qualityNotes, rateText, statusText, targetText, tierText } from './labels.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 
@@ -61,13 +63,14 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, vers
 
   // Each indicator: its tiers, and what is under them.
   out.push(`## ${T[lang].results}`);
-  const extras = extraFields(results);
+  const extras = peopleFields(results);
+  const yearEnd = hasYearEnd(results);
   const below = results.some((r) => !isTierRow(r));
   // The shortfall: a column when some result fails (the fewest items short of the target).
   const short = results.some((r) => shortfallOf(r) !== null);
-  const head = [H.tier!, ...(below ? [placeHeading(results, lang)] : []), H.rate!, H.counts!, H.target!, H.status!, ...(short ? [H.shortfall!] : []), ...extras.map((f) => fieldHeading(f, lang))];
+  const head = [H.tier!, ...(below ? [placeHeading(results, lang)] : []), H.rate!, H.counts!, H.target!, H.status!, ...(short ? [H.shortfall!] : []), ...extras.map((f) => fieldHeading(f, lang)), ...(yearEnd ? [ACTION_LABELS[lang].yearEndCol] : [])];
   const first = below ? 2 : 1; // rate, n/N, target; then the verdict, the shortfall, the further fields
-  const align = head.map((_, i): 'left' | 'right' => ((i >= first && i < first + 3) || (short && i === first + 4) || i >= head.length - extras.length ? 'right' : 'left'));
+  const align = head.map((_, i): 'left' | 'right' => ((i >= first && i < first + 3) || (short && i === first + 4) || (i >= head.length - extras.length - (yearEnd ? 1 : 0) && !(yearEnd && i === head.length - 1)) ? 'right' : 'left'));
   for (const b of groups) {
     out.push('', `### ${mdText(name(b.indicator))}`, '', `\`${b.indicator}\` · ${mdText(clauseText(b.clause, lang))}`, '');
     const rows = b.rows.map(({ result: r, depth }) => [
@@ -79,6 +82,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, vers
       mdText(statusText(r, lang)),
       ...(short ? [shortfallOf(r) === null ? '' : formatInt(shortfallOf(r)!, lang)] : []),
       ...extras.map((f) => mdText(String(fieldValue(r, f) ?? ''))),
+      ...(yearEnd ? [mdText(yearEndCell(r as Parameters<typeof yearEndCell>[0], lang))] : []),
     ]);
     out.push(...mdTable(head, align, rows));
   }

@@ -15,7 +15,7 @@ import { ACTION_LABELS } from '../../i18n/action.js';
 import { MARK, shortCell, yearEndCell } from './cells.js';
 import { monthsSection } from './table-months.js';
 import type { Lang } from '../../model/lang.js';
-import { RULE, columnWidths, grid, tableWidth, wrapText, type GridColumn, type GridLine } from '../grid.js';
+import { RULE, columnWidths, grid, tableWidth, textWidth, wrapText, type GridColumn, type GridLine } from '../grid.js';
 import { inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
 import { groupProblems, groupText, groupsHeading, moreGroupsText, placesText, variantsText } from '../problems.js';
 import type { Render } from '../render.js';
@@ -49,15 +49,20 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, chal
   const whole = (doc.results as ResultDoc[]).filter((r) => (r.month ?? null) === null);
   const yearEnd = score.results.find((r) => (r.month ?? null) === null && r.yearEnd)?.yearEnd;
   const kinds = new Map<string, string>(view.indicators.map((i) => [i.id, i.dataset]));
-  const fig: Figures = (r) => [
-    rateText(r, lang),
-    countsText(r, lang),
-    targetText(r, lang),
-    verdictText(r, lang, kinds.get(r.indicator) ?? (r.source as string | undefined)),
-    ...(yearEnd ? [yearEndCell(r as Parameters<typeof yearEndCell>[0], lang)] : []),
-  ];
+  const verdict = (r: ResultDoc) => verdictText(r, lang, kinds.get(r.indicator) ?? (r.source as string | undefined));
+  const need = (r: ResultDoc) => yearEndCell(r as Parameters<typeof yearEndCell>[0], lang);
+  const fig: Figures = (r) => [rateText(r, lang), countsText(r, lang), targetText(r, lang), verdict(r), ...(yearEnd ? [need(r)] : [])];
   const more: GridColumn[] = yearEnd ? [{ head: ACTION_LABELS[lang].yearEndCol, align: 'left', wrap: true, min: 12 }] : [];
-  out.push(...resultsTable(whole, fig, more, indicatorNames(view, lang), lang, c, width));
+  let table = resultsTable(whole, fig, more, indicatorNames(view, lang), lang, c, width);
+  if (yearEnd && (textWidth(table[0] ?? '') > width || whole.some((r) => !isTierRow(r)))) {
+    // Too narrow for a column of its own, or units to name: the year-end need goes under the verdict.
+    const folded: Figures = (r) => {
+      const n = need(r);
+      return [rateText(r, lang), countsText(r, lang), targetText(r, lang), n ? `${verdict(r)}\n${n}` : verdict(r)];
+    };
+    table = resultsTable(whole, folded, [], indicatorNames(view, lang), lang, c, width);
+  }
+  out.push(...table);
   if (yearEnd) out.push(c.dim(ACTION_LABELS[lang].yearEndNote(yearEnd.daysElapsed, yearEnd.daysLeft)));
   const s = doc.summary;
   out.push(L.summary(s.pass, s.fail, s.noData, s.noTarget));

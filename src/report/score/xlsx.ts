@@ -12,9 +12,10 @@ import { LABELS, SIDE_LABELS } from '../../i18n/messages.js';
 import type { Lang } from '../../model/lang.js';
 import type { Render } from '../render.js';
 import { datasetLabel, severityText } from '../lines.js';
-import { SIGN } from './cells.js';
+import { SIGN, yearEndCell } from './cells.js';
+import { ACTION_LABELS } from '../../i18n/action.js';
 import { workbook, type XCell, type XSheet } from '../xlsx.js';
-import { extraFields, fieldValue, indicatorNames, isTierRow, problemsOf, shortfallOf, scoreDocument, type InputDoc, type ResultDoc, type ScoreDoc } from './content.js';
+import { hasYearEnd, peopleFields, fieldValue, indicatorNames, isTierRow, problemsOf, shortfallOf, scoreDocument, type InputDoc, type ResultDoc, type ScoreDoc } from './content.js';
 import { HEADINGS, MARK, clauseText, fieldHeading, monthText, periodLines, placeHeading, tierText } from './labels.js';
 import type { ScoreRenderOptions, ScoreView } from './view.js';
 
@@ -38,7 +39,7 @@ export const render: Render<ScoreView, ScoreRenderOptions> = async (view, { lang
   const doc = scoreDocument(view, { lang, version });
   const results = doc.results as ResultDoc[];
   const S = SHEETS[lang];
-  const extras = extraFields(results).filter((f) => f !== 'month');
+  const extras = peopleFields(results).filter((f) => f !== 'month');
   const name = indicatorNames(view, lang);
   const months = results.filter((r) => typeof r.month === 'string');
   const units = results.filter((r) => !isTierRow(r) && typeof r.month !== 'string');
@@ -79,6 +80,7 @@ function resultTable(results: readonly ResultDoc[], where: ReadonlyArray<'place'
     H.status!,
     H.shortfall!,
     ...extras.map((f) => fieldHeading(f, lang)),
+    ...(hasYearEnd(results) ? [ACTION_LABELS[lang].yearEndCol] : []),
   ];
   const rows = results.map((r): XCell[] => [
     name(r.indicator),
@@ -93,6 +95,7 @@ function resultTable(results: readonly ResultDoc[], where: ReadonlyArray<'place'
     { text: `${MARK[r.status]} ${LABELS[lang].status[r.status] ?? r.status}`, ...(COLOR[r.status] ? { color: COLOR[r.status] } : {}) },
     value(shortfallOf(r)),
     ...extras.map((f) => value(fieldValue(r, f))),
+    ...(hasYearEnd(results) ? [yearEndCell(r as Parameters<typeof yearEndCell>[0], lang) || null] : []),
   ]);
   return { head, rows };
 }
