@@ -27,7 +27,7 @@ describe('README option tables', () => {
     for (const command of COMMAND_NAMES) {
       const flags = [...optionRows(model, command), ...optionRows(model, command, 'side')].flatMap((r) => r.flags.map((f) => f.split(' ')[0]));
       for (const [key, spec] of optionsFor(command)) {
-        const long = spec.flags.split(' ')[0]!;
+        const long = spec.flags.split(/[ ,]+/).find((f) => f.startsWith('--'))!;
         expect(flags.filter((f) => f === long), `${command} ${key}`).toHaveLength(1);
       }
     }

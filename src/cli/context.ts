@@ -3,9 +3,13 @@
  * and what its commands share (Cli: language, colors, the exit code, writing the output).
  * Only main.ts builds an Io from `process`; everything else takes it from here.
  */
+import { createWriteStream, statSync } from 'node:fs';
+import { rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { renderer, type Chunk, type Formats, type Output } from '../report/render.js';
 import { safeText } from '../util/safe-text.js';
+import { usageError } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
 import type { Plan } from '../plan/schema.js';
 
@@ -33,19 +37,30 @@ export interface Io {
   loadPlan?(file: string | undefined): Promise<Plan>;
 }
 
+/** Where a command's output goes: a format of its list (--format, already checked), and `-o FILE` (undefined or "-": stdout). */
+export interface Target {
+  format: string;
+  output?: string | undefined;
+}
+
+/** Columns of text output when it is not a terminal's (or the terminal does not say). */
+export const DEFAULT_WIDTH = 100;
+
 export interface Cli {
   readonly io: Io;
   readonly version: string;
   /** The language of messages: --lang once parsed (guessed from the arguments before). */
   lang: Lang;
   readonly chalk: ChalkInstance;
+  /** The width of standard output: the terminal's columns, else COLUMNS, else DEFAULT_WIDTH. */
+  readonly width: number;
   readonly exitCode: number;
   /** Sets the exit code; call it before writing the output. */
   setExitCode(code: number): void;
   /** Writes a renderer's output to stdout, chunk by chunk at the reader's pace. */
   write(out: Output): Promise<void>;
-  /** Renders a view in a format of the list (--format, already checked) and writes it. */
-  render<V, O>(formats: Formats<V, O>, format: string, view: V, options: O): Promise<void>;
+  /** Renders a view in the target's format and writes it to the target: stdout, or `-o FILE` (plain, DEFAULT_WIDTH wide). */
+  render<V, O>(formats: Formats<V, O>, target: Target, view: V, options: O): Promise<void>;
   stdout(s: string): void;
   stderr(s: string): void;
 }
@@ -57,6 +72,7 @@ export function makeCli(io: Io, version: string, lang: Lang): Cli {
     version,
     lang,
     chalk: makeChalk(colorLevel(io.env, Boolean(io.stdout.isTTY))),
+    width: outputWidth(io),
     get exitCode() {
       return exitCode;
     },
@@ -65,9 +81,13 @@ export function makeCli(io: Io, version: string, lang: Lang): Cli {
       io.exitCode?.(code);
     },
     write: (out) => writeOutput(io.stdout, out),
-    async render(formats, format, view, options) {
+    async render(formats, { format, output }, view, options) {
       const render = await renderer(formats, format);
-      await writeOutput(io.stdout, await render(view, { lang: cli.lang, chalk: cli.chalk, version, options }));
+      const toFile = output !== undefined && output !== '-';
+      const ctx = { lang: cli.lang, chalk: toFile ? makeChalk(0) : cli.chalk, width: toFile ? DEFAULT_WIDTH : cli.width, version, options };
+      const out = await render(view, ctx);
+      if (toFile) await writeFileOutput(output, out);
+      else await writeOutput(io.stdout, out);
     },
     stdout: (s) => {
       io.stdout.write(s);
@@ -94,6 +114,60 @@ export async function writeOutput(stream: OutStream, out: Output): Promise<void>
   };
   if (Symbol.asyncIterator in out) for await (const chunk of out) await put(chunk);
   else for (const chunk of out) await put(chunk);
+}
+
+/** Refuses, before any work, to write a binary format to a terminal, or to a file that cannot be written (a directory, a missing one). */
+export function checkTarget(formats: readonly { name: string; binary?: boolean }[], target: Target, io: Io): void {
+  const file = target.output;
+  if (file === undefined || file === '-') {
+    if (io.stdout.isTTY && formats.find((f) => f.name === target.format)?.binary) throw usageError('usage.binaryToTerminal', { format: target.format });
+    return;
+  }
+  const kind = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? 'dir' : 'other';
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code ?? 'ENOENT';
+    }
+  };
+  if (kind(file) === 'dir') throw usageError('usage.output', { file, reason: 'EISDIR' });
+  const dir = kind(dirname(file));
+  if (dir !== 'dir') throw usageError('usage.output', { file, reason: dir === 'other' ? 'ENOTDIR' : dir });
+}
+
+/**
+ * Writes an output to a file, whole or not at all: into a temporary file beside it, renamed
+ * over it once written (a run that fails leaves any earlier file as it was).
+ */
+export async function writeFileOutput(file: string, out: Output): Promise<void> {
+  // A device or a pipe (`-o /dev/stdout`) is written as it is.
+  const special = await stat(file).then((st) => !st.isFile() && !st.isDirectory(), () => false);
+  const tmp = special ? file : join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const stream = createWriteStream(tmp, { flags: special ? 'w' : 'wx' });
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  const done = (async () => {
+    await new Promise<void>((resolve) => stream.once('open', () => resolve()));
+    await writeOutput(stream, out);
+    await new Promise<void>((resolve, reject) => stream.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    if (!special) await rename(tmp, file);
+  })();
+  try {
+    await Promise.race([done, failed]);
+  } catch (e) {
+    stream.destroy();
+    if (!special) await unlink(tmp).catch(() => {});
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') return; // a pipe's reader went away (`-o /dev/stdout | head`): as on stdout
+    if (code !== undefined) throw usageError('usage.output', { file, reason: code });
+    throw e;
+  }
+}
+
+/** The width of standard output's text: the terminal's, else COLUMNS (a shell's, when exported), else DEFAULT_WIDTH. */
+function outputWidth(io: Io): number {
+  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
+  const env = Number(io.env.COLUMNS);
+  return Number.isInteger(env) && env > 0 ? env : DEFAULT_WIDTH;
 }
 
 /** Color: FORCE_COLOR wins, then NO_COLOR, then whether stdout is a terminal. */

@@ -18,6 +18,18 @@ export const FORMATS = {
   overdue: OVERDUE_FORMATS,
 } as const;
 
+/** The format `-o FILE` names by its extension for a command: its name, null when no format has that extension, undefined when the file has none. */
+export function formatOfFile(command: CommandName, file: string): string | null | undefined {
+  const ext = /(\.[^./\\]+)$/.exec(file)?.[1]?.toLowerCase();
+  if (ext === undefined) return undefined;
+  return FORMATS[command].find((f) => f.extensions?.includes(ext))?.name ?? null;
+}
+
+/** The extensions a command's formats are chosen by, for messages (`.txt, .json, .md`). */
+export function extensionsOf(command: CommandName): string[] {
+  return FORMATS[command].flatMap((f) => f.extensions ?? []);
+}
+
 /** The commands, in the order of the help. */
 export type CommandName = keyof typeof FORMATS;
 export const COMMAND_NAMES = Object.keys(FORMATS) as CommandName[];

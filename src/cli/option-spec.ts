@@ -35,6 +35,12 @@ export interface OptionSpec {
   help?: PerCommand<Text | string>;
   /** The value when the option is not given, as it would be typed (shown by the help). */
   default?: string;
+  /**
+   * The value when the option is not given, told by the other options (parsed), before the
+   * default: `--format` by the extension of `-o FILE`. Undefined: the default. Throws a coded
+   * usage error when they tell an impossible one.
+   */
+  inferred?: (values: Readonly<Record<string, unknown>>, command: CommandName) => string | undefined;
   /** The allowed values (compared trimmed and case-folded), and the error for any other. */
   choices?: { values: PerCommand<readonly string[]>; error: ErrorCode };
   /** The value as the commands take it; throws a coded usage error (model/errors.ts) on a bad one. */

@@ -9,16 +9,16 @@ import { parseAsOf, parsePeriod } from '../model/period.js';
 import { LANGS } from '../model/lang.js';
 import { TIERS } from '../model/tier.js';
 import { WHICH } from '../model/listing.js';
-import { parseIsoDate } from '../util/dates.js';
+import { parseDay } from '../util/dates.js';
 import { canonicalEncoding } from '../ingest/decode.js';
 import { MAX_THREADS } from '../ingest/parallel/workers.js';
 import { formatNames } from '../report/render.js';
-import { FORMATS, type CommandName } from './formats.js';
+import { FORMATS, extensionsOf, formatOfFile, type CommandName } from './formats.js';
 import { choicesOf, option, type OptionSpec, type ValueOf } from './option-spec.js';
 
-/** A day, `YYYY-MM-DD`, as a day number (util/dates.ts). */
+/** A day, written as the data writes one (`2023-04-15`, `15/04/2023`…, util/dates.ts), as a day number. */
 const day = (flag: string) => (raw: string) => {
-  const d = parseIsoDate(raw.trim());
+  const d = parseDay(raw);
   if (Number.isNaN(d)) throw usageError('usage.date', { option: flag, value: raw });
   return d;
 };
@@ -159,8 +159,8 @@ export const OPTIONS = {
             en: "period that summary reports must cover (default: the period in a report's title, else the plan year)",
           }
         : {
-            vi: 'kỳ: 2023, 2023-Q1…Q4, 2023-H1/H2, 2023-03 (mặc định: kỳ ghi trên tiêu đề báo cáo tổng hợp, nếu không thì năm của kế hoạch)',
-            en: "period (default: the period in a summary report's title, else the plan year)",
+            vi: 'kỳ: 2023, 2023-Q1 (Quý I/2023), 2023-H1, 2023-03 (03/2023)… (mặc định: kỳ ghi trên tiêu đề báo cáo tổng hợp, nếu không thì năm của kế hoạch)',
+            en: "period: 2023, 2023-Q1 (Quý I/2023), 2023-H1, 2023-03 (03/2023)… (default: the period in a summary report's title, else the plan year)",
           },
     parse: parsePeriod,
     check: (v) => {
@@ -173,25 +173,25 @@ export const OPTIONS = {
           ? 'as for `score`'
           : command === 'validate'
           ? "the period summary reports must cover, written as for `score` (default: the period a summary report's title gives, else the plan's year)"
-          : "the period: a year `2023`, a half `2023-H1`/`H2`, a quarter `2023-Q1`…`Q4`, a month `2023-03`; default: the period a summary report's title gives ([form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)), else the plan's year",
+          : "the period: a year `2023`, a half `2023-H1`/`H2`, a quarter `2023-Q1`…`Q4`, a month `2023-03`, as written in reports too (`Quý I/2023`, `6 tháng đầu năm 2023`, `03/2023`, `Tháng 3/2023`), a day `15/04/2023`, or two days `01/01/2023 - 31/03/2023`; default: the period a summary report's title gives ([form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)), else the plan's year",
       example: '--period 2023-Q2',
     }),
   }),
   from: option({
     flags: '--from <date>',
     commands: ['score', 'validate', 'explain'],
-    help: { vi: 'ngày đầu kỳ YYYY-MM-DD', en: 'first day' },
+    help: { vi: 'ngày đầu kỳ (2023-01-01 hoặc 01/01/2023)', en: 'first day' },
     parse: day('--from'),
     readme: {
       flags: ['--from D', '--to D'],
-      meaning: "explicit first / last day (`YYYY-MM-DD`, inclusive); either alone fills in the plan year's first or last day; not with `--period`",
+      meaning: "explicit first / last day, inclusive (`2023-01-01` or `01/01/2023`); either alone fills in the plan year's first or last day; not with `--period`",
       example: '--from 2023-01-01 --to 2023-05-31',
     },
   }),
   to: option({
     flags: '--to <date>',
     commands: ['score', 'validate', 'explain'],
-    help: { vi: 'ngày cuối kỳ YYYY-MM-DD', en: 'last day' },
+    help: { vi: 'ngày cuối kỳ (2023-05-31 hoặc 31/05/2023)', en: 'last day' },
     parse: day('--to'),
     readme: null,
   }),
@@ -200,11 +200,11 @@ export const OPTIONS = {
     commands: ['score', 'validate', 'tasks', 'explain', 'overdue'],
     help: (command) =>
       command === 'overdue'
-        ? { vi: 'ngày xét YYYY-MM-DD hoặc dd/mm/yyyy (bắt buộc)', en: 'the day to judge at, YYYY-MM-DD or dd/mm/yyyy (required)' }
+        ? { vi: 'ngày xét, ví dụ 2023-06-30 hoặc 30/06/2023 (bắt buộc)', en: 'the day to judge at, e.g. 2023-06-30 or 30/06/2023 (required)' }
         : command === 'tasks'
-        ? { vi: 'tính đến ngày YYYY-MM-DD hoặc dd/mm/yyyy (mặc định: hôm nay)', en: 'as of YYYY-MM-DD or dd/mm/yyyy (default: today)' }
+        ? { vi: 'tính đến ngày, ví dụ 2023-06-30 hoặc 30/06/2023 (mặc định: hôm nay)', en: 'as of a day, e.g. 2023-06-30 or 30/06/2023 (default: today)' }
         : {
-            vi: 'ngày xét YYYY-MM-DD hoặc dd/mm/yyyy: bỏ qua dòng tiếp nhận sau ngày này, hồ sơ giải quyết sau ngày này coi là chưa giải quyết',
+            vi: 'ngày xét, ví dụ 2023-06-30 hoặc 30/06/2023: bỏ qua dòng tiếp nhận sau ngày này, hồ sơ giải quyết sau ngày này coi là chưa giải quyết',
             en: 'judge as of this day: rows received after it are left out, resolved after it count as open',
           },
     parse: parseAsOf,
@@ -213,17 +213,17 @@ export const OPTIONS = {
         ? {
             flags: '--as-of DATE',
             meaning:
-              'required: the day D (`YYYY-MM-DD` or `dd/mm/yyyy`); items open at the end of D and past due there are overdue. Rows received after D are left out, resolutions after D are open, as for `score`',
+              'required: the day D (`2023-06-30`, `30/06/2023` or any form of the data contract); items open at the end of D and past due there are overdue. Rows received after D are left out, resolutions after D are open, as for `score`',
             example: '--as-of 2023-06-30',
           }
         : command === 'tasks'
-        ? { flags: '--as-of DATE', meaning: 'the day, `YYYY-MM-DD` or `dd/mm/yyyy` (default: today). A completion date after it rejects the row', example: '--as-of 2023-04-15' }
+        ? { flags: '--as-of DATE', meaning: 'the day, `2023-04-15` or `15/04/2023` (any form of the data contract; default: today). A completion date after it rejects the row', example: '--as-of 2023-04-15' }
         : command === 'validate' || command === 'explain'
           ? { flags: '--as-of D', meaning: 'as for `score`: rows received after D are left out, resolutions after D are open' }
           : {
               flags: '--as-of D',
               meaning:
-                'judge as of the end of day D (`YYYY-MM-DD` or `dd/mm/yyyy`, not before the period\'s first day): rows received after D are left out (counted as *excluded*), dossiers resolved after D are open at D — a later export scored `--as-of 2023-06-30` gives the figures of a 30/06 export. See [The judging moment](#the-judging-moment-j)',
+                'judge as of the end of day D (`2023-06-30`, `30/06/2023` or any form of the data contract, not before the period\'s first day): rows received after D are left out (counted as *excluded*), dossiers resolved after D are open at D — a later export scored `--as-of 2023-06-30` gives the figures of a 30/06 export. See [The judging moment](#the-judging-moment-j)',
               example: '--as-of 30/06/2023',
             },
   }),
@@ -371,10 +371,31 @@ export const OPTIONS = {
     commands: ['score', 'validate', 'plan', 'tasks', 'explain', 'overdue'],
     default: 'table',
     choices: { values: (command) => formatNames(FORMATS[command]), error: 'usage.format' },
+    inferred: (v, command) => {
+      if (typeof v.output !== 'string' || v.output === '-') return undefined;
+      const f = formatOfFile(command, v.output);
+      if (f === null) throw usageError('usage.outputFormat', { file: v.output, allowed: extensionsOf(command).join(', ') });
+      return f;
+    },
     readme: (command) => ({
-      meaning: FORMATS[command].map((f, i) => `\`${f.name}\`${i === 0 ? ' (default)' : ''}: ${f.readme}`).join('; '),
+      meaning:
+        FORMATS[command].map((f, i) => `\`${f.name}\`${i === 0 ? ' (default)' : ''}: ${f.readme}`).join('; ') +
+        '; without `--format`, `-o FILE` chooses by its extension (' +
+        FORMATS[command].flatMap((f) => (f.extensions ?? []).map((e) => `\`${e}\``)).join(', ') +
+        ')',
       example: { score: '--format json | jq .summary', validate: '--format json | jq .summary', plan: '--format md > ke-hoach.md', tasks: '--format json | jq .counts', explain: '--format csv > ho-so-tre.csv', overdue: '--format json | jq .counts' }[command],
     }),
+  }),
+  output: option({
+    flags: '-o, --output <file>',
+    commands: ['score', 'validate', 'plan', 'tasks'],
+    help: { vi: 'ghi ra tệp này (định dạng theo đuôi tệp khi không có --format)', en: 'write to this file (the format by its extension unless --format)' },
+    readme: {
+      flags: ['-o FILE', '--output FILE'],
+      meaning:
+        'write the output to FILE instead of standard output (`-`: standard output); without `--format`, its extension chooses the format. The file is written whole or not at all (a temporary file, renamed). A binary format (`xlsx`) is never written to a terminal: give `-o` or redirect',
+      example: '-o ket-qua.xlsx',
+    },
   }),
   lang: option({
     flags: '--lang <lang>',
@@ -492,6 +513,9 @@ export function parseOptions<C extends CommandName>(command: C, raw: Readonly<Re
     else if (spec.choices) values[key] = pick(spec, command, r);
     else values[key] = spec.parse ? spec.parse(r) : r;
     if (key === 'lang') onLang?.(values[key] as string);
+  }
+  for (const [key, spec] of entries) {
+    if (values[key] === undefined && spec.inferred) values[key] = spec.inferred(values, command) ?? spec.default;
   }
   for (const [, spec] of entries) spec.check?.(values);
   return values as OptionValues<C>;

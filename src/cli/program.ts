@@ -7,8 +7,8 @@ import { usageError, type CcchError, type ErrorParams } from '../model/errors.js
 import type { Lang } from '../model/lang.js';
 import type { CommandDef } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import type { Cli } from './context.js';
-import { COMMAND_NAMES, type CommandName } from './formats.js';
+import { checkTarget, type Cli, type Target } from './context.js';
+import { COMMAND_NAMES, FORMATS, type CommandName } from './formats.js';
 import { commandHelp, programHelp } from './help.js';
 import { helpLine, textLine } from './option-spec.js';
 import { optionsFor, parseOptions } from './options.js';
@@ -63,9 +63,14 @@ function addCommand<C extends CommandName>(program: Command, def: CommandDef<C>,
   cmd.action(async (...args: unknown[]) => {
     const arg = def.argument ? (args.shift() as string) : undefined;
     const files = def.files ? (args[0] as string[]) : [];
-    const options = parseOptions(def.name, (args[args.length - 1] as Command).opts(), (lang) => {
+    const command = args[args.length - 1] as Command;
+    // An option that can be inferred from others is taken as given only when given.
+    const raw = { ...command.opts() };
+    for (const [key, spec] of optionsFor(def.name)) if (spec.inferred && command.getOptionValueSource(key) === 'default') delete raw[key];
+    const options = parseOptions(def.name, raw, (lang) => {
       cli.lang = lang as Lang;
     });
+    checkTarget(FORMATS[def.name], options as unknown as Target, cli.io);
     await def.run(files, options, cli, arg);
   });
 }

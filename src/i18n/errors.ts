@@ -12,22 +12,33 @@ const q = (s: string | number | undefined) => `"${s ?? ''}"`;
 /** A number as the language writes it (16.384 / 16,384); a string passes as it is. */
 const num = (n: string | number | undefined, lang: Lang) => (typeof n === 'number' ? n.toLocaleString(lang) : (n ?? ''));
 
+/** Why a file could not be written, by the system's error code. */
+const OUTPUT_REASON: Record<string, { vi: string; en: string }> = {
+  ENOENT: { vi: 'không có thư mục này', en: 'no such directory' },
+  EACCES: { vi: 'không có quyền ghi', en: 'permission denied' },
+  EPERM: { vi: 'không có quyền ghi', en: 'permission denied' },
+  EISDIR: { vi: 'đây là một thư mục', en: 'it is a directory' },
+  ENOTDIR: { vi: 'đường dẫn có phần không phải thư mục', en: 'a part of the path is not a directory' },
+  ENOSPC: { vi: 'hết chỗ trên đĩa', en: 'no space left on the device' },
+  EROFS: { vi: 'hệ thống tệp chỉ đọc', en: 'read-only file system' },
+};
+
 export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'usage.period': {
-    vi: (p) => `kỳ không hợp lệ: ${q(p.value)} (dùng 2023, 2023-Q1…Q4, 2023-H1/H2 hoặc 2023-03)`,
-    en: (p) => `invalid period: ${q(p.value)} (use 2023, 2023-Q1…Q4, 2023-H1/H2 or 2023-03)`,
+    vi: (p) => `kỳ không hợp lệ: ${q(p.value)} (dùng 2023, 2023-Q1…Q4 hoặc Quý I/2023, 2023-H1/H2, 2023-03 hoặc 03/2023, 01/01/2023 - 31/03/2023)`,
+    en: (p) => `invalid period: ${q(p.value)} (use 2023, 2023-Q1…Q4 or Quý I/2023, 2023-H1/H2, 2023-03 or 03/2023, 01/01/2023 - 31/03/2023)`,
   },
   'usage.date': {
-    vi: (p) => `${p.option}: ngày không hợp lệ ${q(p.value)} (dùng YYYY-MM-DD)`,
-    en: (p) => `${p.option}: invalid date ${q(p.value)} (use YYYY-MM-DD)`,
+    vi: (p) => `${p.option}: ngày không hợp lệ ${q(p.value)} (dùng 2023-04-15 hoặc 15/04/2023)`,
+    en: (p) => `${p.option}: invalid date ${q(p.value)} (use 2023-04-15 or 15/04/2023)`,
   },
   'usage.toBeforeFrom': {
     vi: (p) => `--to (${p.to}) trước --from (${p.from})`,
     en: (p) => `--to (${p.to}) is before --from (${p.from})`,
   },
   'usage.asOf': {
-    vi: (p) => `--as-of: ngày không hợp lệ ${q(p.value)} (dùng YYYY-MM-DD hoặc dd/mm/yyyy)`,
-    en: (p) => `--as-of: invalid date ${q(p.value)} (use YYYY-MM-DD or dd/mm/yyyy)`,
+    vi: (p) => `--as-of: ngày không hợp lệ ${q(p.value)} (dùng 2023-04-15 hoặc 15/04/2023)`,
+    en: (p) => `--as-of: invalid date ${q(p.value)} (use 2023-04-15 or 15/04/2023)`,
   },
   'usage.asOfBeforePeriod': {
     vi: (p) => `--as-of (${p.value}) trước ngày đầu kỳ (${p.from})`,
@@ -126,6 +137,18 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
   'usage.byDistrictNeedsUnits': {
     vi: () => '--by district cần --units (tệp đơn vị cho biết đơn vị thuộc huyện nào)',
     en: () => '--by district needs --units (the units file says which district a unit is in)',
+  },
+  'usage.outputFormat': {
+    vi: (p) => `-o ${q(p.file)}: không biết định dạng nào theo đuôi tệp này; dùng --format, hoặc đuôi ${p.allowed}`,
+    en: (p) => `-o ${q(p.file)}: no format has this extension; give --format, or use ${p.allowed}`,
+  },
+  'usage.binaryToTerminal': {
+    vi: (p) => `--format ${p.format}: không ghi tệp nhị phân ra màn hình; dùng -o TỆP (ví dụ -o ket-qua.${p.format}) hoặc chuyển hướng > TỆP`,
+    en: (p) => `--format ${p.format}: a binary file is not written to a terminal; give -o FILE (e.g. -o ket-qua.${p.format}) or redirect > FILE`,
+  },
+  'usage.output': {
+    vi: (p) => `-o ${q(p.file)}: không ghi được tệp (${OUTPUT_REASON[String(p.reason)]?.vi ?? p.reason})`,
+    en: (p) => `-o ${q(p.file)}: cannot write the file (${OUTPUT_REASON[String(p.reason)]?.en ?? p.reason})`,
   },
   'usage.periodWithDates': {
     vi: () => '--period không dùng cùng --from/--to',

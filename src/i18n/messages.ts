@@ -10,6 +10,11 @@ type Params = Record<string, string | number>;
 type Template = (p: Params) => string;
 
 const q = (s: string | number | undefined) => `"${s ?? ''}"`;
+
+/** An English count and its noun, singular for 1: "1 row", "2 rows" (Vietnamese nouns do not change). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
 /** yyyy-mm-dd → dd/mm/yyyy. */
 const viDate = (s: string | number | undefined) => String(s ?? '').replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
@@ -66,7 +71,7 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
   },
   'row.unmatched': {
     vi: (p) => `mã hồ sơ ${q(p.code)} không khớp hồ sơ nào (${p.rows} dòng)`,
-    en: (p) => `dossier code ${q(p.code)} matches no dossier (${p.rows} rows)`,
+    en: (p) => `dossier code ${q(p.code)} matches no dossier (${plural(Number(p.rows), 'row')})`,
   },
   'row.noPeriod': { vi: () => 'thiếu kỳ báo cáo', en: () => 'no report period' },
   'row.badPeriod': {
@@ -95,7 +100,7 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
   },
   'row.fieldCount': {
     vi: (p) => `dòng có ${p.got} cột, tiêu đề có ${p.want} cột`,
-    en: (p) => `row has ${p.got} fields, the header has ${p.want}`,
+    en: (p) => `row has ${plural(Number(p.got), 'field')}, the header has ${p.want}`,
   },
 };
 
@@ -136,6 +141,7 @@ export const LABELS = {
       `${file}: cảnh báo: không có dòng nào trong kỳ ${period} (dữ liệu từ ${from} đến ${to})`,
     accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
       `${r} dòng đọc = ${c} được tính + ${j} bị loại + ${s} bị thay thế (trùng mã) + ${u} không khớp hồ sơ; ${w} cảnh báo`,
+    inPeriod: (n: number, period: string) => `${n} dòng trong kỳ ${period}`,
     notJoined: 'không ghép: không có danh sách hồ sơ',
     notJoinedRefused: 'không ghép: có danh sách hồ sơ không đọc được',
     unknownDataset: 'không rõ loại',
@@ -188,31 +194,32 @@ export const LABELS = {
       summary: 'summary report',
     } as Record<string, string>,
     accounting: (r: number, c: number, j: number, s: number, w: number, x = '') =>
-      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code)${x}; ${w} warnings`,
+      `${plural(r, 'row')} read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code)${x}; ${plural(w, 'warning')}`,
     excludedTerm: (n: number, day: string) => ` + ${n} received after ${day} (--as-of)`,
     judgedAt: (day: string) => `data up to ${day}: dossiers still open are judged as of that day`,
     noRowInPeriod: (file: string, period: string, from: string, to: string) =>
       `${file}: warning: no row in the period ${period} (the data runs from ${from} to ${to})`,
     accountingJoin: (r: number, c: number, j: number, s: number, u: number, w: number) =>
-      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code) + ${u} unmatched; ${w} warnings`,
+      `${plural(r, 'row')} read = ${c} counted + ${j} rejected + ${s} superseded (duplicate code) + ${u} unmatched; ${plural(w, 'warning')}`,
+    inPeriod: (n: number, period: string) => `${plural(n, 'row')} in the period ${period}`,
     notJoined: 'not joined: no dossier list given',
     notJoinedRefused: 'not joined: a dossier list is unreadable',
     unknownDataset: 'kind unknown',
     periodAssumed: (p: string) => `no report-period column: taken as covering ${p}`,
     sources: 'Sources',
     via: { records: 'own column', join: 'joined by dossier code', summary: 'summary report' } as Record<string, string>,
-    joinedDossiers: (n: number) => `${n} dossiers`,
+    joinedDossiers: (n: number) => plural(n, 'dossier'),
     summary: (p: number, f: number, n: number, t: number) => `Summary: ${p} pass, ${f} fail, ${n} no data, ${t} no target`,
     skipped: (sk: Skipped, summary: boolean) =>
       `not data, skipped: ${[
-        sk.title ? `${sk.title} title row${sk.title === 1 ? '' : 's'} above the header` : '',
-        sk.group ? `${sk.group} group row${sk.group === 1 ? '' : 's'}` : '',
-        sk.total ? `${sk.total} total row${sk.total === 1 ? '' : 's'}` : '',
-        sk.subtotal ? `${sk.subtotal} subtotal row${sk.subtotal === 1 ? '' : 's'} (by the sums)` : '',
+        sk.title ? `${plural(sk.title, 'title row')} above the header` : '',
+        sk.group ? plural(sk.group, 'group row') : '',
+        sk.total ? plural(sk.total, 'total row') : '',
+        sk.subtotal ? `${plural(sk.subtotal, 'subtotal row')} (by the sums)` : '',
         sk.footer
           ? summary
-            ? `${sk.footer} row${sk.footer === 1 ? '' : 's'} at the end without counts`
-            : `${sk.footer} row${sk.footer === 1 ? '' : 's'} below the total row`
+            ? `${plural(sk.footer, 'row')} at the end without counts`
+            : `${plural(sk.footer, 'row')} below the total row`
           : '',
       ].filter(Boolean).join(', ')}`,
     periodFromTitle: (file: string, line: number) => `from the title of ${file} (line ${line})`,
@@ -222,7 +229,7 @@ export const LABELS = {
     noProblems: 'No problems.',
     missingColumns: (file: string, cols: string, inds: string) => `${file}: no column for ${cols} → ${inds} not computed from this file`,
     readAsBlank: (file: string, cols: string) => `${file}: no column for ${cols} → read as blank cells (no due date, not resolved, not digitized, not rated, no payment recorded)`,
-    truncated: (n: number) => `(${n} more problems not kept)`,
+    truncated: (n: number) => `(${n} more ${n === 1 ? 'problem' : 'problems'} not kept)`,
     noTargetMark: '—',
     rejected: 'rejected',
     unmatched: 'unmatched',
@@ -281,7 +288,7 @@ export const PLAN_LABELS = {
     filterLead: (s: string) => `led by ${s}`,
     filterComputable: 'computable targets',
     totals: (sec: number, items: number, tasks: number, t: number, c: { data: number; catalog: number; units: number; no: number }) =>
-      `${sec} sections, ${items} items, ${tasks} tasks; ${t} targets (${c.data} from data, ${c.catalog} from the catalog, ${c.units} from the units file, ${c.no} not computable)`,
+      `${plural(sec, 'section')}, ${plural(items, 'item')}, ${plural(tasks, 'task')}; ${plural(t, 'target')} (${c.data} from data, ${c.catalog} from the catalog, ${c.units} from the units file, ${c.no} not computable)`,
     targets: 'Targets',
     tasks: 'Tasks',
     lead: 'Lead',
@@ -384,10 +391,10 @@ export const TASK_LABELS = {
     status: 'Status file',
     noStatus: 'No status file (--status): every task is unreported.',
     accounting: (r: number, c: number, j: number, s: number, u: number, w: number) =>
-      `${r} rows read = ${c} counted + ${j} rejected + ${s} superseded (duplicate id) + ${u} matching no task; ${w} warnings`,
-    counts: (n: number, parts: string) => `${n} tasks: ${parts}`,
+      `${plural(r, 'row')} read = ${c} counted + ${j} rejected + ${s} superseded (duplicate id) + ${u} matching no task; ${plural(w, 'warning')}`,
+    counts: (n: number, parts: string) => `${plural(n, 'task')}: ${parts}`,
     total: 'Total',
-    daysOverdue: (d: number) => `${d} days late`,
+    daysOverdue: (d: number) => `${plural(d, 'day')} late`,
     completed: 'done',
     groupNote: 'A task with several lead agencies is listed under each; the total counts each task once.',
   },
@@ -422,6 +429,6 @@ export const SIDE_LABELS = {
   },
   en: {
     dataset: { catalog: 'procedures catalog', units: 'units', 'task-status': 'task status' } as Record<string, string>,
-    unplaced: (n: number, names: string) => `${n} units placed in no district by the units file (not in the per-district results): ${names}`,
+    unplaced: (n: number, names: string) => `${plural(n, 'unit')} placed in no district by the units file (not in the per-district results): ${names}`,
   },
 };

@@ -91,9 +91,12 @@ export class FileProblems {
     this.add({ line, severity: 'error', field: r.field, code: r.code, params: r.params });
   }
 
-  /** A row's warnings (unknown or blank values), each counted and reported. */
+  /** A row's warnings (unknown or blank values), each counted and reported, in the order of their columns. */
   warn(line: number, kind: Kind, warnings: readonly Warning[]): void {
-    for (const w of warnings) {
+    // The decoder finds them field by field; a reader goes along the row.
+    const cols = this.map?.columns;
+    const ordered = warnings.length > 1 && cols ? [...warnings].sort((a, b) => (cols[a.field] ?? -1) - (cols[b.field] ?? -1)) : warnings;
+    for (const w of ordered) {
       this.counts.warnings++;
       const spec = fieldSpec(kind, w.field);
       this.add({ line, severity: 'warning', field: w.field, code: w.code, params: { fieldVi: spec.vi, fieldEn: spec.en, value: w.value } });

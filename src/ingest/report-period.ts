@@ -1,49 +1,16 @@
 /**
  * The period a summary report's row covers ("Kỳ báo cáo"), as the one-stop systems print it:
- * `2023`, `Năm 2023`; `2023-Q1`, `Quý 1/2023`, `Quý I/2023`, `Quý 1 năm 2023`, `Q1/2023`;
- * `2023-H1`, `6 tháng đầu năm 2023`, `6 tháng cuối năm 2023`; `2023-03`, `Tháng 3/2023`,
- * `Tháng 03 năm 2023`, `03/2023`; or two dates `01/01/2023 - 31/03/2023` (also `từ … đến …`).
- * Matching is on folded text (case, spacing, diacritics).
+ * the forms of model/period.ts (`Quý I/2023`, `Tháng 03 năm 2023`, `01/01/2023 - 31/03/2023`…),
+ * but never a single day.
  */
-import { parsePeriod, type Period } from '../model/period.js';
-import { daysFromCivil, daysInMonth, parseDay } from '../util/dates.js';
+import { readPeriod, type Period } from '../model/period.js';
+import { parseDay } from '../util/dates.js';
 import { fold } from '../util/text.js';
-
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
-
-function months(y: number, m1: number, m2: number): Period | null {
-  if (y < 1900 || y > 2100 || m1 < 1 || m2 > 12 || m2 < m1) return null;
-  return { from: daysFromCivil(y, m1, 1), to: daysFromCivil(y, m2, daysInMonth(y, m2)) };
-}
 
 /** The period, or null when the text is not one. */
 export function parseReportPeriod(raw: string): Period | null {
-  const s = fold(raw);
-  if (s === '') return null;
-  try {
-    const p = parsePeriod(s);
-    return { from: p.from, to: p.to };
-  } catch {
-    // not one of the ISO-like forms
-  }
-  let m = /^nam (\d{4})$/.exec(s);
-  if (m) return months(Number(m[1]), 1, 12);
-  m = /^(?:quy|q) ?(\d|i{1,3}|iv)(?: ?\/ ?| nam )(\d{4})$/.exec(s);
-  if (m) {
-    const q = ROMAN[m[1]!] ?? Number(m[1]);
-    return q >= 1 && q <= 4 ? months(Number(m[2]), q * 3 - 2, q * 3) : null;
-  }
-  m = /^6 thang (dau|cuoi) nam (\d{4})$/.exec(s);
-  if (m) return m[1] === 'dau' ? months(Number(m[2]), 1, 6) : months(Number(m[2]), 7, 12);
-  m = /^(?:thang )?(\d{1,2})(?: ?\/ ?| nam )(\d{4})$/.exec(s);
-  if (m) return months(Number(m[2]), Number(m[1]), Number(m[1]));
-  const ends = s.replace(/^tu /, '').split(/ (?:-|–|den) |–/);
-  if (ends.length === 2) {
-    const from = parseDay(ends[0]!);
-    const to = parseDay(ends[1]!);
-    if (!Number.isNaN(from) && !Number.isNaN(to) && from <= to) return { from, to };
-  }
-  return null;
+  const p = readPeriod(raw);
+  return p === null ? null : { from: p.from, to: p.to };
 }
 
 /** A title line's row: its line and its non-blank cells. */

@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'usage.unitNotFound',
   'usage.unitAmbiguous',
   'usage.asOfNeeded',
+  'usage.outputFormat',
+  'usage.binaryToTerminal',
+  'usage.output',
   // Usage: the command line itself (commander's errors).
   'usage.unknownOption',
   'usage.unknownCommand',

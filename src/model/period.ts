@@ -1,8 +1,17 @@
 /**
  * Reporting periods: a year, a half, a quarter, a month, or explicit first/last days.
  * A period runs from its first to its last calendar day, inclusive.
+ *
+ * One parser for every place a period is written: `--period` and a summary report's period
+ * column ("Kỳ báo cáo") accept the same forms, matched on folded text (case, spacing,
+ * diacritics): `2023`, `Năm 2023`; `2023-Q1`, `Quý 1/2023`, `Quý I/2023`, `Quý 1 năm 2023`,
+ * `Q1/2023`; `2023-H1`, `6 tháng đầu năm 2023`, `6 tháng cuối năm 2023`; `2023-03`,
+ * `Tháng 3/2023`, `Tháng 03 năm 2023`, `03/2023`; a day `15/04/2023` or `2023-04-15`; two days
+ * `01/01/2023 - 31/03/2023` (also `từ … đến …`, and `2023-01-01..2023-03-31`, the label ccch
+ * prints).
  */
-import { civilFromDays, daysFromCivil, daysInMonth, formatIso, parseDay, parseIsoDate } from '../util/dates.js';
+import { civilFromDays, daysFromCivil, daysInMonth, formatIso, parseDay } from '../util/dates.js';
+import { fold } from '../util/text.js';
 import { usageError } from './errors.js';
 
 export interface Period {
@@ -13,33 +22,65 @@ export interface Period {
 }
 
 export interface NamedPeriod extends Period {
-  /** As the user named it: "2023", "2023-Q1", "2023-H2", "2023-03", or "2023-01-01..2023-03-31". */
+  /** Its canonical name: "2023", "2023-Q1", "2023-H2", "2023-03", or "2023-01-01..2023-03-31". */
   label: string;
   /** When no period was given: the summary report whose title lines gave it, and their line. */
   fromTitle?: { file: string; line: number };
 }
 
-function range(y: number, m1: number, m2: number, label: string): NamedPeriod {
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function range(y: number, m1: number, m2: number, label: string): NamedPeriod | null {
+  if (y < 1900 || y > 2999 || m1 < 1 || m2 > 12 || m2 < m1) return null;
   return { from: daysFromCivil(y, m1, 1), to: daysFromCivil(y, m2, daysInMonth(y, m2)), label };
 }
 
-export function parsePeriod(spec: string): NamedPeriod {
-  const s = spec.trim().toUpperCase();
-  let m = /^(\d{4})$/.exec(s);
-  if (m) return range(Number(m[1]), 1, 12, s);
-  m = /^(\d{4})-Q([1-4])$/.exec(s);
-  if (m) {
-    const q = Number(m[2]);
-    return range(Number(m[1]), q * 3 - 2, q * 3, s);
-  }
-  m = /^(\d{4})-H([12])$/.exec(s);
-  if (m) {
-    const h = Number(m[2]);
-    return range(Number(m[1]), h === 1 ? 1 : 7, h === 1 ? 6 : 12, s);
-  }
+const year = (y: number) => range(y, 1, 12, String(y));
+const quarter = (y: number, q: number) => (q >= 1 && q <= 4 ? range(y, q * 3 - 2, q * 3, `${y}-Q${q}`) : null);
+const half = (y: number, h: number) => range(y, h === 1 ? 1 : 7, h === 1 ? 6 : 12, `${y}-H${h}`);
+const month = (y: number, m: number) => range(y, m, m, `${y}-${String(m).padStart(2, '0')}`);
+
+/** Two days, first to last; a single day is a period of one day. */
+function days(from: number, to: number): NamedPeriod | null {
+  if (Number.isNaN(from) || Number.isNaN(to) || to < from) return null;
+  return { from, to, label: `${formatIso(from)}..${formatIso(to)}` };
+}
+
+/**
+ * The period a text names, in any of the forms above; null when it names none. A single day is
+ * a period only where `oneDay` allows it (`--period`; a report's period column is never a day).
+ */
+export function readPeriod(raw: string, oneDay = false): NamedPeriod | null {
+  const s = fold(raw);
+  if (s === '') return null;
+  let m = /^(?:nam )?(\d{4})$/.exec(s);
+  if (m) return year(Number(m[1]));
+  m = /^(\d{4})-q([1-4])$/.exec(s);
+  if (m) return quarter(Number(m[1]), Number(m[2]));
+  m = /^(?:quy|q) ?(\d|i{1,3}|iv)(?: ?\/ ?| nam )(\d{4})$/.exec(s);
+  if (m) return quarter(Number(m[2]), ROMAN[m[1]!] ?? Number(m[1]));
+  m = /^(\d{4})-h([12])$/.exec(s);
+  if (m) return half(Number(m[1]), Number(m[2]));
+  m = /^6 thang (dau|cuoi) nam (\d{4})$/.exec(s);
+  if (m) return half(Number(m[2]), m[1] === 'dau' ? 1 : 2);
   m = /^(\d{4})-(\d{2})$/.exec(s);
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return range(Number(m[1]), Number(m[2]), Number(m[2]), s);
-  throw usageError('usage.period', { value: spec });
+  if (m) return month(Number(m[1]), Number(m[2]));
+  m = /^(?:thang )?(\d{1,2})(?: ?\/ ?| nam )(\d{4})$/.exec(s);
+  if (m) return month(Number(m[2]), Number(m[1]));
+  const ends = s.replace(/^tu /, '').split(/\.\.| (?:-|–|den) |–/);
+  if (ends.length === 2) return days(parseDay(ends[0]!), parseDay(ends[1]!));
+  if (oneDay) {
+    const d = parseDay(s);
+    return days(d, d);
+  }
+  return null;
+}
+
+/** `--period`: the period, or a usage error naming the forms. */
+export function parsePeriod(spec: string): NamedPeriod {
+  const p = readPeriod(spec, true);
+  if (p === null) throw usageError('usage.period', { value: spec });
+  return p;
 }
 
 /** A period's name: the year, half, quarter or month it is ("2023-Q1"), else its days ("2023-01-15..2023-04-14"). */
@@ -109,10 +150,9 @@ export function countingPeriod(p: Period, asOf: number | null | undefined): Peri
   return asOf != null && asOf < p.to ? { from: p.from, to: asOf } : { from: p.from, to: p.to };
 }
 
-/** --as-of: a day as YYYY-MM-DD or dd/mm/yyyy (d/m/yyyy too), as a day number. */
+/** --as-of: a day in any form of the data contract (2023-04-15, 15/04/2023…: util/dates parseDay), as a day number. */
 export function parseAsOf(value: string): number {
-  const s = value.trim();
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(s) ? parseIsoDate(s) : /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s) ? parseDay(s) : NaN;
+  const day = parseDay(value);
   if (Number.isNaN(day)) throw usageError('usage.asOf', { value });
   return day;
 }

@@ -12,8 +12,15 @@ import { z } from 'zod';
 import { daysInMonth } from '../util/dates.js';
 import { fold } from '../util/text.js';
 import { CATALOG_MEASURES, UNIT_MEASURES } from '../model/side.js';
+import type { Lang } from '../model/lang.js';
 
 const text = z.string().trim().min(1);
+/** An editor's note or a discrepancy: in both languages ({ vi, en }), or one text for both. */
+const localized = z.union([text, z.strictObject({ vi: text, en: text })]);
+export type Localized = z.infer<typeof localized>;
+
+/** A localized text in a language. */
+export const inLang = (t: Localized, lang: Lang): string => (typeof t === 'string' ? t : t[lang]);
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -66,7 +73,7 @@ export const DeadlineSchema = z
     text,
     kind: z.enum(DEADLINE_KINDS),
     due: isoDate.optional(),
-    note: text.optional(),
+    note: localized.optional(),
   })
   .superRefine((d, ctx) => {
     if (DATED_KINDS.has(d.kind)) {
@@ -104,7 +111,7 @@ export const TaskSchema = z.strictObject({
   deadline: DeadlineSchema,
   /** Cells that span this row and the one above in the seed: their values are the previous task's. */
   merged: z.array(z.enum(MERGEABLE)).min(1).optional(),
-  note: text.optional(),
+  note: localized.optional(),
 });
 
 export const GroupSchema = z.strictObject({
@@ -143,8 +150,8 @@ export const TargetSchema = z
     computable: z.enum(COMPUTABLE),
     measure: z.enum([...CATALOG_MEASURES, ...UNIT_MEASURES]).optional(),
     counterparts: z.array(z.string()).optional(),
-    discrepancy: text.optional(),
-    note: text.optional(),
+    discrepancy: localized.optional(),
+    note: localized.optional(),
   })
   .superRefine((t, ctx) => {
     const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });

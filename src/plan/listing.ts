@@ -14,7 +14,8 @@
  */
 import type { Plan } from './schema.js';
 import type { Agency, Deadline, Target, Task } from './appendix.js';
-import { SECTION_ID, GROUP_ID, ITEM_ID } from './appendix.js';
+import { SECTION_ID, GROUP_ID, ITEM_ID, inLang } from './appendix.js';
+import type { Lang } from '../model/lang.js';
 import { usageError } from '../model/errors.js';
 import { fold } from '../util/text.js';
 
@@ -130,7 +131,7 @@ function checkSection(plan: Plan, s: string): string {
   return up;
 }
 
-function listTask(t: Task): ListedTask {
+function listTask(t: Task, lang: Lang): ListedTask {
   return {
     id: t.id,
     activity: t.activity,
@@ -139,11 +140,11 @@ function listTask(t: Task): ListedTask {
     leadText: t.leadText,
     partners: t.partners,
     partnersText: t.partnersText ?? null,
-    deadline: { text: t.deadline.text, kind: t.deadline.kind, due: t.deadline.due ?? null, note: t.deadline.note ?? null },
+    deadline: { text: t.deadline.text, kind: t.deadline.kind, due: t.deadline.due ?? null, note: t.deadline.note === undefined ? null : inLang(t.deadline.note, lang) },
   };
 }
 
-function listTarget(t: Target, item: string | null): ListedTarget {
+function listTarget(t: Target, item: string | null, lang: Lang): ListedTarget {
   return {
     id: t.id,
     source: t.source,
@@ -160,8 +161,8 @@ function listTarget(t: Target, item: string | null): ListedTarget {
     indicator: t.indicator ?? null,
     measure: t.measure ?? null,
     counterparts: t.counterparts ?? [],
-    discrepancy: t.discrepancy ?? null,
-    note: t.note ?? null,
+    discrepancy: t.discrepancy === undefined ? null : inLang(t.discrepancy, lang),
+    note: t.note === undefined ? null : inLang(t.note, lang),
   };
 }
 
@@ -172,7 +173,8 @@ function itemOf(clause: string, itemIds: ReadonlySet<string>): string | null {
   return itemIds.has(up) ? up : null;
 }
 
-export function listPlan(plan: Plan, filter: ListingFilter = {}): PlanListing {
+/** The listing; editors' notes and discrepancies in `lang`. */
+export function listPlan(plan: Plan, filter: ListingFilter = {}, lang: Lang = 'vi'): PlanListing {
   const section = filter.section !== undefined ? checkSection(plan, filter.section) : null;
   const agencies = plan.agencies ?? [];
   const lead = filter.lead !== undefined ? findAgency(agencies, filter.lead) : null;
@@ -204,7 +206,7 @@ export function listPlan(plan: Plan, filter: ListingFilter = {}): PlanListing {
       const targets = (targetsByItem.get(item.id) ?? []).filter(targetOk);
       if (computable && targets.length === 0) continue;
       targets.forEach((t) => listedTargetIds.add(t.id));
-      items.push({ id: item.id, section: s.id, parent: item.parent ?? null, goal: item.goal, targets: targets.map((t) => t.id), tasks: tasks.map(listTask) });
+      items.push({ id: item.id, section: s.id, parent: item.parent ?? null, goal: item.goal, targets: targets.map((t) => t.id), tasks: tasks.map((t) => listTask(t, lang)) });
     }
     if (items.length === 0) continue;
     const groups = (s.groups ?? []).filter((g) => items.some((i) => i.parent === g.id));
@@ -215,8 +217,8 @@ export function listPlan(plan: Plan, filter: ListingFilter = {}): PlanListing {
   const targets: ListedTarget[] = [];
   for (const t of plan.targets ?? []) {
     if (t.source === 'body') {
-      if (bodyListed && targetOk(t)) targets.push(listTarget(t, null));
-    } else if (listedTargetIds.has(t.id)) targets.push(listTarget(t, itemOf(t.clause, itemIds)));
+      if (bodyListed && targetOk(t)) targets.push(listTarget(t, null, lang));
+    } else if (listedTargetIds.has(t.id)) targets.push(listTarget(t, itemOf(t.clause, itemIds), lang));
   }
 
   const tasks = sections.flatMap((s) => s.items.flatMap((i) => i.tasks));

@@ -10,11 +10,16 @@ import type { InputReport } from '../model/accounting.js';
 import type { NamedPeriod } from '../model/period.js';
 import { formatVi } from '../util/dates.js';
 
+/** What a problem does to its row, in words: rejected, unmatched (a fact row matching no dossier), or a warning. */
+export function severityText(p: Pick<Problem, 'severity' | 'code'>, lang: Lang): string {
+  const L = LABELS[lang];
+  return p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
+}
+
 /** A problem's line; the values it echoes (the cell, the header) cut to a few hundred characters. */
 export function problemLine(p: Omit<Problem, 'field'>, lang: Lang): string {
-  const L = LABELS[lang];
   const where = p.line === null ? p.file : `${p.file}:${p.line}${p.column !== null ? `:${p.column}` : ''}`;
-  const sev = p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
+  const sev = severityText(p, lang);
   const col = p.header ? ` [${clip(p.header)}]` : '';
   return `${where}: ${sev}${col}: ${message(lang, p.code, safeParams(p.params))}`;
 }
@@ -28,9 +33,10 @@ export function datasetLabel(dataset: InputReport['dataset'], lang: Lang): strin
 /**
  * One input's accounting line: `file (kind): rows read = …`, with unmatched rows for fact
  * exports, and rows received after --as-of (`asOf`) when there are any. `notJoined`: why a fact
- * export was not joined (default: no dossier list given).
+ * export was not joined (default: no dossier list given). `inPeriod`: the rows in the period beside
+ * the rows counted when they differ (validate says them on a line of its own).
  */
-export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null, notJoined?: string): string {
+export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null, notJoined?: string, inPeriod = true): string {
   const L = LABELS[lang];
   const excluded = i.excluded > 0 && asOf !== null ? L.excludedTerm(i.excluded, formatVi(asOf)) : '';
   const acc =
@@ -40,7 +46,9 @@ export function inputLine(i: InputReport, lang: Lang, period: string, asOf: numb
         ? L.accountingJoin(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings) + (i.joined ? '' : ` (${notJoined ?? L.notJoined})`)
         : L.accounting(i.rows, i.counted, i.rejected, i.superseded, i.warnings, excluded);
   const note = i.summaryPeriod === 'assumed' ? ` (${L.periodAssumed(period)})` : '';
-  return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${note}`;
+  // Rows counted in the file, and in the period when not all of them are (`inPeriod`: validate says it on a line of its own).
+  const within = inPeriod && i.inPeriod !== null && i.inPeriod !== i.counted ? `; ${L.inPeriod(i.inPeriod, period)}` : '';
+  return `${i.file} (${datasetLabel(i.dataset, lang)}): ${acc}${within}${note}`;
 }
 
 /** The period line: its name, its days, and the report whose title gave it. */

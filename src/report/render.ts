@@ -20,8 +20,10 @@ export type Output = Chunk | Iterable<Chunk> | AsyncIterable<Chunk>;
 
 export interface RenderContext<O = object> {
   lang: Lang;
-  /** Colors (a level-0 instance when the output takes none: NO_COLOR, not a terminal). */
+  /** Colors (a level-0 instance when the output takes none: NO_COLOR, not a terminal, a file). */
   chalk: ChalkInstance;
+  /** Columns a line of text may take: the terminal's width, else 100 (or COLUMNS). */
+  width: number;
   /** ccch's version, for the `tool` member of JSON documents. */
   version: string;
   /** The command's options that shape its output (how many problems to list…). */
@@ -43,6 +45,10 @@ export interface Format<V, O = object> {
    * for people is given it with every string's control characters escaped (util/safe-text.ts).
    */
   raw?: boolean;
+  /** The file names it is chosen by when `-o FILE` is given without `--format` (`.csv`). */
+  extensions?: readonly string[];
+  /** Bytes that mean nothing on a terminal (a workbook): never written to one. */
+  binary?: boolean;
   load(): Promise<{ render: Render<V, O> }>;
 }
 

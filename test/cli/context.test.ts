@@ -68,8 +68,8 @@ describe('Cli.render', () => {
     ];
     const io = fakeIo();
     const cli = makeCli(io, '0.0.0', 'en');
-    await cli.render(formats, 'bin', { n: 7 }, { twice: true });
-    await cli.render(formats, 'text', { n: 7 }, { twice: false });
+    await cli.render(formats, { format: 'bin' }, { n: 7 }, { twice: true });
+    await cli.render(formats, { format: 'text' }, { n: 7 }, { twice: false });
     expect(io.stdout.chunks).toEqual([new Uint8Array([7, 7]), 'en:7\n']);
   });
 });

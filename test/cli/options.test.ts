@@ -39,6 +39,14 @@ describe('the option table', () => {
     expect(parseOptions('tasks', { group: 'Section', format: 'table', lang: 'vi', asOf: '2023-04-15' })).toMatchObject({ group: 'section', asOf: daysFromCivil(2023, 4, 15) });
   });
 
+  it('takes periods and days as the data writes them (Quý I/2023, 03/2023, 15/04/2023)', () => {
+    const opts = (o: Record<string, string>) => parseOptions('score', { format: 'table', lang: 'vi', ...o });
+    expect(opts({ period: 'Quý I/2023' }).period).toMatchObject({ label: '2023-Q1' });
+    expect(opts({ period: '03/2023' }).period).toMatchObject({ label: '2023-03' });
+    expect(opts({ from: '01/02/2023', to: '31/05/2023' })).toMatchObject({ from: daysFromCivil(2023, 2, 1), to: daysFromCivil(2023, 5, 31) });
+    expect(parseOptions('tasks', { group: 'lead', format: 'table', lang: 'vi', asOf: '15/04/2023' })).toMatchObject({ asOf: daysFromCivil(2023, 4, 15) });
+  });
+
   it('refuses a bad value with its coded usage error, --lang first', () => {
     const refusal = (f: () => unknown) => {
       try {

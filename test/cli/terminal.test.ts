@@ -31,7 +31,8 @@ const csv = file(
 
 describe('escape sequences from the data are shown escaped to people, kept whole in JSON', () => {
   it('score --by unit: the unit column', async () => {
-    const r = await ccch(['score', csv, '--by', 'unit', '--lang', 'en', '--problems']);
+    // Wide enough for the escaped name on one line (the table wraps a long name at its width).
+    const r = await ccch(['score', csv, '--by', 'unit', '--lang', 'en', '--problems'], { env: { COLUMNS: '200' } });
     expect(r.stdout).toContain(SHOWN);
     expect(r.stdout).not.toMatch(RAW);
     expect(r.stdout).toContain('unknown tier value: "\\x1b[2Jbad"');

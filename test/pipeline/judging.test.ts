@@ -108,7 +108,7 @@ describe('the judging moment J', () => {
     expect(() => parseAsOf('31/06/2023')).toThrow();
     const r = await ccch(['score', 'fixtures/judging/ho-so-den-15-07.csv', '--as-of', '2023-13-01', '--lang', 'en']);
     expect(r).toMatchObject({ code: 2, stdout: '' });
-    expect(r.stderr).toBe('ccch: --as-of: invalid date "2023-13-01" (use YYYY-MM-DD or dd/mm/yyyy)\n');
+    expect(r.stderr).toBe('ccch: --as-of: invalid date "2023-13-01" (use 2023-04-15 or 15/04/2023)\n');
     const before = await ccch(['score', 'fixtures/judging/ho-so-den-15-07.csv', '--period', '2023-Q3', '--as-of', '30/06/2023', '--lang', 'en']);
     expect(before.stderr).toBe("ccch: --as-of (2023-06-30) is before the period's first day (2023-07-01)\n");
   });

@@ -3,7 +3,7 @@
  * hand from the rows (see the comments), not by running ccch.
  */
 import { describe, it, expect } from 'vitest';
-import { scoreFiles, counts, statusOf } from '../helpers.js';
+import { scoreFiles, scoreTexts, counts, statusOf } from '../helpers.js';
 
 // fixtures/hand/ho-so-2023.csv, by line (header = line 1):
 //  2 HS01 Sở Tư pháp          superseded by line 17
@@ -139,6 +139,27 @@ describe('hand-checked dossiers, shorter periods', () => {
       'satisfaction-rate/so': '1/2', // HS01 / HS02
     });
     expect(statusOf(s, 'online-rate', 'huyen')).toBe('no-data');
+  });
+
+  it('counts the rows in the period beside the rows counted in the file', async () => {
+    // In the period: received or resolved in it (README inputs[].inPeriod).
+    // Year 2023: the 15 counted rows but HS16 (received 01/11/2022, still open).
+    expect((await scoreFiles(['hand/ho-so-2023.csv'])).inputs[0]).toMatchObject({ counted: 15, inPeriod: 14 });
+    // 2023-Q1: received in it HS01 HS02 HS03, resolved in it HS15 (received 20/12/2022).
+    expect((await scoreFiles(['hand/ho-so-2023.csv'], '2023-Q1')).inputs[0]).toMatchObject({ counted: 15, inPeriod: 4 });
+  });
+
+  it('a superseded row leaves the period count with it', async () => {
+    const head = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận\n';
+    // HS1 in March, then again in April: the April row counts, and is not in Q1.
+    const out = await scoreTexts([{ name: 'a.csv', text: `${head}HS1,Sở Y tế,15/03/2023\nHS2,Sở Y tế,16/03/2023\n` }, { name: 'b.csv', text: `${head}HS1,Sở Y tế,15/04/2023\n` }], '2023-Q1');
+    expect(out.inputs.map((i) => [i.counted, i.superseded, i.inPeriod])).toEqual([
+      [1, 1, 1],
+      [1, 0, 0],
+    ]);
+    // The other way round: the later row is in the period.
+    const into = await scoreTexts([{ name: 'a.csv', text: `${head}HS1,Sở Y tế,15/04/2023\n` }, { name: 'b.csv', text: `${head}HS1,Sở Y tế,15/03/2023\n` }], '2023-Q1');
+    expect(into.inputs.map((i) => i.inPeriod)).toEqual([0, 1]);
   });
 
   it('2023-02: a dossier open at the end of the month and not yet due is on time', async () => {

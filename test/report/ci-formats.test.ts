@@ -93,7 +93,7 @@ describe('JUnit XML', () => {
     // The unmatched code (its repeat is superseded: online rows say nothing new).
     expect(online.children.filter((c) => c.name === 'testcase').map((c) => [c.attrs.name, child(c, 'failure')?.attrs.message])).toContainEqual([
       'unmatched: row.unmatched [Mã hồ sơ]',
-      `1 row: ${ONLINE}:3:1: unmatched [Mã hồ sơ]: dossier code "ZZ9" matches no dossier (1 rows)`,
+      `1 row: ${ONLINE}:3:1: unmatched [Mã hồ sơ]: dossier code "ZZ9" matches no dossier (1 row)`,
     ]);
     expect(child(missing.children[2]!, 'failure')!.attrs).toMatchObject({ type: 'input.missingRequired' });
     expect(text(child(missing.children[2]!, 'failure')!)).toBe(`${PAKN}:1: feedback file lacks required column: unit (Đơn vị / Đơn vị tiếp nhận / Đơn vị xử lý / Cơ quan giải quyết / DonViXuLy / Cơ quan xử lý)`);
@@ -119,7 +119,7 @@ describe('JUnit XML', () => {
     expect(strict.code).toBe(1);
     const j = checkJunit(strict.stdout);
     expect(j.failures).toBe(1);
-    expect(j.cases.find((c) => child(c, 'failure'))!.children[0]!.attrs.message).toMatch(/^1 warnings in all files, more than --max-warnings 0; 1 row: /);
+    expect(j.cases.find((c) => child(c, 'failure'))!.children[0]!.attrs.message).toMatch(/^1 warning in all files, more than --max-warnings 0; 1 row: /);
   });
 
   it('score: a testcase per indicator × tier; a failed target fails, no data is skipped', async () => {
@@ -183,7 +183,7 @@ describe('GitHub workflow commands', () => {
   it('validate: a clean run is one notice', async () => {
     const r = await ccch(['validate', 'fixtures/joins/dossiers.csv', '--format', 'github', '--lang', 'en']);
     expect(r.code).toBe(0);
-    expect(parseCommands(r.stdout)).toEqual([{ level: 'notice', props: { title: 'ccch validate' }, message: '1 of 1 files clean; 0 rows rejected or unmatched, 0 warnings' }]);
+    expect(parseCommands(r.stdout)).toEqual([{ level: 'notice', props: { title: 'ccch validate' }, message: '1 of 1 file clean; 0 rows rejected or unmatched, 0 warnings' }]);
   });
 
   it('score: every failed target an error, the problems as the table lists them, the summary last', async () => {
@@ -215,7 +215,7 @@ describe('junit and github are for people: what the data holds cannot break out'
           if (command === 'validate') {
             expect(j.suites[0]!.attrs.name).toBe(HOSTILE_SHOWN);
             expect(j.cases.map((c) => c.attrs.name)).toContain('rejected: row.badDate [Ngày tiếp nhận]');
-            expect(j.suites[0]!.children.find((c) => c.name === 'system-out')!.text).toMatch(/^.*x\\x1b\]0;pwned\\x07\\u202eevil\.csv \(dossiers\): 1 rows read/);
+            expect(j.suites[0]!.children.find((c) => c.name === 'system-out')!.text).toMatch(/^.*x\\x1b\]0;pwned\\x07\\u202eevil\.csv \(dossiers\): 1 row read/);
           }
         } else {
           const bad = parseCommands(r.stdout).find((c) => c.props.line !== undefined)!;

@@ -50,6 +50,6 @@ export const explain: CommandDef<'explain'> = {
       }),
     );
     cli.setExitCode(0);
-    await cli.render(EXPLAIN_FORMATS, o.format, { explanation: result }, {});
+    await cli.render(EXPLAIN_FORMATS, o, { explanation: result }, {});
   },
 };

@@ -29,6 +29,6 @@ export const overdue: CommandDef<'overdue'> = {
     const asOf = o.asOf;
     const result = await withProgress(cli, (onProgress) => overdueList({ plan, asOf, within: o.within ?? null, inputs, ...units, onProgress, ...readerOptions(o, cli) }));
     cli.setExitCode(result.counts.overdue > 0 && !o.exitZero ? 1 : 0);
-    await cli.render(OVERDUE_FORMATS, o.format, { list: result }, {});
+    await cli.render(OVERDUE_FORMATS, o, { list: result }, {});
   },
 };

@@ -17,8 +17,8 @@ export const plan: CommandDef<'plan'> = {
     const loaded = await planOf(o.plan, cli);
     // Loaded here, not at start-up: other commands need none of it.
     const { listPlan } = await import('../../plan/listing.js');
-    const listing = listPlan(loaded, { section: o.section, lead: o.lead, computable: o.computable });
+    const listing = listPlan(loaded, { section: o.section, lead: o.lead, computable: o.computable }, o.lang);
     cli.setExitCode(0);
-    await cli.render(PLAN_FORMATS, o.format, listing, {});
+    await cli.render(PLAN_FORMATS, o, listing, {});
   },
 };

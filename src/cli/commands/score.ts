@@ -53,6 +53,6 @@ export const score: CommandDef<'score'> = {
       }),
     );
     cli.setExitCode(result.summary.fail > 0 && !o.exitZero ? 1 : 0);
-    await cli.render(SCORE_FORMATS, o.format, { score: result, indicators: plan.indicators, fieldName }, { problems: o.problems ? Infinity : 10 });
+    await cli.render(SCORE_FORMATS, o, { score: result, indicators: plan.indicators, fieldName }, { problems: o.problems ? Infinity : 10 });
   },
 };

@@ -27,6 +27,6 @@ export const tasks: CommandDef<'tasks'> = {
     const status = o.status !== undefined ? await readStatus(inputSources([o.status], cli)[0]!, ids, asOf, problems) : null;
     const board = trackTasks(plan, status?.entries ?? new Map(), asOf, o.group);
     cli.setExitCode(board.counts.overdue > 0 && !o.exitZero ? 1 : 0);
-    await cli.render(TASKS_FORMATS, o.format, { plan: plan.plan, board, status: status?.report ?? null, problems }, { problems: o.problems ? Infinity : 10 });
+    await cli.render(TASKS_FORMATS, o, { plan: plan.plan, board, status: status?.report ?? null, problems }, { problems: o.problems ? Infinity : 10 });
   },
 };

@@ -56,7 +56,7 @@ export const validate: CommandDef<'validate'> = {
       });
     });
     cli.setExitCode(VERDICT_EXIT[result.verdict]);
-    await cli.render(VALIDATE_FORMATS, o.format, { ...result, fieldName }, {});
+    await cli.render(VALIDATE_FORMATS, o, { ...result, fieldName }, {});
   },
 };
 

@@ -26,7 +26,8 @@ export const render: Render<PlanListing> = (l, { lang }) => {
     for (const item of s.items) {
       const group = s.groups.find((g) => g.id === item.parent);
       if (group && s.items.find((i) => i.parent === group.id) === item) out.push('', `### ${group.id}. ${cell(group.title)}`);
-      out.push('', `#### ${item.id}`, '', `**${L.goal}:** ${cell(item.goal)}`);
+      // Under its group's heading, else straight under the section's: no level skipped.
+      out.push('', `${group ? '####' : '###'} ${item.id}`, '', `**${L.goal}:** ${cell(item.goal)}`);
       if (item.targets.length) {
         out.push('');
         targetTable(item.targets.map((id) => byId.get(id)!));

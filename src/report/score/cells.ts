@@ -11,18 +11,22 @@ import { formatInt, formatPercent, formatRate } from '../format.js';
 import type { Lang } from '../../model/lang.js';
 import type { Result, Status, YearEnd } from '../../model/result.js';
 
-const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+/** What the cells read of a result (model/result.ts, or a result of the JSON document: report/score/content.ts). */
+type Cells = Pick<Result, 'numerator' | 'denominator' | 'value' | 'target'> & { scale?: string; comparison?: string | null };
+
+/** A comparison as people write it. */
+export const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 
 export const MARK: Record<Status, string> = { pass: '✓', fail: '✗', 'no-data': '–', 'no-target': '·' };
 
 /** "≥ 70%"; for a change target, "> 0". */
-export function targetCell(r: Result, lang: Lang): string {
+export function targetCell(r: Cells, lang: Lang): string {
   const sign = SIGN[r.comparison ?? '>='] ?? '≥';
   return r.scale === 'change' ? `${sign} ${formatInt(r.target!, lang)}` : `${sign} ${formatPercent(r.target!, lang)}`;
 }
 
 /** The rate ("72,4%", "—" without a denominator), or for a change this year − last year, signed ("+12", "−3", "0"). */
-export function valueCell(r: Result, lang: Lang): string {
+export function valueCell(r: Cells, lang: Lang): string {
   if (r.scale !== 'change') return formatRate(r.numerator, r.denominator, lang);
   if (r.value === null) return '—';
   const v = r.numerator - r.denominator;
@@ -42,7 +46,7 @@ export function paint(status: Status, text: string, c: ChalkInstance): string {
 }
 
 /** A failing result's shortfall in words ("thiếu 37 hồ sơ", "37 dossiers short"; what it counts: `kind`), or ''. */
-export function shortCell(r: Result, lang: Lang, kind: string | undefined): string {
+export function shortCell(r: Pick<Result, 'status' | 'shortfall'>, lang: Lang, kind: string | undefined): string {
   const s = r.status === 'fail' ? (r.shortfall ?? null) : null;
   return s === null ? '' : HTML_LABELS[lang].short(s, formatInt(s, lang), kind);
 }

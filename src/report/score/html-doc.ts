@@ -7,14 +7,13 @@
  */
 import { LABELS } from '../../i18n/messages.js';
 import { HTML_LABELS } from '../../i18n/html.js';
-import { shortfall } from '../../evaluate/shortfall.js';
+import { shortfallOf } from './content.js';
 import { formatInt, formatPercent, formatRate } from '../format.js';
 import { html, type Html } from '../html-escape.js';
 import type { inputJson, problemJson } from '../json.js';
 import type { Lang } from '../../model/lang.js';
 import type { InputKind } from '../../model/kinds.js';
 import type { Result, Status, Summary } from '../../model/result.js';
-import type { Target } from '../../plan/appendix.js';
 
 export type InputDoc = ReturnType<typeof inputJson>;
 export type ProblemDoc = ReturnType<typeof problemJson>;
@@ -60,12 +59,8 @@ export const TIER_ORDER = ['so', 'huyen', 'xa', 'all'];
 /** The tier and province results of the whole period (no unit, district or month). */
 export const isOverall = (r: ResultDoc) => r.unit === null && (r.district ?? null) === null && (r.month ?? null) === null;
 
-/** The result's shortfall: the document's field when it has one, else worked out exactly. Only failing results have one. */
-export function shortfallOf(r: ResultDoc): number | null {
-  if (r.status !== 'fail') return null;
-  if (r.shortfall !== undefined && r.shortfall !== null) return r.shortfall;
-  return shortfall(r.numerator, r.denominator, r.target, (r.comparison ?? '>=') as Target['comparison'], r.scale === 'change' ? 'change' : 'percent');
-}
+/** The result's shortfall (content.ts, shared with the other formats). */
+export { shortfallOf };
 
 /** Results grouped by indicator, in the document's order. */
 export function byIndicator(results: readonly ResultDoc[]): Map<string, ResultDoc[]> {

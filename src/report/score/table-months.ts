@@ -1,14 +1,15 @@
 /**
  * `score --by month` in the table: after the main table, one block per indicator, its tiers (and
  * units, with --by unit) down the side and the months as columns; each cell the month's rate and
- * verdict mark, and its n/N under them.
+ * verdict mark, and its n/N under them. Drawn by report/grid.ts, within the output's width (the
+ * tier and unit column wraps).
  */
-import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import { LABELS, MEASURE_LABELS } from '../../i18n/messages.js';
 import { ACTION_LABELS, monthLabel } from '../../i18n/action.js';
 import { formatInt, formatRate } from '../format.js';
 import { MARK, paint, targetCell } from './cells.js';
+import { grid, type GridColumn } from '../grid.js';
 import { formatVi } from '../../util/dates.js';
 import type { Lang } from '../../model/lang.js';
 import type { Result, Score } from '../../model/result.js';
@@ -18,7 +19,7 @@ import type { Plan } from '../../plan/schema.js';
 const rowKey = (r: Result) => `${r.tier}\u0000${r.unit ?? ''}`;
 
 /** The lines of the months section (none when no result has a month). */
-export function monthsSection(score: Score, indicators: Plan['indicators'], lang: Lang, c: ChalkInstance): string[] {
+export function monthsSection(score: Score, indicators: Plan['indicators'], lang: Lang, c: ChalkInstance, width: number): string[] {
   const monthly = score.results.filter((r) => (r.month ?? null) !== null);
   if (!score.months) return [];
   const L = LABELS[lang];
@@ -39,27 +40,32 @@ export function monthsSection(score: Score, indicators: Plan['indicators'], lang
       continue;
     }
     out.push('', c.bold(`${names.get(id) ?? MEASURE_LABELS[lang][id] ?? id}`) + c.dim(` · ${id}`));
-    const table = new Table({
-      head: [L.tierCol, ...(byUnit ? [L.unit] : []), L.target, ...months.map(label)].map((h) => c.bold(h)),
-      style: { head: [], border: [], compact: true },
-      colAligns: ['left', ...(byUnit ? (['left'] as const) : []), 'right', ...months.map(() => 'right' as const)],
+    const columns: GridColumn[] = [
+      { head: L.tierCol, align: 'left', ...(byUnit ? {} : { flex: true, min: 9 }) },
+      ...(byUnit ? [{ head: L.unit, align: 'left' as const, flex: true, min: 12 }] : []),
+      { head: L.target, align: 'right' },
+      ...months.map((m): GridColumn => ({ head: label(m), align: 'right' })),
+    ];
+    const first = byUnit ? 3 : 2; // the first month's column
+    const lines = [...groupBy(rs, rowKey).values()].map((row) => {
+      const r0 = row[0]!;
+      const at = months.map((m) => row.find((r) => r.month === m));
+      return {
+        cells: [
+          L.tier[r0.tier] ?? r0.tier,
+          ...(byUnit ? [r0.unit ?? ''] : []),
+          r0.target === null ? L.noTargetMark : targetCell(r0, lang),
+          ...at.map((r) => (!r ? '' : r.denominator === 0 ? MARK['no-data'] : `${formatRate(r.numerator, r.denominator, lang)} ${MARK[r.status]}\n${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`)),
+        ],
+        // The rate and mark in the verdict's color, n/N dim.
+        paint: (i: number, t: string) => {
+          const r = i >= first ? at[i - first] : undefined;
+          if (!r) return t;
+          return r.denominator === 0 || t.includes('/') ? c.dim(t) : paint(r.status, t, c);
+        },
+      };
     });
-    for (const row of groupBy(rs, rowKey).values()) {
-      const first = row[0]!;
-      const at = new Map(row.map((r) => [r.month!, r]));
-      table.push([
-        L.tier[first.tier] ?? first.tier,
-        ...(byUnit ? [first.unit ?? ''] : []),
-        first.target === null ? L.noTargetMark : targetCell(first, lang),
-        ...months.map((m) => {
-          const r = at.get(m);
-          if (!r) return '';
-          if (r.denominator === 0) return c.dim(MARK['no-data']);
-          return `${paint(r.status, `${formatRate(r.numerator, r.denominator, lang)} ${MARK[r.status]}`, c)}\n${c.dim(`${formatInt(r.numerator, lang)}/${formatInt(r.denominator, lang)}`)}`;
-        }),
-      ]);
-    }
-    out.push(table.toString());
+    out.push(...grid(columns, lines, width, c));
   }
   if (empty.length) out.push('', A.noMonthData(empty.join('; ')));
   const summed = score.sources.filter((s) => s.inputs.some((u) => u.via === 'summary')).map((s) => names.get(s.indicator) ?? s.indicator);

@@ -1,27 +1,12 @@
 /** `tasks --format table`, the default: the tasks by group, each with its state and deadline, the totals, then the status file's problems. */
 import type { ChalkInstance } from 'chalk';
 import { LABELS, TASK_LABELS } from '../../i18n/messages.js';
-import type { StateCounts, TaskState, TrackedTask } from '../../evaluate/tasks.js';
-import { TASK_STATES } from '../../evaluate/tasks.js';
+import type { TrackedTask } from '../../evaluate/tasks.js';
+import { MARK, countParts, stateText } from './labels.js';
 import { formatIso, formatVi } from '../../util/dates.js';
 import { problemLine } from '../lines.js';
 import type { Render } from '../render.js';
-import type { Lang } from '../../model/lang.js';
 import type { TasksRenderOptions, TasksView } from './view.js';
-
-const MARK: Record<TaskState, string> = { done: '✓', 'done-late': '✓', 'on-track': '…', overdue: '✗', 'not-dated': '·', 'no-report': '?' };
-
-function countParts(c: StateCounts, lang: Lang): string {
-  const L = TASK_LABELS[lang];
-  return TASK_STATES.map((s) => `${c[s]} ${L.state[s]!.toLowerCase()}`).join(', ');
-}
-
-function stateText(t: TrackedTask, lang: Lang): string {
-  const L = TASK_LABELS[lang];
-  let s = L.state[t.state]!;
-  if (t.state === 'overdue' && t.reported === null) s += ` (${L.notReported})`;
-  return s;
-}
 
 function color(t: TrackedTask, text: string, c: ChalkInstance): string {
   switch (t.state) {

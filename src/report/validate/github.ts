@@ -5,7 +5,7 @@
  * the run fails: unreadable inputs, errors, or more warnings than --max-warnings). GitHub shows
  * them as annotations on the run and on the lines of the repository's files.
  */
-import { LABELS } from '../../i18n/messages.js';
+import { LABELS, plural } from '../../i18n/messages.js';
 import { message } from '../../i18n/messages.js';
 import { annotation } from '../workflow.js';
 import { clip, safeParams } from '../../util/safe-text.js';
@@ -25,7 +25,7 @@ const T = {
   en: {
     unreadable: 'unreadable',
     result: (clean: number, n: number, unreadable: number, errors: number, warnings: number) =>
-      `${clean} of ${n} files clean${unreadable ? `, ${unreadable} unreadable` : ''}; ${errors} rows rejected or unmatched, ${warnings} warnings`,
+      `${clean} of ${plural(n, 'file')} clean${unreadable ? `, ${unreadable} unreadable` : ''}; ${plural(errors, 'row')} rejected or unmatched, ${plural(warnings, 'warning')}`,
     tooMany: (max: number) => ` (more than --max-warnings ${max})`,
     omitted: (n: number) => `${n} more problems not kept`,
   },

@@ -12,6 +12,7 @@ import type { Render } from '../render.js';
 import type { ValidateView } from './view.js';
 import type { Lang } from '../../model/lang.js';
 import type { Problem } from '../../model/problem.js';
+import { plural } from '../../i18n/messages.js';
 import type { CheckedInput } from '../../model/validation.js';
 
 const T = {
@@ -20,8 +21,8 @@ const T = {
     tooMany: (w: number, max: number) => `${w} cảnh báo trong mọi tệp, quá --max-warnings ${max}`,
   },
   en: {
-    rows: (n: number) => `${n} row${n === 1 ? '' : 's'}`,
-    tooMany: (w: number, max: number) => `${w} warnings in all files, more than --max-warnings ${max}`,
+    rows: (n: number) => plural(n, 'row'),
+    tooMany: (w: number, max: number) => `${plural(w, 'warning')} in all files, more than --max-warnings ${max}`,
   },
 };
 
@@ -60,7 +61,7 @@ function suite(v: ValidateView, i: CheckedInput, problems: readonly Problem[], l
       ...(fails ? { failure: { message: g.severity === 'warning' ? `${T[lang].tooMany(v.totals.warnings, v.maxWarnings!)}; ${message}` : message, type: g.code, text } } : { out: text }),
     });
   }
-  const out = i.status === 'unreadable' && i.rows === 0 ? undefined : inputLine(i, lang, v.period.label, v.judging.asOf, notJoinedNote(v.inputs, lang));
+  const out = i.status === 'unreadable' && i.rows === 0 ? undefined : inputLine(i, lang, v.period.label, v.judging.asOf, notJoinedNote(v.inputs, lang), false);
   return { name: i.file, file: i.file, cases, ...(out ? { out } : {}) };
 }
 

@@ -4,7 +4,7 @@
  * the problems and the result (README "ccch validate").
  */
 import type { ChalkInstance } from 'chalk';
-import { LABELS } from '../../i18n/messages.js';
+import { LABELS, plural } from '../../i18n/messages.js';
 import { errorLine } from '../../i18n/errors.js';
 import { datasetLabel, inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
 import type { Render } from '../render.js';
@@ -42,15 +42,15 @@ const V = {
     none: 'Không có dòng hồ sơ hay PAKN nào trong kỳ: ccch score sẽ không tính',
   },
   en: {
-    title: (n: number) => `Checked ${n} file(s) against the data contract`,
+    title: (n: number) => `Checked ${plural(n, 'file')} against the data contract`,
     matched: 'columns matched',
     missing: 'columns missing',
     ignored: 'columns ignored',
     clean: 'clean',
     errors: 'some rows rejected or unmatched',
     unreadable: 'unreadable',
-    result: (clean: number, n: number, unreadable: number) => `Result: ${clean} of ${n} files clean${unreadable ? `, ${unreadable} unreadable` : ''}.`,
-    tooManyWarnings: (w: number, max: number) => `${w} warnings, more than --max-warnings ${max}.`,
+    result: (clean: number, n: number, unreadable: number) => `Result: ${clean} of ${plural(n, 'file')} clean${unreadable ? `, ${unreadable} unreadable` : ''}.`,
+    tooManyWarnings: (w: number, max: number) => `${plural(w, 'warning')}, more than --max-warnings ${max}.`,
     header: (lines: number[], merged: string | null, numbers: number | null) =>
       `header: ${lines.length} row${lines.length === 1 ? '' : 's'} (${span(lines, lines.length === 1 ? 'line' : 'lines')}${merged === 'ranges' ? ", merged cells from the sheet's ranges" : merged === 'blank' ? ', blank cells continue merged ones' : ''})${numbers !== null ? `; column numbers on line ${numbers} skipped` : ''}`,
     titlePeriod: (from: string, to: string, line: number) => `period from the title (line ${line}): ${viDay(from)} – ${viDay(to)}`,
@@ -59,7 +59,7 @@ const V = {
     skippedRows: 'rows not counted',
     kind: { group: 'group', total: 'total', subtotal: 'subtotal', footer: 'end' } as Record<string, string>,
     more: (n: number) => `and ${n} more`,
-    dates: (from: string, to: string, n: number) => `data from ${from} to ${to}; ${n} rows in the period`,
+    dates: (from: string, to: string, n: number) => `data from ${from} to ${to}; ${plural(n, 'row')} in the period`,
     judged: (day: string) => `Open dossiers and feedback items are judged at the end of ${day}`,
     dataTo: (day: string) => `data up to ${day}`,
     periodEnd: 'the period’s end',
@@ -129,11 +129,11 @@ function inputLines(v: ValidateView, i: CheckedInput, lang: Lang, c: ChalkInstan
   if (i.status === 'unreadable') {
     const lines = [`${c.red('✗')} ${i.file} (${datasetLabel(i.dataset, lang)}) — ${T.unreadable}`, `    ${errorLine(i.error!, lang)}`];
     // What it gave before the fault, when it kept its part (ingest/refusals.ts).
-    if (i.rows > 0) lines.push(`    ${inputLine(i, lang, v.period.label, asOf, notJoined)}`);
+    if (i.rows > 0) lines.push(`    ${inputLine(i, lang, v.period.label, asOf, notJoined, false)}`);
     return lines;
   }
   const ok = i.status === 'clean';
-  const lines = [`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, asOf, notJoined)} — ${ok ? T.clean : T.errors}`];
+  const lines = [`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, asOf, notJoined, false)} — ${ok ? T.clean : T.errors}`];
   if (i.dataFrom !== null && i.dataTo !== null && i.inPeriod !== null) lines.push(`    ${T.dates(formatVi(i.dataFrom), formatVi(i.dataTo), i.inPeriod)}`);
   const sk = skippedLine(i, lang);
   if (sk) lines.push(`    ${sk}`);

@@ -134,6 +134,28 @@ describe('ccch plan renderings and errors', () => {
     expect(md.stdout).toContain('| II.1.3.b | Công khai bộ TTHC kịp thời trên Cổng dịch vụ công của tỉnh |');
   });
 
+  it('plan --format md: headings one level at a time (an item without a group is ### under its section)', async () => {
+    const md = await ccch(['plan', '--format', 'md']);
+    const levels = md.stdout.split('\n').flatMap((l) => (/^#+ /.test(l) ? [l.indexOf(' ')] : []));
+    expect(levels[0]).toBe(1);
+    levels.forEach((n, i) => i > 0 && expect(n).toBeLessThanOrEqual(levels[i - 1]! + 1));
+    expect(md.stdout).toContain('\n### I.1\n');
+    expect(md.stdout).toContain('\n#### II.1.3\n');
+  });
+
+  it("gives the plan's notes and discrepancies in the language asked (Vietnamese by default)", async () => {
+    const vi = await json(['--section', 'I']);
+    const en = await json(['--section', 'I', '--lang', 'en']);
+    const d = (j: { targets: Array<{ id: string; discrepancy: string | null }> }) => j.targets.find((t) => t.id === 'app-I.1-vbqppl-issued')!.discrepancy;
+    expect(d(vi)).toBe('Phần nội dung đếm cơ quan được giao soạn thảo văn bản QPPL (đúng tiến độ, đúng trình tự); phụ lục I.1 đếm văn bản QPPL được ban hành đúng quy định, kịp thời.');
+    expect(d(en)).toBe('The body counts agencies assigned to draft legal documents (on schedule, by procedure); appendix I.1 counts the legal documents issued properly and on time.');
+    const note = async (lang: string) => (await json(['--section', 'VII.3', '--lang', lang])).sections[0].items[0].tasks.find((t: { id: string }) => t.id === 'VII.3.b').deadline.note;
+    expect(await note('vi')).toBe('Văn bản gốc ghi "Tháng Quý IV/2023" (vừa tháng vừa quý); đọc là quý IV/2023.');
+    expect(await note('en')).toBe('The seed reads "Tháng Quý IV/2023" (month and quarter); read as Q4/2023.');
+    const table = await ccch(['plan']);
+    expect(table.stdout).not.toMatch(/\b(?:The|seed|read as)\b/);
+  });
+
   it('is listed in the help with score and tasks', async () => {
     const r = await ccch(['--help']);
     expect(r.code).toBe(0);

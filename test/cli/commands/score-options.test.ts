@@ -35,6 +35,8 @@ const SAMPLES: Partial<Record<OptionKey, string[]>> = {
   encoding: ['--encoding', 'utf-8'],
   unit: ['--unit', 'Sở Tư pháp'],
   threads: ['--threads', '2'],
+  // Standard output, so that the loop reads what it writes (a file: test/cli/output.test.ts).
+  output: ['-o', '-'],
 };
 /** --by district,month with --units (without, district is a usage error: the pairs of --by alone take unit,month). */
 const sample = (k: OptionKey, combo: readonly OptionKey[]) => (k === 'by' && combo.includes('units') ? ['--by', 'district,month'] : SAMPLES[k]!);
@@ -71,6 +73,16 @@ function wellFormed(format: string, out: string): void {
     case 'html':
       expect(out).toMatch(/^<!DOCTYPE html>\n<html lang="(vi|en)">/);
       expect(out).toMatch(/<\/body>\n<\/html>\n$/);
+      break;
+    case 'md':
+      expect(out).toMatch(/\n\*\*(Tổng hợp|Summary):\*\* \d+ /);
+      break;
+    case 'csv':
+      expect(out).toMatch(/^\ufeffrecord,plan,period,/);
+      expect(out.endsWith('\r\n')).toBe(true);
+      break;
+    case 'xlsx':
+      expect(out.startsWith('PK\u0003\u0004')).toBe(true);
       break;
     default:
       expect(out).toMatch(/\n(Tổng hợp|Summary): \d+ /);

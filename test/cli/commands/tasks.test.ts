@@ -122,7 +122,7 @@ describe('ccch tasks table and errors', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(re);
     };
-    await bad(['--as-of', '31/04/2023'], /^ccch: --as-of: ngày không hợp lệ "31\/04\/2023" \(dùng YYYY-MM-DD hoặc dd\/mm\/yyyy\)\n/);
+    await bad(['--as-of', '31/04/2023'], /^ccch: --as-of: ngày không hợp lệ "31\/04\/2023" \(dùng 2023-04-15 hoặc 15\/04\/2023\)\n/);
     await bad(['--group', 'agency', '--lang', 'en'], /^ccch: --group: invalid value "agency" \(use lead or section\)\n/);
     await bad(['--status', 'fixtures/tasks/no-task-column.csv'], /^ccch: fixtures\/tasks\/no-task-column\.csv:1: tệp trạng thái nhiệm vụ thiếu cột bắt buộc: mã nhiệm vụ \(Mã nhiệm vụ \/ Mã NV/);
     await bad(['--status', 'fixtures/tasks/none.csv'], /^ccch: fixtures\/tasks\/none\.csv: không tìm thấy tệp\n$/);

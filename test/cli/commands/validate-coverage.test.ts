@@ -75,7 +75,7 @@ describe('validate: coverage of the period', () => {
     const failed = caseOf((await ccch([...args, '--format', 'junit', '--max-warnings', '0'])).stdout).children[0]!;
     expect(failed.name).toBe('failure');
     // No "N rows:": the warning is about the file, not rows.
-    expect(failed.attrs.message).toBe(`1 warnings in all files, more than --max-warnings 0; ${F('ho-so-03-den-20.csv')}: warning: received dates stop at 2023-03-20, 11 days before 2023-03-31 (the period's end): exported early, or data missing?`);
+    expect(failed.attrs.message).toBe(`1 warning in all files, more than --max-warnings 0; ${F('ho-so-03-den-20.csv')}: warning: received dates stop at 2023-03-20, 11 days before 2023-03-31 (the period's end): exported early, or data missing?`);
     const cmds = parseCommands((await ccch([...args, '--format', 'github'])).stdout);
     expect(cmds[0]).toEqual({ level: 'warning', props: { file: F('ho-so-03-den-20.csv'), title: 'ccch validate: warning coverage.endsEarly' }, message: expect.stringMatching(/^received dates stop at 2023-03-20, /) });
   });

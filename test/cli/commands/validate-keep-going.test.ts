@@ -42,7 +42,7 @@ describe('validate keeps going', () => {
     expect(t.stderr).toBe('');
     expect(t.stdout).toContain(`✗ ${NO_UNIT} (dossiers) — unreadable\n    ${NO_UNIT}:1: dossier file lacks required column: unit (`);
     // One warning: its data stop on 06/01 of the year validated (coverage); clean all the same.
-    expect(t.stdout).toContain(`✓ ${A} (dossiers): 2 rows read = 2 counted + 0 rejected + 0 superseded (duplicate code); 1 warnings — clean`);
+    expect(t.stdout).toContain(`✓ ${A} (dossiers): 2 rows read = 2 counted + 0 rejected + 0 superseded (duplicate code); 1 warning — clean`);
     expect(t.stdout).toContain('✗ nope.csv (kind unknown) — unreadable\n    nope.csv: no such file');
     expect(t.stdout).toContain('Result: 1 of 3 files clean, 2 unreadable.');
 
@@ -82,7 +82,7 @@ describe('validate keeps going', () => {
     expect(j.inputs[0]).toMatchObject({ file: '-', status: 'clean', rows: 2, counted: 1, superseded: 1 });
     expect(j.inputs[1]).toMatchObject({ file: B, status: 'unreadable', rows: 1, counted: 1 });
     const t = await ccch(['validate', '-', B, '--lang', 'en'], { input: `${HEAD}HS1,Sở Tư pháp,05/01/2023\n` });
-    expect(t.stdout).toContain(`    ${B}:3:5: quote opened here is never closed\n    ${B} (dossiers): 1 rows read = 1 counted`);
+    expect(t.stdout).toContain(`    ${B}:3:5: quote opened here is never closed\n    ${B} (dossiers): 1 row read = 1 counted`);
   });
 
   it('fact exports are not joined when a dossier list is refused: no row called unmatched for want of it', async () => {

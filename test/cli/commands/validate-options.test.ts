@@ -31,6 +31,8 @@ const SAMPLES: Partial<Record<OptionKey, string[]>> = {
   encoding: ['--encoding', 'utf-8'],
   unit: ['--unit', 'Sở Tư pháp'],
   threads: ['--threads', '2'],
+  // Standard output, so that the loop reads what it writes (a file is tested in test/cli/output.test.ts).
+  output: ['-o', '-'],
 };
 
 const FILES = ['fixtures/units/ho-so.csv', 'fixtures/joins/online-extra.csv', 'fixtures/bad/missing-unit.csv', 'fixtures/tasks/ascii-semicolon.csv'];

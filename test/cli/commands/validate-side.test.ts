@@ -40,7 +40,7 @@ describe('validate checks side files', () => {
   it('prints them as the exports, with their contract’s names and accounting', async () => {
     const r = await ccch(['validate', STATUS, UNITS, '--lang', 'en']);
     expect(r.stdout).toContain(
-      `✗ ${STATUS} (task status): 16 rows read = 10 counted + 3 rejected + 2 superseded (duplicate id) + 1 matching no task; 1 warnings — some rows rejected or unmatched`,
+      `✗ ${STATUS} (task status): 16 rows read = 10 counted + 3 rejected + 2 superseded (duplicate id) + 1 matching no task; 1 warning — some rows rejected or unmatched`,
     );
     expect(r.stdout).toContain('    columns matched: task id ← "Mã nhiệm vụ", status ← "Trạng thái", completion date ← "Ngày hoàn thành", note ← "Ghi chú"');
     expect(r.stdout).toContain(`  ${STATUS}:9:1: unmatched [Mã nhiệm vụ]: no task "IX.1.a" in the plan (row ignored)`);

@@ -38,13 +38,22 @@ describe('ccch validate', () => {
     );
     const problems = r.stdout.split('\n').filter((l) => l.startsWith('  fixtures/'));
     expect(problems).toEqual([
-      '  fixtures/joins/online-extra.csv:5:1: unmatched [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 rows)',
+      '  fixtures/joins/online-extra.csv:5:1: unmatched [Mã hồ sơ]: dossier code "ZZ99" matches no dossier (1 row)',
       '  fixtures/joins/online-extra.csv:6:1: rejected [Mã hồ sơ]: no code',
       '  fixtures/joins/online-extra.csv:7:2: rejected [Ngày nộp]: unparseable online submission date: "32/13/2023"',
       '  fixtures/joins/payments-extra.csv:4:1: unmatched [MaHoSo]: dossier code "XX01" matches no dossier (3 rows)',
       '  fixtures/joins/payments-extra.csv:8:2: warning [SoTien]: unknown amount value: "abc" (left out of the indicators that need it)',
     ]);
     expect(r.stdout).toContain('Result: 1 of 3 files clean.');
+  });
+
+  it("lists one row's problems in the order of its columns", async () => {
+    // The decoder meets the channel before the rating; the reader meets the rating first.
+    const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Đánh giá,Hình thức nộp,"Phí, lệ phí"\nHS1,UBND xã A,01/02/2023,5 sao,Fax,miễn phí\n';
+    const r = await ccch(['validate', '-', '--format', 'json'], { input: csv });
+    // The row's problems (a coverage warning about the whole file has no line and comes first).
+    const rowProblems = JSON.parse(r.stdout).problems.filter((p: { line: number | null }) => p.line !== null);
+    expect(rowProblems.map((p: { column: number }) => p.column)).toEqual([4, 5, 6]);
   });
 
   it('checks summary reports: bad cells by column, other periods', async () => {
@@ -156,7 +165,7 @@ describe('ccch validate', () => {
     const files = ['fixtures/joins/dossiers.csv', 'fixtures/joins/digitization-extra.csv'];
     const t = await ccch(['validate', ...files, ...(opt as string[]), '--lang', 'en']);
     expect(t.code).toBe(code);
-    expect(t.stdout.includes('1 warnings, more than --max-warnings 0.')).toBe(code === 1);
+    expect(t.stdout.includes('1 warning, more than --max-warnings 0.')).toBe(code === 1);
     const j = JSON.parse((await ccch(['validate', ...files, ...(opt as string[]), '--format', 'json'])).stdout);
     expect(j.summary).toMatchObject({ warnings: 1, maxWarnings: opt.length ? Number(opt[1]) : null, verdict, clean: code === 0 });
   });
@@ -212,7 +221,7 @@ describe('ccch score with joined exports and summary reports', () => {
     expect(r.stdout).toContain('Nguồn số liệu');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ tiếp nhận trực tuyến: fixtures/joins/online.csv (ghép theo mã hồ sơ, 6 hồ sơ); fixtures/joins/online-extra.csv (ghép theo mã hồ sơ, 2 hồ sơ)');
     expect(r.stdout).toContain('  Tỷ lệ hồ sơ giải quyết đúng hạn: fixtures/joins/dossiers.csv (cột của tệp)');
-    expect(r.stdout).toContain('fixtures/joins/online-extra.csv:5:1: không khớp [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)');
+    expect(r.stdout).toContain('×1 không khớp [Mã hồ sơ]: mã hồ sơ "ZZ99" không khớp hồ sơ nào (1 dòng)\n       fixtures/joins/online-extra.csv: dòng 5\n');
   });
 
   it('the JSON lists sources per indicator and unmatched per input', async () => {
@@ -223,7 +232,7 @@ describe('ccch score with joined exports and summary reports', () => {
 
   it('says when a summary report is taken as covering the scored period', async () => {
     const r = await ccch(['score', '-', '--period', '2023-Q2', '--lang', 'en'], { input: 'Đơn vị,Tổng số tiếp nhận,Trực tuyến\nSở Tư pháp,10,8\n' });
-    expect(r.stdout).toContain('- (summary report): 1 rows read = 1 counted + 0 rejected + 0 superseded (duplicate code); 0 warnings (no report-period column: taken as covering 2023-Q2)');
+    expect(r.stdout).toContain('- (summary report): 1 row read = 1 counted + 0 rejected + 0 superseded (duplicate code); 0 warnings (no report-period column: taken as covering 2023-Q2)');
     expect(r.stdout).toContain('  Dossiers received online: - (summary report)');
   });
 
