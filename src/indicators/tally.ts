@@ -125,6 +125,8 @@ export class Tally {
    * (unit * K + indicator) * span + flip (see flipOf) → how many. Settled by `judge`.
    */
   private readonly lateOpen = new Map<number, number>();
+  /** Tallies given the same records first (--by month's months), told each one's code lookup as it is placed here (month-tally.ts). */
+  readonly followers: Array<{ follow(prev: number): void }> = [];
   private readonly span: number;
   private judged: Judged | null = null;
   /** Told of every record counted and taken back (explain, overdue): records are then placed one by one, not staged. */
@@ -388,7 +390,8 @@ export class Tally {
    * Counts a record whose code lookup gave `prev` (its entry, or -1: a new code, entry `entries`):
    * its mask, its row's first and last day, and its flip (see flipOf).
    */
-  private place(dataset: Dataset, file: number, u: number, mask: number, first: number, last: number, flip: number, prev: number): void {
+  protected place(dataset: Dataset, file: number, u: number, mask: number, first: number, last: number, flip: number, prev: number): void {
+    for (let i = 0; i < this.followers.length; i++) this.followers[i]!.follow(prev);
     const st = this.state[dataset];
     this.unitList[u]!.seen |= DATASET_BIT[dataset];
     const fc = this.fileList[file]!;

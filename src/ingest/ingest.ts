@@ -175,7 +175,7 @@ async function readAll(
   const { plan, period } = opts;
   const counting = countingPeriod(period, opts.asOf);
   const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, counting) : new Tally(plan.indicators, counting, opts.internal?.codeIndex);
-  const monthTallies = opts.byMonth ? monthsOf(counting).map((m) => new MonthTally(plan.indicators, m, opts.internal?.codeIndex)) : [];
+  const monthTallies = opts.byMonth ? monthsOf(counting).map((m) => new MonthTally(plan.indicators, m, tally)) : [];
   if (opts.observer) tally.observer = opts.observer(tally);
   const log = new ProblemLog(opts.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const listed = await readListedSides(opts, kinds, opened, log, refusals);

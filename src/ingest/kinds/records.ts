@@ -92,8 +92,9 @@ export class RecordsHandler implements KindHandler {
     }
     if (d.warnings.length !== 0) this.ctx.problems.warn(line, this.dataset, d.warnings);
     if (this.facts !== null) this.facts.apply(r);
-    this.tally.add(this.dataset, this.file, r, this.enabled, line);
+    // The months first: the run's tally tells them the record's code lookup when it places it (month-tally.ts).
     for (let i = 0; i < this.months.length; i++) this.months[i]!.add(this.dataset, this.monthFiles[i]!, r, this.enabled);
+    this.tally.add(this.dataset, this.file, r, this.enabled, line);
   }
 
   /**
