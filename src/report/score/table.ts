@@ -101,8 +101,8 @@ function resultsTable(results: ResultDoc[], figures: Figures, more: GridColumn[]
   const groups = blocks(results);
   const below = results.some((r) => !isTierRow(r));
   if (!below) {
-    // Beside the tiers when the names get NAME_MIN columns and nothing else wraps.
-    const columns: GridColumn[] = [{ head: L.indicator, align: 'left', flex: true, min: NAME_MIN }, { head: L.tierCol, align: 'left' }, ...figureColumns.map((col) => ({ ...col, wrap: col.head === L.result }))];
+    // Beside the tiers when the names get NAME_MIN columns and nothing else wraps (a verdict cut in two is hard to read).
+    const columns: GridColumn[] = [{ head: L.indicator, align: 'left', flex: true, min: NAME_MIN }, { head: L.tierCol, align: 'left' }, ...figureColumns.map((col) => ({ ...col, wrap: false }))];
     const rows = groups.flatMap((b) => b.rows.map(({ result: r }) => [name(b.indicator), tierText(r.tier, lang), ...figures(r)]));
     const widths = columnWidths(columns, rows.map((cells) => ({ cells })), width);
     if (tableWidth(widths) <= width) return beside(groups, columns, widths[0]!, figures, name, lang, c, width);
