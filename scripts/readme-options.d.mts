@@ -6,6 +6,8 @@ export interface ReadmeModel {
   EXITS: Record<string, readonly unknown[]>;
   perCommand(v: unknown, command: string): unknown;
   choicesOf(spec: unknown, command: string): readonly string[] | undefined;
+  /** The data contract's tables (src/ingest/contract-doc.ts); without it, README's contract regions are an error. */
+  contract?: { contractTable(kind: 'dossiers' | 'feedback'): string; statusTable(): string };
 }
 export interface ReadmeRow {
   flags: string[];

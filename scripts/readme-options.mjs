@@ -7,6 +7,9 @@
  *   <!-- generated: options score; … -->        the rows of `score`'s options (its main table)
  *   <!-- generated: options score side; … -->   the rows README lists elsewhere (`readme.table`)
  *   <!-- generated: exit-codes; … -->           every command's exit codes
+ *   <!-- generated: contract dossiers; … -->    the data contract's tables (src/ingest/contract-doc.ts):
+ *   <!-- generated: contract feedback; … -->    fields, headers, values; the status column's meanings
+ *   <!-- generated: contract status; … -->
  *   …the table…
  *   <!-- end generated -->
  *
@@ -77,6 +80,8 @@ function region(model, name) {
   const [what, command, table] = name.trim().split(/\s+/);
   if (what === 'exit-codes' && command === undefined) return exitTable(model);
   if (what === 'options' && model.COMMAND_NAMES.includes(command)) return optionTable(model, command, table ?? 'main');
+  if (what === 'contract' && model.contract && (command === 'dossiers' || command === 'feedback')) return model.contract.contractTable(command);
+  if (what === 'contract' && model.contract && command === 'status') return model.contract.statusTable();
   throw new Error(`README.md: unknown generated region "${name}"`);
 }
 
@@ -106,7 +111,14 @@ export function updateReadme(text, model) {
 /** The model from the build (dist/). */
 export async function builtModel(root) {
   const dist = (p) => import(new URL(`dist/cli/${p}`, `file://${root}/`).href);
-  const [options, formats, commands, help, spec] = await Promise.all([dist('options.js'), dist('formats.js'), dist('commands/index.js'), dist('help.js'), dist('option-spec.js')]);
+  const [options, formats, commands, help, spec, contract] = await Promise.all([
+    dist('options.js'),
+    dist('formats.js'),
+    dist('commands/index.js'),
+    dist('help.js'),
+    dist('option-spec.js'),
+    import(new URL('dist/ingest/contract-doc.js', `file://${root}/`).href),
+  ]);
   return {
     optionsFor: options.optionsFor,
     COMMAND_NAMES: formats.COMMAND_NAMES,
@@ -114,6 +126,7 @@ export async function builtModel(root) {
     EXITS: help.EXITS,
     perCommand: spec.perCommand,
     choicesOf: spec.choicesOf,
+    contract: { contractTable: contract.contractTable, statusTable: contract.statusTable },
   };
 }
 

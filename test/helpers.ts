@@ -39,8 +39,8 @@ export function textSource(t: TextInput) {
   return streamSource(t.name, gen());
 }
 
-export async function scoreFiles(files: string[], period = '2023', byUnit = false): Promise<Score> {
-  return score({ plan: await plan(), period: parsePeriod(period), inputs: files.map((f) => fileSource(fixture(f), f)), byUnit });
+export async function scoreFiles(files: string[], period = '2023', byUnit = false, allUnits = false): Promise<Score> {
+  return score({ plan: await plan(), period: parsePeriod(period), inputs: files.map((f) => fileSource(fixture(f), f)), byUnit, allUnits });
 }
 
 export async function scoreTexts(texts: TextInput[], period = '2023', byUnit = false): Promise<Score> {

@@ -11,9 +11,10 @@ import { COMMAND_NAMES } from '../src/cli/formats.js';
 import { COMMANDS } from '../src/cli/commands/index.js';
 import { EXITS } from '../src/cli/help.js';
 import { choicesOf, perCommand } from '../src/cli/option-spec.js';
+import { contractTable, statusTable } from '../src/ingest/contract-doc.js';
 import { ROOT } from './helpers.js';
 
-const model = { optionsFor, COMMAND_NAMES, COMMANDS, EXITS, perCommand, choicesOf } as unknown as ReadmeModel;
+const model = { optionsFor, COMMAND_NAMES, COMMANDS, EXITS, perCommand, choicesOf, contract: { contractTable, statusTable } } as unknown as ReadmeModel;
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('README option tables', () => {

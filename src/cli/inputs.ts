@@ -9,16 +9,29 @@ import { DEFAULT_PLAN, loadPlan } from '../plan/load.js';
 import type { Plan } from '../plan/schema.js';
 import { usageError } from '../model/errors.js';
 import { isSideKind, type Field } from '../model/kinds.js';
-import { fieldSpec } from '../ingest/contract.js';
+import type { Mapping } from '../model/mapping.js';
+import { FIELDS } from '../ingest/contract.js';
 import { SIDE_FIELDS } from '../ingest/side/contract.js';
 import type { FieldName } from '../report/render.js';
 import type { Cli } from './context.js';
 
-/** A field's name in the data contract (an export's or a side file's), for the renderers (report/ does not import ingest/). */
+/**
+ * A field's name in the data contract (an export's or a side file's), for the renderers (report/
+ * does not import ingest/): its kind's, else any export kind's (the run's unknown values are
+ * listed by field across kinds), else its id.
+ */
 export const fieldName: FieldName = (kind, field, lang) => {
-  if (!isSideKind(kind)) return fieldSpec(kind, field as Field)[lang];
-  return SIDE_FIELDS[kind].find((s) => s.field === field)?.[lang] ?? field;
+  if (isSideKind(kind)) return SIDE_FIELDS[kind].find((s) => s.field === field)?.[lang] ?? field;
+  const spec = FIELDS[kind].find((s) => s.field === field) ?? Object.values(FIELDS).flat().find((s) => s.field === (field as Field));
+  return spec ? spec[lang] : field;
 };
+
+/** --map: the mapping file, read and validated (its module is loaded only when one is given). */
+export async function mappingOf(file: string | undefined): Promise<Mapping | undefined> {
+  if (file === undefined) return undefined;
+  const { loadMapping } = await import('../ingest/side/map-file.js');
+  return loadMapping(file);
+}
 
 /** --plan, or the bundled plan. */
 export function planOf(file: string | undefined, cli: Cli): Promise<Plan> {
@@ -35,6 +48,7 @@ export interface ReaderValues {
   sheet?: string | undefined;
   delimiter?: string | undefined;
   encoding?: string | undefined;
+  dateOrder?: 'dmy' | 'mdy' | undefined;
   threads?: number | undefined;
   unit?: string | undefined;
 }
@@ -49,5 +63,6 @@ export function readerOptions(v: ReaderValues, cli: Cli): ReaderOptions & { thre
     ...(v.delimiter !== undefined ? { delimiter: v.delimiter } : {}),
     ...(v.encoding !== undefined ? { encoding: v.encoding } : {}),
     ...(v.sheet !== undefined ? { sheet: v.sheet } : {}),
+    ...(v.dateOrder !== undefined ? { dateOrder: v.dateOrder } : {}),
   };
 }

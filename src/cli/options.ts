@@ -49,6 +49,13 @@ function parseEncoding(s: string): string {
   throw usageError('usage.encoding', { value: s });
 }
 
+/** dmy (the contract's day first) or mdy (month first). */
+function parseDateOrder(s: string): 'dmy' | 'mdy' {
+  const t = s.trim().toLowerCase();
+  if (t === 'dmy' || t === 'mdy') return t;
+  throw usageError('usage.dateOrder', { value: s });
+}
+
 /** A unit's name, not blank. */
 function parseUnit(s: string): string {
   const t = s.trim();
@@ -437,6 +444,18 @@ export const OPTIONS = {
     parse: parseEncoding,
     readme: { flags: '--encoding NAME', meaning: 'the encoding of text inputs, e.g. `windows-1258` (default: UTF-8, or UTF-16 by its BOM)', example: '--encoding windows-1258' },
   }),
+  dateOrder: option({
+    flags: '--date-order <order>',
+    commands: ['score', 'validate'],
+    help: { vi: 'thứ tự ngày có dấu /: dmy (ngày trước, mặc định) hoặc mdy (tháng trước)', en: 'slashed dates: dmy (day first, the default) or mdy (month first)' },
+    parse: parseDateOrder,
+    readme: {
+      flags: '--date-order ORDER',
+      meaning:
+        'how slashed (and dashed, dotted) dates are read: `dmy` day first (the default, the contract\'s) or `mdy` month first, for an export written with US dates; a file whose dates read only month first is refused without it (see [When a column is absent or holds something else](#when-a-column-is-absent-or-holds-something-else))',
+      example: '--date-order mdy',
+    },
+  }),
   unit: option({
     flags: '--unit <name>',
     commands: ['score', 'validate', 'explain'],
@@ -459,6 +478,17 @@ export const OPTIONS = {
               'the reporting unit of a summary report whose rows are fields of work (lĩnh vực), when its title has no "Đơn vị báo cáo: …" line; see [form 06](#summary-reports-as-units-file-them-form-06vpcpkstt)',
             example: '--unit "Sở Tư pháp"',
           },
+  }),
+  map: option({
+    flags: '--map <file>',
+    commands: ['score', 'validate'],
+    help: { vi: 'tệp ánh xạ YAML: thêm tên cột, giá trị, cấp đơn vị', en: 'mapping YAML: more headers, values, unit tiers' },
+    readme: {
+      flags: '--map FILE',
+      meaning:
+        'a mapping file (YAML) adding header aliases, values and units\' tiers that the contract does not list; see [A mapping file](#a-mapping-file---map). Checked strictly: an unknown key, field or meaning is an error naming its path (exit 2)',
+      example: '--map anh-xa.yaml',
+    },
   }),
   threads: option({
     flags: '--threads <n>',

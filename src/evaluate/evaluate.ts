@@ -4,9 +4,11 @@
  * numerator / denominator ≥ target, compared exactly on integers: 20 of 100 against 20%
  * passes, 19 of 100 does not.
  */
-import { DATASET_BIT, type Tally } from '../indicators/tally.js';
+import type { Tally } from '../indicators/tally.js';
+import { DATASET_BIT } from '../indicators/tally-types.js';
 import { TIERS } from '../model/tier.js';
-import type { Result, ResultTier, Status, Summary } from '../model/result.js';
+import type { MissingColumns, Result, ResultTier, Status, Summary } from '../model/result.js';
+import type { InputReport } from '../model/accounting.js';
 import type { Indicator, Plan } from '../plan/schema.js';
 import type { Target } from '../plan/appendix.js';
 import { compareVi } from '../util/text.js';
@@ -68,9 +70,10 @@ export function summarize(results: readonly Result[]): Summary {
   return summary;
 }
 
-function result(ind: Indicator, tier: ResultTier, unit: string | null, n: number, d: number): Result {
+/** An indicator's result from its counts; `left` records left out for want of the columns `missing` names. */
+export function indicatorResult(ind: Indicator, tier: ResultTier, unit: string | null, n: number, d: number, left = 0, missing: readonly MissingColumns[] = []): Result {
   const target = targetFor(ind, tier);
-  return {
+  const r: Result = {
     indicator: ind.id,
     clause: ind.clause,
     tier,
@@ -81,38 +84,62 @@ function result(ind: Indicator, tier: ResultTier, unit: string | null, n: number
     target,
     status: status(n, d, target),
   };
+  if (left > 0) {
+    r.leftOut = { records: left, missing: [...missing] };
+    if (d === 0) r.reason = 'not-computed';
+  }
+  return r;
 }
 
 const TIER_ORDER: Record<Tier, number> = { so: 0, huyen: 1, xa: 2 };
 
-export function evaluate(plan: Plan, tally: Tally, byUnit: boolean): { results: Result[]; summary: Summary } {
+/** Per indicator id, the files lacking a column it needs (InputReport.missingFor). */
+export type MissingByIndicator = ReadonlyMap<string, readonly MissingColumns[]>;
+
+export function evaluate(plan: Plan, tally: Tally, byUnit: boolean, missing: MissingByIndicator = new Map()): { results: Result[]; summary: Summary } {
   const results: Result[] = [];
   const unitOrder = tally.units
     .map((u, i) => ({ u, i }))
     .sort((a, b) => TIER_ORDER[a.u.tier] - TIER_ORDER[b.u.tier] || compareVi(a.u.name, b.u.name));
   plan.indicators.forEach((ind, k) => {
-    const sums: Record<Tier, [number, number]> = { so: [0, 0], huyen: [0, 0], xa: [0, 0] };
+    const miss = missing.get(ind.id) ?? [];
+    const sums: Record<Tier, [number, number, number]> = { so: [0, 0, 0], huyen: [0, 0, 0], xa: [0, 0, 0] };
     tally.units.forEach((u, i) => {
       const [n, d] = tally.get(i, k);
-      sums[u.tier][0] += n;
-      sums[u.tier][1] += d;
+      const s = sums[u.tier];
+      s[0] += n;
+      s[1] += d;
+      s[2] += tally.leftOut(i, k);
     });
-    let an = 0;
-    let ad = 0;
+    const all: [number, number, number] = [0, 0, 0];
     for (const tier of TIERS) {
-      const [n, d] = sums[tier];
-      results.push(result(ind, tier, null, n, d));
-      an += n;
-      ad += d;
+      const [n, d, l] = sums[tier];
+      results.push(indicatorResult(ind, tier, null, n, d, l, miss));
+      all[0] += n;
+      all[1] += d;
+      all[2] += l;
     }
-    results.push(result(ind, 'all', null, an, ad));
+    results.push(indicatorResult(ind, 'all', null, all[0], all[1], all[2], miss));
     if (byUnit) {
       for (const { u, i } of unitOrder) {
         if (!(u.seen & DATASET_BIT[ind.dataset])) continue; // the unit has no records of this dataset
         const [n, d] = tally.get(i, k);
-        results.push(result(ind, u.tier, u.name, n, d));
+        results.push(indicatorResult(ind, u.tier, u.name, n, d, tally.leftOut(i, k), miss));
       }
     }
   });
   return { results, summary: summarize(results) };
+}
+
+/** The files lacking a column each indicator needs, from the inputs' reports. */
+export function missingByIndicator(inputs: readonly InputReport[]): Map<string, MissingColumns[]> {
+  const m = new Map<string, MissingColumns[]>();
+  for (const i of inputs) {
+    for (const [id, columns] of Object.entries(i.missingFor)) {
+      const list = m.get(id) ?? [];
+      list.push({ file: i.file, columns });
+      m.set(id, list);
+    }
+  }
+  return m;
 }

@@ -10,8 +10,9 @@
  */
 import type { Plan } from '../plan/schema.js';
 import type { Target } from '../plan/appendix.js';
-import { DATASET_BIT, type Tally } from '../indicators/tally.js';
-import { compareTarget, status, targetFor } from './evaluate.js';
+import type { Tally } from '../indicators/tally.js';
+import { DATASET_BIT } from '../indicators/tally-types.js';
+import { compareTarget, indicatorResult, type MissingByIndicator } from './evaluate.js';
 import { compareVi } from '../util/text.js';
 import { TIERS, type Tier } from '../model/tier.js';
 import type { Result, ResultTier, Status } from '../model/result.js';
@@ -144,7 +145,7 @@ export function unitsResults(plan: Plan, units: UnitsTable, byUnit: boolean): Re
  * communes of that district, summed, for every indicator and every units measure. Units of
  * the exports that the units file does not place in a district are returned as `unplaced`.
  */
-export function districtResults(plan: Plan, tally: Tally, units: UnitsTable): { results: Result[]; unplaced: string[] } {
+export function districtResults(plan: Plan, tally: Tally, units: UnitsTable, missing: MissingByIndicator = new Map()): { results: Result[]; unplaced: string[] } {
   const results: Result[] = [];
   const unplaced: string[] = [];
   const districtOfUnit = tally.units.map((u) => {
@@ -158,28 +159,18 @@ export function districtResults(plan: Plan, tally: Tally, units: UnitsTable): { 
       for (const tier of ['huyen', 'xa'] as const) {
         let n = 0;
         let d = 0;
+        let l = 0;
         let seen = false;
         tally.units.forEach((u, i) => {
           if (u.tier !== tier || districtOfUnit[i] !== key || !(u.seen & DATASET_BIT[ind.dataset])) return;
           const [a, b] = tally.get(i, k);
           n += a;
           d += b;
+          l += tally.leftOut(i, k);
           seen = true;
         });
         if (!seen) continue;
-        const target = targetFor(ind, tier);
-        results.push({
-          indicator: ind.id,
-          clause: ind.clause,
-          tier,
-          unit: null,
-          numerator: n,
-          denominator: d,
-          value: d === 0 ? null : (n / d) * 100,
-          target,
-          status: status(n, d, target),
-          district: units.districts.get(key)!,
-        });
+        results.push({ ...indicatorResult(ind, tier, null, n, d, l, missing.get(ind.id)), district: units.districts.get(key)! });
       }
     }
   });

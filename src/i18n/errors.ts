@@ -78,6 +78,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     en: (p) =>
       `--encoding: unsupported encoding ${q(p.value)} (use e.g. utf-8, utf-16le, windows-1258; TCVN3 and VNI files must be converted to Unicode first)`,
   },
+  'usage.dateOrder': {
+    vi: (p) => `--date-order: không hiểu ${q(p.value)} (dùng dmy: ngày trước tháng, hoặc mdy: tháng trước ngày)`,
+    en: (p) => `--date-order: unknown order ${q(p.value)} (use dmy: day first, or mdy: month first)`,
+  },
   'usage.threads': {
     vi: (p) => `--threads: cần số nguyên từ 1 đến ${p.max}, không phải ${q(p.value)}`,
     en: (p) => `--threads: needs a whole number from 1 to ${p.max}, not ${q(p.value)}`,
@@ -351,6 +355,10 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `đây là ${p.kindVi}, không phải tệp xuất dữ liệu: hãy cho tệp này với ${p.option}`,
     en: (p) => `this is a ${p.kindEn}, not an export: give it with ${p.option}`,
   },
+  'input.monthFirst': {
+    vi: (p) => `cột ${q(p.header)} ghi ngày theo kiểu tháng trước ngày (${q(p.value)} chỉ đọc được là tháng/ngày/năm) và không có ngày nào đọc được chỉ theo kiểu ngày/tháng/năm: dùng --date-order mdy nếu đúng vậy`,
+    en: (p) => `column ${q(p.header)} writes dates month first (${q(p.value)} reads only as month/day/year) and none reads only day first: give --date-order mdy if so`,
+  },
   'input.doubleCounted': {
     vi: (p) => `tính hai lần: đơn vị ${q(p.unit)} có cả danh sách ${p.whatVi} và báo cáo tổng hợp cho kỳ ${p.period}; chỉ dùng một trong hai`,
     en: (p) => `double counting: unit ${q(p.unit)} has both ${p.whatEn} records and a summary report for period ${p.period}; give only one of them`,
@@ -363,6 +371,9 @@ export const ERROR_TEXTS: Record<ErrorCode, { vi: Text; en: Text }> = {
     vi: (p) => `không có hồ sơ hay PAKN nào trong kỳ ${p.period} (${p.periodFrom} – ${p.periodTo}): dữ liệu từ ${p.from} đến ${p.to}; chọn kỳ bằng --period hoặc --from/--to`,
     en: (p) => `no dossier or feedback item in the period ${p.period} (${p.periodFrom} – ${p.periodTo}): the data runs from ${p.from} to ${p.to}; choose the period with --period or --from/--to`,
   },
+  'map.yaml': { vi: (p) => `tệp ánh xạ: YAML không hợp lệ: ${p.detail}`, en: (p) => `mapping file: invalid YAML: ${p.detail}` },
+  'map.schema': { vi: (p) => `tệp ánh xạ: ${p.path}: ${p.detail}`, en: (p) => `mapping file: ${p.path}: ${p.detail}` },
+  'map.tooLarge': { vi: () => 'tệp ánh xạ quá lớn (> 1 MB)', en: () => 'mapping file too large (> 1 MB)' },
 };
 
 /**

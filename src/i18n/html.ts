@@ -53,6 +53,8 @@ export interface HtmlLabels {
   shortfallMeaning: string;
   targetLine: string;
   clause: (c: string) => string;
+  /** A result's records left out for want of a column (the notes say which). */
+  leftOut: (n: string) => string;
   chartLabel: (name: string, parts: string) => string;
 }
 
@@ -118,6 +120,7 @@ export const HTML_LABELS: Record<Lang, HtmlLabels> = {
     shortfallMeaning: '“Thiếu k”: số tối thiểu phải chuyển vào tử số (mẫu số giữ nguyên) để đạt mục tiêu.',
     targetLine: 'mục tiêu',
     clause: (c) => c.replace(/\bappendix\b/g, 'phụ lục').replace(/\bbody\b/g, 'thân kế hoạch'),
+    leftOut: (n) => `${n} không được tính (thiếu cột)`,
     chartLabel: (name, parts) => `Biểu đồ ${name}: ${parts}`,
   },
   en: {
@@ -170,6 +173,7 @@ export const HTML_LABELS: Record<Lang, HtmlLabels> = {
     shortfallMeaning: '“k short”: the fewest items that would have to move into the numerator (same denominator) to meet the target.',
     targetLine: 'target',
     clause: (c) => c,
+    leftOut: (n) => `${n} left out (missing column)`,
     chartLabel: (name, parts) => `Chart of ${name}: ${parts}`,
   },
 };

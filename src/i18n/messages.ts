@@ -33,6 +33,14 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     vi: (p) => `${p.fieldVi} không đọc được: ${q(p.value)}`,
     en: (p) => `unparseable ${p.fieldEn}: ${q(p.value)}`,
   },
+  'column.notDates': {
+    vi: (p) => `cột không dùng làm ${p.fieldVi}: phần lớn giá trị không phải ngày (ví dụ ${q(p.sample)}); thử tên cột khác của trường này`,
+    en: (p) => `column not used as ${p.fieldEn}: most of its values are not dates (e.g. ${q(p.sample)}); the field's other headers are tried`,
+  },
+  'row.monthFirstDate': {
+    vi: (p) => `${p.fieldVi} không đọc được: ${q(p.value)} chỉ đọc được là tháng/ngày/năm (nếu tệp ghi tháng trước ngày, dùng --date-order mdy)`,
+    en: (p) => `unparseable ${p.fieldEn}: ${q(p.value)} reads only as month/day/year (if the file writes the month first, give --date-order mdy)`,
+  },
   'row.resolvedBeforeReceived': {
     vi: (p) => `ngày kết thúc xử lý (${viDate(p.resolved)}) trước ngày tiếp nhận (${viDate(p.received)})`,
     en: (p) => `resolved (${p.resolved}) before received (${p.received})`,
@@ -45,6 +53,11 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
     vi: (p) => `không xác định được cấp của đơn vị ${q(p.unit)}`,
     en: (p) => `tier undecidable for unit ${q(p.unit)}`,
   },
+  // Rows the data excludes (problems of severity "info").
+  'row.excluded': {
+    vi: (p) => `hồ sơ không được tiếp nhận (trạng thái ${q(p.value)}): không tính vào chỉ tiêu nào`,
+    en: (p) => `dossier never accepted (status ${q(p.value)}): in no indicator`,
+  },
   // Warnings.
   // Coverage (evaluate/coverage.ts): about a whole record list, not a row.
   'coverage.noRowsInPeriod': {
@@ -56,6 +69,10 @@ const MESSAGES: Record<string, { vi: Template; en: Template }> = {
   'coverage.endsEarly': {
     vi: (p) => `ngày tiếp nhận dừng ở ${viDate(p.last)}, ${p.days} ngày trước ${viDate(p.expected)} (${COVERAGE_BY.vi[p.by as string] ?? p.by}): tệp xuất sớm hay thiếu dữ liệu?`,
     en: (p) => `received dates stop at ${p.last}, ${p.days} days before ${p.expected} (${COVERAGE_BY.en[p.by as string] ?? p.by}): exported early, or data missing?`,
+  },
+  'status.withdrawnOpen': {
+    vi: () => 'hồ sơ rút hoặc dừng xử lý không có ngày kết thúc: không tính vào chỉ tiêu theo hồ sơ đã giải quyết',
+    en: () => 'withdrawn or stopped dossier with no resolved date: left out of the resolved-based indicators',
   },
   'value.unknown': {
     vi: (p) => `giá trị không xác định cho ${p.fieldVi}: ${q(p.value)} (bỏ qua ở chỉ tiêu cần trường này)`,
@@ -165,12 +182,18 @@ export const LABELS = {
       shown < total ? `Lỗi và cảnh báo (${shown} đầu tiên trong ${total}; xem tất cả với --problems):` : `Lỗi và cảnh báo (${total}):`,
     noProblems: 'Không có lỗi hay cảnh báo.',
     missingColumns: (file: string, cols: string, inds: string) => `${file}: không có cột ${cols} → không tính ${inds} từ tệp này`,
-    readAsBlank: (file: string, cols: string) => `${file}: không có cột ${cols} → coi như ô trống (không có hạn, chưa giải quyết, không số hóa, chưa đánh giá, chưa thanh toán)`,
+    noColumnIn: (cols: string, file: string) => `không có cột ${cols} trong ${file}`,
+    leftOutNote: (ind: string, n: string, why: string) => `* ${ind}: ${n} bản ghi trong phạm vi không được tính (${why})`,
+    notComputedNote: (ind: string, why: string) => `* ${ind}: chưa tính: ${why}`,
     truncated: (n: number) => `(${n} lỗi/cảnh báo nữa không được lưu)`,
     noTargetMark: '—',
     rejected: 'bị loại',
     unmatched: 'không khớp',
     warning: 'cảnh báo',
+    excludedMark: 'loại trừ',
+    unknownHeading: 'Giá trị không nhận ra (khai báo nghĩa của chúng trong tệp ánh xạ --map):',
+    unknownMore: (values: number, rows: number) => `và ${values > 0 ? `${values} giá trị khác` : ''}${values > 0 && rows > 0 ? ', ' : ''}${rows > 0 ? `${rows} dòng nữa` : ''}`,
+    excluded: (n: number) => ` + ${n} loại trừ (không được tiếp nhận)`,
   },
   en: {
     tier: { so: 'Department', huyen: 'District', xa: 'Commune', all: 'Province' } as Record<string, string>,
@@ -228,12 +251,18 @@ export const LABELS = {
       shown < total ? `Problems (first ${shown} of ${total}; --problems lists all):` : `Problems (${total}):`,
     noProblems: 'No problems.',
     missingColumns: (file: string, cols: string, inds: string) => `${file}: no column for ${cols} → ${inds} not computed from this file`,
-    readAsBlank: (file: string, cols: string) => `${file}: no column for ${cols} → read as blank cells (no due date, not resolved, not digitized, not rated, no payment recorded)`,
+    noColumnIn: (cols: string, file: string) => `no column for ${cols} in ${file}`,
+    leftOutNote: (ind: string, n: string, why: string) => `* ${ind}: ${n} ${n === '1' ? 'record' : 'records'} in scope left out (${why})`,
+    notComputedNote: (ind: string, why: string) => `* ${ind}: not computed: ${why}`,
     truncated: (n: number) => `(${n} more ${n === 1 ? 'problem' : 'problems'} not kept)`,
     noTargetMark: '—',
     rejected: 'rejected',
     unmatched: 'unmatched',
     warning: 'warning',
+    excludedMark: 'excluded',
+    unknownHeading: 'Values not recognized (give their meaning in a mapping file, --map):',
+    unknownMore: (values: number, rows: number) => `and ${values > 0 ? `${values} other value${values === 1 ? '' : 's'}` : ''}${values > 0 && rows > 0 ? ', ' : ''}${rows > 0 ? `${rows} more rows` : ''}`,
+    excluded: (n: number) => ` + ${n} excluded (never accepted)`,
   },
 };
 

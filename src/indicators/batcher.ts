@@ -32,8 +32,8 @@ export class RecordBatcher extends Tally {
     this.buf = Buffer.alloc(batchBytes);
   }
 
-  override add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
-    const mask = this.maskOf(dataset, r, enabled);
+  override add(dataset: Dataset, file: number, r: RowRecord, enabled: number, _line = 0, leftOut = 0): void {
+    const mask = this.maskOf(dataset, r, enabled, leftOut);
     const flip = this.flipOf(dataset, r, mask);
     const u = this.unitOf(r);
     this.fileList[file]!.accepted++;

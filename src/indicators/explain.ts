@@ -12,7 +12,7 @@ import type { Tier } from '../model/tier.js';
 import type { Period } from '../model/period.js';
 import type { ExplainedRow, LeftOut, ListedRow, ValueWord, Which } from '../model/listing.js';
 import type { Indicator } from '../plan/schema.js';
-import { RULE_ORDER, applyRule, OUT } from './rules.js';
+import { LEFT_OUT, RULE_ORDER, applyRule, OUT } from './rules.js';
 import { RULE_SPECS } from './specs.js';
 import type { Counted, TallyObserver } from './observer.js';
 import type { Tally } from './tally.js';
@@ -149,7 +149,8 @@ export class ExplainCollector implements TallyObserver {
     if (!this.scoped(c.unit)) return;
     this.units.add(c.unit);
     const bits = (c.mask >>> (2 * this.slot)) & 3;
-    if (bits === 0) {
+    // Not counted, or left out for want of a column (LEFT_OUT: its reason is 'no-column').
+    if (bits === 0 || bits === LEFT_OUT) {
       if (this.which !== 'excluded') return;
       const why = this.leftOut(c.record, c.enabled);
       if (why !== null) this.left.push({ row: this.row(c.record, c.file, c.line, why), bits, flip: 0, seq: this.seq++ });

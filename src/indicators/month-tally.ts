@@ -33,7 +33,8 @@ export class MonthTally extends Tally {
 
   /** Queued until the run's tally places the record (`follow`). */
   override add(dataset: Dataset, file: number, r: RowRecord, enabled: number): void {
-    const mask = this.maskOf(dataset, r, enabled);
+    // A month marks no record left out for want of a column (the run's results say how many).
+    const mask = this.maskOf(dataset, r, enabled, 0);
     const flip = this.flipOf(dataset, r, mask);
     const last = r.resolved > r.received ? r.resolved : r.received;
     // The record's unit by its name: the decoder's cache of unit numbers (unitSlots) holds the run's.

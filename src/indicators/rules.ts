@@ -10,7 +10,7 @@
  * (see lateFrom).
  */
 import type { Rule } from '../plan/schema.js';
-import { ABSENT, type RowRecord, BLANK, Channel, Payment, Rating, YesNo } from '../model/record.js';
+import { ABSENT, type RowRecord, BLANK, Channel, DossierStatus, Payment, Rating, YesNo } from '../model/record.js';
 import type { Period } from '../model/period.js';
 
 /** Not counted. */
@@ -19,6 +19,11 @@ export const OUT = 0;
 export const DEN = 1;
 /** In the denominator and the numerator. */
 export const HIT = 3;
+/**
+ * In neither, left out for want of a column the rule needs (docs/domain.md "When a column is
+ * absent"): counted apart, as the result's coverage. (The numerator bit alone: no rule gives it.)
+ */
+export const LEFT_OUT = 2;
 
 export type RuleFn = (r: RowRecord, p: Period) => number;
 
@@ -77,6 +82,12 @@ export const RULES: Record<Rule, RuleFn> = {
     return r.channel === Channel.ONLINE ? HIT : DEN;
   },
   'on-time'(r, p) {
+    // Withdrawn or stopped: on time on its resolved date; with none, in no on-time count (docs/domain.md "Dossier status").
+    // (Resolved after P, it was open at P's end like any other.)
+    if (r.status === DossierStatus.WITHDRAWN) {
+      if (resolvedIn(r, p)) return HIT;
+      if (Number.isNaN(r.resolved)) return OUT;
+    }
     if (resolvedIn(r, p)) return Number.isNaN(r.due) || !lateResolved(r) ? HIT : DEN;
     // Open at the end of P: received by then and not resolved by then.
     if (openAt(r, p.to)) return Number.isNaN(r.due) || lateFrom(r) > p.to ? HIT : DEN;
@@ -94,7 +105,8 @@ export const RULES: Record<Rule, RuleFn> = {
   'e-result'(r, p) {
     const v = orBlank(r.eResult, YesNo.NO);
     if (!resolvedIn(r, p) || v <= 0) return OUT;
-    return v === YesNo.YES ? HIT : DEN;
+    // A withdrawn or stopped dossier gets no result: never in the numerator.
+    return v === YesNo.YES && r.status !== DossierStatus.WITHDRAWN ? HIT : DEN;
   },
   'online-payment'(r, p) {
     return payment(r, p, paidOnline);
@@ -103,6 +115,28 @@ export const RULES: Record<Rule, RuleFn> = {
     return payment(r, p, paidCashless);
   },
 };
+
+/**
+ * Whether a record is in a rule's scope for P, as far as its file tells without the column the
+ * rule lacks: received in P (online, digitization; payments unless the fee is known to be 0);
+ * resolved in P (satisfaction, e-result) or, with no resolved column, received by P's end; for
+ * on time, received by P's end and not resolved before P. The records so counted are the ones
+ * left out of the rule (LEFT_OUT) when their file lacks a column it needs.
+ */
+export function inScope(rule: Rule, r: RowRecord, p: Period, resolvedColumn: boolean): boolean {
+  switch (rule) {
+    case 'online':
+    case 'digitized':
+      return receivedIn(r, p);
+    case 'online-payment':
+    case 'cashless-payment':
+      return receivedIn(r, p) && r.fee !== 0;
+    case 'on-time':
+      return r.received <= p.to && !(r.resolved < p.from);
+    default:
+      return resolvedColumn ? resolvedIn(r, p) : r.received <= p.to;
+  }
+}
 
 /** The rules in a fixed order, for applyRule: a rule's number is its place here. */
 export const RULE_ORDER = Object.keys(RULES) as Rule[];

@@ -24,7 +24,8 @@ export interface RuleSpec {
   fields: readonly Field[];
   /**
    * Every group must have at least one of its fields present in a file (or supplied by a joined
-   * fact export), or the rule is not computed from that file (reported as not computed).
+   * fact export), or the rule is not computed from that file: its records in scope are left out
+   * of numerator and denominator and counted as such (docs/domain.md "When a column is absent").
    */
   needs: ReadonlyArray<readonly Field[]>;
   /** The fact exports that supply its fields, joined to the dossiers by code. */
@@ -36,7 +37,7 @@ export interface RuleSpec {
 export const RULE_SPECS: Record<Rule, RuleSpec> = {
   online: {
     fields: ['channel'],
-    needs: [['channel']],
+    needs: [['channel', 'onlineFlag']],
     facts: ['online'],
     summary: {
       dossiers: (c) => (known(c('receivedOnline'), c('receivedTotal')) ? [c('receivedOnline'), c('receivedTotal')] : null),
@@ -44,7 +45,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
   },
   'on-time': {
     fields: ['due', 'resolved'],
-    needs: [],
+    needs: [['due'], ['resolved', 'handedOver']],
     facts: [],
     summary: {
       dossiers: (c) => {
@@ -60,7 +61,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
   },
   satisfaction: {
     fields: ['rating'],
-    needs: [],
+    needs: [['resolved', 'handedOver'], ['rating']],
     facts: [],
     summary: {
       dossiers: (c) => (known(c('satisfied'), c('rated')) ? [c('satisfied'), c('rated')] : null),
@@ -69,7 +70,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
   },
   digitized: {
     fields: ['digitized'],
-    needs: [],
+    needs: [['digitized']],
     facts: ['digitization'],
     summary: {
       dossiers: (c) => (known(c('digitizedCount'), c('receivedTotal')) ? [c('digitizedCount'), c('receivedTotal')] : null),
@@ -77,7 +78,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
   },
   'e-result': {
     fields: ['eResult'],
-    needs: [],
+    needs: [['resolved', 'handedOver'], ['eResult']],
     facts: [],
     summary: {
       dossiers: (c) => {
@@ -90,7 +91,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
   },
   'online-payment': {
     fields: ['fee', 'payment'],
-    needs: [],
+    needs: [['payment']],
     facts: ['payments'],
     summary: {
       dossiers: (c) => (known(c('paidOnline'), c('withFee')) ? [c('paidOnline'), c('withFee')] : null),
@@ -98,7 +99,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
   },
   'cashless-payment': {
     fields: ['fee', 'payment'],
-    needs: [],
+    needs: [['payment']],
     facts: ['payments'],
     summary: {
       dossiers: (c) => (known(c('paidCashless'), c('withFee')) ? [c('paidCashless'), c('withFee')] : null),
@@ -109,8 +110,7 @@ export const RULE_SPECS: Record<Rule, RuleSpec> = {
 /** Whether a fact kind feeds a rule. */
 export const feeds = (kind: FactKind, rule: Rule): boolean => RULE_SPECS[rule].facts.includes(kind);
 
-/**
- * Fields whose missing column the rules read as blank cells (docs/domain.md gives blank a meaning for
- * every field the rules use but the channel): the report says so.
- */
-export const READ_AS_BLANK: readonly Field[] = ['due', 'resolved', 'digitized', 'eResult', 'rating', 'fee', 'payment'];
+/** The fields of `needs` that `has` lacks (one per unmet group: its first), in the rule's order. */
+export function missingFor(rule: Rule, has: (f: Field) => boolean): Field[] {
+  return RULE_SPECS[rule].needs.filter((group) => !group.some(has)).map((group) => group[0]!);
+}

@@ -22,7 +22,7 @@
 import { fold } from '../util/text.js';
 import { CompactCodeIndex, grownLength, type CodeIndex } from './code-index.js';
 import { Growable } from './growable.js';
-import { RULE_ORDER, applyRule, lateFrom } from './rules.js';
+import { LEFT_OUT, RULE_ORDER, applyRule, lateFrom } from './rules.js';
 import type { Indicator } from '../plan/schema.js';
 import type { Dataset } from '../model/kinds.js';
 import type { RowRecord } from '../model/record.js';
@@ -30,15 +30,7 @@ import type { Tier } from '../model/tier.js';
 import type { Period } from '../model/period.js';
 import { BATCH_DOSSIER, BATCH_UNIT, RECORD_HEAD, TIER_OF_CODE } from './batch-format.js';
 import type { TallyObserver } from './observer.js';
-
-export interface Unit {
-  name: string;
-  tier: Tier;
-  /** The datasets the unit has accepted records in (bit 1 dossiers, bit 2 feedback). */
-  seen: number;
-}
-
-export const DATASET_BIT: Record<Dataset, number> = { dossiers: 1, feedback: 2 };
+import { DATASET_BIT, type DataDates, type FileCounts, type Judged, type Unit } from './tally-types.js';
 
 interface DatasetState {
   slots: number[]; // slot → plan indicator index
@@ -64,30 +56,6 @@ interface DatasetState {
 /** Dates are kept per entry as days since 1900-01-01 (the parser's first year): 16 bits until 2079. */
 const DAY_BASE = -25567;
 
-/** The dates of the counted rows of a file, or of all (Tally.judge). */
-export interface DataDates {
-  /** The first received and the latest received or resolved day (day numbers); null with no counted row. */
-  from: number | null;
-  to: number | null;
-  /** The latest received day (null with no counted row): where an export taken early stops (validate's coverage warning). */
-  receivedTo: number | null;
-  /** Counted rows received or resolved in the period. */
-  inPeriod: number;
-}
-
-/** What the end of reading settles (Tally.judge). */
-export interface Judged extends DataDates {
-  /** J: the day at whose end open records were judged, min(the period's end, the data's last day). */
-  judgedAt: number;
-  /** Per file of the tally (addFile's numbers). */
-  files: DataDates[];
-}
-
-export interface FileCounts {
-  accepted: number;
-  superseded: number;
-}
-
 export class Tally {
   /** The units (read through `units`, which first counts the staged records). */
   protected readonly unitList: Unit[] = [];
@@ -99,6 +67,8 @@ export class Tally {
   private bySpelling = new Map<string, Int32Array>();
   /** counts[(unit * K + indicator) * 2 + 0|1] = denominator | numerator. */
   private counts: Float64Array;
+  /** (unit * K + indicator) * 2 → records left out for want of a column (only files lacking one). */
+  private readonly left = new Map<number, number>();
   readonly K: number;
   private state: Record<Dataset, DatasetState>;
   /** Per input file (read through `files`). */
@@ -254,12 +224,12 @@ export class Tally {
     return u;
   }
 
-  /** The bit mask of a record: two bits per indicator slot of its dataset (in the denominator, in the numerator). */
-  protected maskOf(dataset: Dataset, r: RowRecord, enabled: number): number {
+  /** A record's bit mask: two bits per slot of its dataset (in the denominator, in the numerator), of the `enabled` slots; `leftOut` OR-ed in (LEFT_OUT bits). */
+  protected maskOf(dataset: Dataset, r: RowRecord, enabled: number, leftOut: number): number {
     const st = this.state[dataset];
     let mask = 0;
     for (let s = 0; s < st.rules.length; s++) mask |= applyRule(st.rules[s]!, r, this.period) << (2 * s);
-    return mask & enabled;
+    return (mask & enabled) | leftOut;
   }
 
   /**
@@ -288,9 +258,12 @@ export class Tally {
     return u;
   }
 
-  /** Counts an accepted record of `dataset` from file `file` (its `line`); `enabled` masks out the slots whose columns it lacks. */
-  add(dataset: Dataset, file: number, r: RowRecord, enabled: number, line = 0): void {
-    const mask = this.maskOf(dataset, r, enabled);
+  /**
+   * Counts an accepted record of `dataset` from file `file` (its `line`); `enabled` masks out the
+   * slots whose columns it lacks; `leftOut` counts it as left out of them (maskOf).
+   */
+  add(dataset: Dataset, file: number, r: RowRecord, enabled: number, line = 0, leftOut = 0): void {
+    const mask = this.maskOf(dataset, r, enabled, leftOut);
     const flip = this.flipOf(dataset, r, mask);
     const last = r.resolved > r.received ? r.resolved : r.received; // NaN compares false
     this.file = file;
@@ -589,9 +562,18 @@ export class Tally {
       const bits = (mask >>> (2 * s)) & 3;
       if (bits === 0) continue;
       const at = (base + st.slots[s]!) * 2;
-      this.counts[at] = this.counts[at]! + sign;
-      if (bits & 2) this.counts[at + 1] = this.counts[at + 1]! + sign;
+      if (bits === LEFT_OUT) this.left.set(at, (this.left.get(at) ?? 0) + sign);
+      else {
+        this.counts[at] = this.counts[at]! + sign;
+        if (bits === 3) this.counts[at + 1] = this.counts[at + 1]! + sign;
+      }
     }
+  }
+
+  /** Records of unit `u` left out of indicator `k` for want of a column (see LEFT_OUT). */
+  leftOut(u: number, k: number): number {
+    this.countStaged();
+    return this.left.get((u * this.K + k) * 2) ?? 0;
   }
 
   /** [numerator, denominator] of indicator `k` (plan index) for unit `u`. */

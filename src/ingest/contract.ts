@@ -1,10 +1,9 @@
 /**
  * The data contract of the one-stop system's exports (see docs/domain.md and the README):
  * which headers name which field, and which values mean what. This file is the single
- * source of those vocabularies; matching is always on folded text (see util/text.ts).
+ * source of the header aliases (the value vocabularies are in vocabulary.ts); matching is always
+ * on folded text (see util/text.ts).
  */
-import { fold } from '../util/text.js';
-import { BLANK, UNKNOWN, Channel, Payment, Rating, TierCode, YesNo } from '../model/record.js';
 import type { CountField, Field, Kind } from '../model/kinds.js';
 import type { Tier } from '../model/tier.js';
 
@@ -22,6 +21,8 @@ export interface FieldSpec<F extends string = Field> {
    */
   section?: Section;
   within?: string[];
+  /** Another way of writing field `alternativeOf` (the channel as a yes/no column): never missing itself, and with it the other is not. */
+  alternativeOf?: F;
   /** Short Vietnamese and English labels for messages. */
   vi: string;
   en: string;
@@ -36,23 +37,34 @@ export interface FieldSpec<F extends string = Field> {
  */
 export const MAX_FIELD_BYTES = 1024;
 
-const UNIT_ALIASES = ['Đơn vị', 'Đơn vị tiếp nhận', 'Đơn vị xử lý', 'Cơ quan giải quyết', 'DonViXuLy'];
+const UNIT_ALIASES = ['Đơn vị', 'Đơn vị tiếp nhận', 'Đơn vị xử lý', 'Cơ quan giải quyết', 'DonViXuLy', 'Cơ quan thụ lý', 'Cơ quan tiếp nhận', 'govAgencyName'];
 const TIER_ALIASES = ['Cấp', 'Cấp hành chính', 'Cấp đơn vị'];
 
 export const DOSSIER_FIELDS: FieldSpec[] = [
-  { field: 'code', aliases: ['Mã hồ sơ', 'Số hồ sơ', 'MaHoSo'], required: true, vi: 'mã hồ sơ', en: 'dossier code' },
+  { field: 'code', aliases: ['Mã hồ sơ', 'Số hồ sơ', 'MaHoSo', 'Mã số hồ sơ', 'dossierNo'], required: true, vi: 'mã hồ sơ', en: 'dossier code' },
   { field: 'unit', aliases: UNIT_ALIASES, required: true, vi: 'đơn vị', en: 'unit' },
   { field: 'tier', aliases: TIER_ALIASES, vi: 'cấp', en: 'tier' },
   { field: 'procedure', aliases: ['Mã TTHC', 'Mã thủ tục', 'MaTTHC'], vi: 'mã TTHC', en: 'procedure' },
-  { field: 'received', aliases: ['Ngày tiếp nhận', 'Ngày nhận', 'NgayTiepNhan'], required: true, vi: 'ngày tiếp nhận', en: 'received date' },
-  { field: 'due', aliases: ['Ngày hẹn trả', 'Hạn xử lý', 'Hạn giải quyết', 'NgayHenTra'], vi: 'ngày hẹn trả', en: 'due date' },
+  { field: 'received', aliases: ['Ngày tiếp nhận', 'Ngày nhận', 'NgayTiepNhan', 'Ngày tiếp nhận hồ sơ', 'receiveDate'], required: true, vi: 'ngày tiếp nhận', en: 'received date' },
+  { field: 'due', aliases: ['Ngày hẹn trả', 'Hạn xử lý', 'Hạn giải quyết', 'NgayHenTra', 'Ngày hẹn trả kết quả', 'dueDate'], vi: 'ngày hẹn trả', en: 'due date' },
   {
     field: 'resolved',
-    aliases: ['Ngày kết thúc xử lý', 'Ngày hoàn thành', 'Ngày trả kết quả', 'NgayKetThucXuLy', 'NgayTra'],
+    aliases: ['Ngày kết thúc xử lý', 'Ngày hoàn thành', 'NgayKetThucXuLy', 'releaseDate', 'Ngày có kết quả', 'Ngày hoàn thành xử lý'],
     vi: 'ngày kết thúc xử lý',
     en: 'resolved date',
   },
+  // The hand-over date: the resolved date where the processing end is blank or has no column
+  // (docs/domain.md "two resolved columns": the national portal counts the processing end).
+  {
+    field: 'handedOver',
+    aliases: ['Ngày trả kết quả', 'Ngày trả', 'NgayTra', 'finishDate'],
+    alternativeOf: 'resolved',
+    vi: 'ngày trả kết quả',
+    en: 'hand-over date',
+  },
   { field: 'channel', aliases: ['Hình thức nộp', 'Kênh nộp', 'Kênh thực hiện', 'KenhThucHien'], vi: 'hình thức nộp', en: 'channel' },
+  // The channel as a yes/no column; a channel column decides when the file has both.
+  { field: 'onlineFlag', aliases: ['Trực tuyến', 'Nộp trực tuyến', 'Hồ sơ trực tuyến', 'online'], alternativeOf: 'channel', vi: 'hồ sơ trực tuyến', en: 'submitted online' },
   { field: 'digitized', aliases: ['Số hóa', 'Đã số hóa', 'Hồ sơ số hóa', 'HoSoCoThanhPhanSoHoa'], vi: 'số hóa', en: 'digitized' },
   { field: 'eResult', aliases: ['Kết quả điện tử', 'Trả kết quả điện tử'], vi: 'kết quả điện tử', en: 'electronic result' },
   { field: 'rating', aliases: ['Đánh giá', 'Mức độ hài lòng', 'Kết quả đánh giá'], vi: 'đánh giá', en: 'rating' },
@@ -63,6 +75,7 @@ export const DOSSIER_FIELDS: FieldSpec[] = [
     vi: 'hình thức thanh toán',
     en: 'payment method',
   },
+  { field: 'status', aliases: ['Trạng thái', 'Trạng thái hồ sơ', 'Tình trạng', 'TrangThaiHoSo'], vi: 'trạng thái hồ sơ', en: 'dossier status' },
 ];
 
 export const FEEDBACK_FIELDS: FieldSpec[] = [
@@ -460,91 +473,4 @@ export function fieldSpec(dataset: Kind, field: Field): FieldSpec {
   const spec = FIELDS[dataset].find((f) => f.field === field);
   if (!spec) throw new Error(`no field ${field} in ${dataset}`);
   return spec;
-}
-
-// ---------------------------------------------------------------------------------------
-// Value vocabularies. Each maps folded spellings to a small integer code.
-// `BLANK` is an empty cell; `UNKNOWN` a value the vocabulary does not know (a warning).
-
-export interface Vocabulary {
-  name: string;
-  /** Folded spelling → code. Blank cells never reach the table. */
-  values: Map<string, number>;
-  /** The spellings as written in the contract, for documentation and messages. */
-  listed: Record<string, string[]>;
-}
-
-export function vocabulary(name: string, groups: Record<string, [number, string[]]>): Vocabulary {
-  const values = new Map<string, number>();
-  const listed: Record<string, string[]> = {};
-  for (const [label, [code, spellings]] of Object.entries(groups)) {
-    listed[label] = spellings;
-    for (const s of spellings) values.set(fold(s), code);
-  }
-  return { name, values, listed };
-}
-
-export const CHANNEL = vocabulary('channel', {
-  online: [Channel.ONLINE, ['Trực tuyến', 'Nộp trực tuyến', 'Online', '2']],
-  'not online': [Channel.OFFLINE, ['Trực tiếp', 'Bưu chính', 'Bưu chính công ích', 'BCCI', '1', '3']],
-});
-
-/** digitized and e-result: blank means no. */
-export const YES_NO = vocabulary('yes/no', {
-  yes: [YesNo.YES, ['Có', 'x', '1', 'true', 'Đã số hóa']],
-  no: [YesNo.NO, ['Không', '0', 'false', 'Chưa số hóa']],
-});
-
-/** rating: blank means not rated. */
-export const RATING = vocabulary('rating', {
-  satisfied: [Rating.SATISFIED, ['Rất hài lòng', 'Hài lòng']],
-  'not satisfied': [Rating.NOT_SATISFIED, ['Bình thường', 'Không hài lòng', 'Rất không hài lòng']],
-});
-
-/** payment: blank means none recorded. */
-export const PAYMENT = vocabulary('payment', {
-  online: [Payment.ONLINE, ['Trực tuyến', 'Thanh toán trực tuyến', 'Online', '1', '2']],
-  'other non-cash': [Payment.NON_CASH, ['Chuyển khoản', 'POS', 'Thẻ', 'QR']],
-  cash: [Payment.CASH, ['Tiền mặt', '0']],
-});
-
-/** The tier column's vocabulary (docs/domain.md, Tiers rule 1). */
-export const TIER = vocabulary('tier', {
-  so: [TierCode.so, ['Sở', 'Cấp sở', 'Tỉnh', 'Cấp tỉnh']],
-  huyen: [TierCode.huyen, ['Huyện', 'Cấp huyện']],
-  xa: [TierCode.xa, ['Xã', 'Cấp xã']],
-});
-
-/** A value longer than this is in no vocabulary (their terms are a few words): not folded. */
-const MAX_TERM_CHARS = 256;
-
-/** Looks a raw cell up in a vocabulary: BLANK for an empty cell, UNKNOWN for anything unlisted. */
-export function lookup(vocab: Vocabulary, raw: string): number {
-  if (raw.length > MAX_TERM_CHARS) return raw.trim() === '' ? BLANK : UNKNOWN;
-  const key = fold(raw);
-  if (key === '') return BLANK;
-  return vocab.values.get(key) ?? UNKNOWN;
-}
-
-/**
- * A fee in VND: digits with `.`, `,` or spaces as thousands separators and an optional
- * `đ`/`VNĐ` suffix. Returns -1 for blank, NaN for anything unparseable.
- */
-export function parseFee(raw: string): number {
-  let s = fold(raw);
-  if (s === '') return -1;
-  if (s.endsWith('vnd')) s = s.slice(0, -3);
-  else if (s.endsWith('d')) s = s.slice(0, -1);
-  s = s.trim();
-  if (s === '') return NaN;
-  let v = 0;
-  let digits = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      v = v * 10 + (c - 48);
-      digits++;
-    } else if (c !== 46 && c !== 44 && c !== 32) return NaN;
-  }
-  return digits === 0 ? NaN : v;
 }

@@ -120,12 +120,15 @@ export interface Detection {
   form: boolean;
 }
 
-const spec = (k: Kind, f: Field) => FIELDS[k].find((s) => s.field === f)!;
-const hasMarker = (keys: readonly Keyed[], k: Kind) => FIELDS[k].some((s) => s.marker && findColumn(keys, s) >= 0);
+/** Every kind's field specs: the contract's, or a run's with a mapping file's aliases (ingest/mapping.ts). */
+export type KindFields = Record<Kind, readonly FieldSpec[]>;
+
+const spec = (fields: KindFields, k: Kind, f: Field) => fields[k].find((s) => s.field === f)!;
+const hasMarker = (fields: KindFields, keys: readonly Keyed[], k: Kind) => fields[k].some((s) => s.marker && findColumn(keys, s) >= 0);
 
 /** Whether a summary's header row opens a form of several header rows (see Detection.form). */
-function looksLikeForm(header: readonly string[], keys: readonly Keyed[]): boolean {
-  const counts = FIELDS.summary.filter((s) => s.marker);
+function looksLikeForm(header: readonly string[], keys: readonly Keyed[], fields: KindFields): boolean {
+  const counts = fields.summary.filter((s) => s.marker);
   for (let i = 0; i < header.length; i++) {
     if (header[i]!.trim() === '' || sectionOf(header[i]!) === undefined) continue;
     const next = header[i + 1];
@@ -150,20 +153,20 @@ function looksLikeForm(header: readonly string[], keys: readonly Keyed[]): boole
  *    unit column and a form's column group (the first header row of form 06);
  * 4. anything else is of no known kind (null).
  */
-export function detectKind(header: string[]): Detection {
+export function detectKind(header: string[], fields: KindFields = FIELDS): Detection {
   const keys = header.map(keyed);
-  const has = (k: Kind, f: Field) => findColumn(keys, spec(k, f)) >= 0;
+  const has = (k: Kind, f: Field) => findColumn(keys, spec(fields, k, f)) >= 0;
   if (has('feedback', 'code')) return { kind: 'feedback', ambiguous: [], form: false };
   if (has('dossiers', 'code')) {
     if (has('dossiers', 'unit') && has('dossiers', 'received')) return { kind: 'dossiers', ambiguous: [], form: false };
-    const marked = FACT_KINDS.filter((k) => hasMarker(keys, k));
+    const marked = FACT_KINDS.filter((k) => hasMarker(fields, keys, k));
     if (marked.length === 1) return { kind: marked[0]!, ambiguous: [], form: false };
     if (marked.length > 1) return { kind: null, ambiguous: marked, form: false };
     return { kind: 'dossiers', ambiguous: [], form: false };
   }
   if (has('summary', 'unit')) {
-    const form = looksLikeForm(header, keys);
-    if (form || hasMarker(keys, 'summary')) return { kind: 'summary', ambiguous: [], form };
+    const form = looksLikeForm(header, keys, fields);
+    if (form || hasMarker(fields, keys, 'summary')) return { kind: 'summary', ambiguous: [], form };
   }
   return { kind: null, ambiguous: [], form: false };
 }
@@ -173,8 +176,8 @@ export function detectDataset(header: string[]): Kind | null {
   return detectKind(header).kind;
 }
 
-export function matchHeaders(dataset: Kind, header: readonly HeaderCell[]): ColumnMap {
-  return { dataset, ...matchFields(FIELDS[dataset], header) };
+export function matchHeaders(dataset: Kind, header: readonly HeaderCell[], fields: KindFields = FIELDS): ColumnMap {
+  return { dataset, ...matchFields(fields[dataset], header) };
 }
 
 /** Matches a header row (or a header's column paths) against a list of field specs (in priority order). */
@@ -187,7 +190,9 @@ export function matchFields<F extends string>(specs: readonly FieldSpec<F>[], he
       map.columns[spec.field] = i;
       map.headers[spec.field] = headerText(header[i]!);
     } else if (spec.required) map.missingRequired.push(spec);
-    else map.missing.push(spec.field);
+    else if (spec.alternativeOf === undefined) map.missing.push(spec.field);
   }
+  // A field written the other way is not missing.
+  for (const spec of specs) if (spec.alternativeOf !== undefined && map.columns[spec.field] !== undefined) map.missing = map.missing.filter((f) => f !== spec.alternativeOf);
   return map;
 }

@@ -26,10 +26,13 @@ import { MonthTally } from '../indicators/month-tally.js';
 import { FactStore } from '../indicators/facts.js';
 import { SummaryStore } from '../indicators/summary.js';
 import { CcchError } from '../model/errors.js';
-import { emptyReport, type IndicatorSources, type InputReport } from '../model/accounting.js';
-import { isFactKind, isSideKind, type InputKind } from '../model/kinds.js';
+import { emptyReport, type IndicatorSources, type InputReport, type UnknownValues } from '../model/accounting.js';
+import { isFactKind, isSideKind, type InputKind, type Kind } from '../model/kinds.js';
 import type { Problem } from '../model/problem.js';
 import { countingPeriod, monthsOf, namePeriod, type Judging, type NamedPeriod, type Period } from '../model/period.js';
+import { contractWith, type Contract } from './mapping.js';
+import { judgeDates, type SetAside } from './date-columns.js';
+import { fieldSpec } from './contract.js';
 
 /** What one pass over the inputs produced, before evaluation (shared by score and validate). */
 export interface Ingested {
@@ -42,6 +45,7 @@ export interface Ingested {
   problems: Problem[];
   problemCount: number;
   sources: IndicatorSources[];
+  unknownValues: UnknownValues[];
   catalog?: CatalogCounts;
   units?: UnitsTable;
   /** Per input of `inputs`: the error that refused it (keepGoing), else null. */
@@ -130,49 +134,87 @@ export async function ingestFiles(opts: IngestOptions, side: SideFiles = NO_SIDE
     // Every input's kind first (from its header), so that the fact exports can be read first.
     const kinds: Array<InputKind | null> = [];
     const dataStarts: Array<DataStart | null> = [];
+    const setAside: SetAside[][] = [];
+    const dateWarnings: Array<Peeks['dateWarnings'][number]> = [];
+    const workbooks: boolean[] = [];
     let titled: { period: Period; file: string; line: number } | null = null;
+    const contract = contractWith(opts.mapping, opts.dateOrder);
+    // A split worker is given its file's date columns as the main thread judged them.
+    const given = opts.internal?.setAside;
     for (const [idx, source] of opts.inputs.entries()) {
       let r: Replay | null = null;
       let peeked: Awaited<ReturnType<typeof peekKind>> | null = null;
+      let aside: SetAside[] = [];
       if (!refusals.exports.has(idx)) {
         try {
           r = await Replay.open(source, !opts.internal?.csvReader);
           // A workbook from a stream is read from a copy on disk: r.source.
-          peeked = await peekKind(r.source, r, opts);
+          peeked = await peekKind(r.source, r, opts, contract.fields, given === undefined);
           await r.settle();
           if (isSideKind(peeked.kind) && !opts.sideInputs) throw sideFileAsExport(source.name, peeked.kind, SIDE_SPECS[peeked.kind].option);
+          aside = given ? [...given] : peeked.dates ? judgeDates(peeked.dates, contract.fields, source.name, contract.mdy === true, peeked.workbook) : [];
         } catch (e) {
           refusals.exports.set(idx, { error: refusals.fault(e), kind: null });
           await r?.close();
           r = peeked = null;
+          aside = [];
         }
       }
       opened.push(r);
       kinds.push(peeked?.kind ?? null);
       dataStarts.push(peeked?.dataStart ?? null);
+      workbooks.push(peeked?.workbook ?? false);
+      setAside.push(aside);
+      const header = peeked?.dates?.line;
+      if (header !== undefined && !given) dateWarnings.push(...aside.map((s) => ({ s, idx, file: source.name, line: header })));
       if (peeked?.titlePeriod && !titled) titled = { period: peeked.titlePeriod, file: source.name, line: peeked.titlePeriod.line };
     }
     // No period named: a summary report's title gives it.
     if (opts.defaultPeriod && titled) opts = { ...opts, period: { ...namePeriod(titled.period), fromTitle: { file: titled.file, line: titled.line } } };
-    return await readAll(opts, side, pool, refusals, kinds, dataStarts, opened, splits);
+    return await readAll(opts, contract, side, pool, refusals, { kinds, dataStarts, setAside, dateWarnings, workbooks }, opened, splits);
   } finally {
     for (const sp of splits) sp.stop();
     for (const r of opened) await r?.close();
   }
 }
 
+/** What the peek learnt of each input (in command-line order; kind null: refused), and the warnings of the date columns set aside. */
+interface Peeks {
+  kinds: ReadonlyArray<InputKind | null>;
+  dataStarts: ReadonlyArray<DataStart | null>;
+  setAside: ReadonlyArray<readonly SetAside[]>;
+  dateWarnings: ReadonlyArray<{ s: SetAside; idx: number; file: string; line: number }>;
+  workbooks: readonly boolean[];
+}
+
+/** A date column set aside (date-columns.ts): one warning at its header, with a value that is no date. */
+function setAsideWarning(w: Peeks['dateWarnings'][number], dataset: Kind): Problem {
+  const spec = fieldSpec(dataset, w.s.field);
+  return {
+    file: w.file,
+    line: w.line,
+    column: w.s.column + 1,
+    header: w.s.header,
+    severity: 'warning',
+    field: w.s.field,
+    code: 'column.notDates',
+    params: { fieldVi: spec.vi, fieldEn: spec.en, sample: w.s.sample },
+  };
+}
+
 /** Reads every input in full, its kind known (null: refused), then settles the pass. */
 async function readAll(
   opts: IngestOptions,
+  contract: Contract,
   side: SideFiles,
   pool: WorkerPool | null,
   refusals: Refusals,
-  kinds: ReadonlyArray<InputKind | null>,
-  dataStarts: ReadonlyArray<DataStart | null>,
+  peeks: Peeks,
   opened: ReadonlyArray<Replay | null>,
   splits: SplitRead[],
 ): Promise<Read> {
   const { plan, period } = opts;
+  const { kinds, dataStarts } = peeks;
   const counting = countingPeriod(period, opts.asOf);
   const tally = opts.internal?.makeTally ? opts.internal.makeTally(plan.indicators, counting) : new Tally(plan.indicators, counting, opts.internal?.codeIndex);
   const monthTallies = opts.byMonth ? monthsOf(counting).map((m) => new MonthTally(plan.indicators, m, tally)) : [];
@@ -184,8 +226,11 @@ async function readAll(
     side = { ...side, units: listed.units.table };
     opts = { ...opts, units: listed.units.source };
   }
+  const unitsTier = side.units?.tierOf;
+  const mapTier = contract.unitTier;
   const state: IngestState = {
     plan,
+    contract,
     period,
     asOf: opts.asOf ?? Infinity,
     tally,
@@ -197,7 +242,8 @@ async function readAll(
     factOf: new Map(),
     codeColumn: new Map(),
     dossierLists: 0,
-    unitTier: opts.internal?.unitTier ?? side.units?.tierOf,
+    // Tier rule 2: a units file, then the mapping file's units.
+    unitTier: opts.internal?.unitTier ?? (unitsTier && mapTier ? (name) => unitsTier(name) ?? mapTier(name) : (unitsTier ?? mapTier)),
     unitName: side.units?.nameOf,
   };
   const inputs: InputReport[] = opts.inputs.map((s, i) => listed.reports.get(i) ?? emptyReport(s.name, refusals.exports.get(i)?.kind ?? null));
@@ -214,16 +260,29 @@ async function readAll(
     const onProgress = (total: number) => opts.onProgress?.(source.name, total);
     let split: SplitRead | null = null;
     if (pool && ds && (kind === 'dossiers' || kind === 'feedback') && state.facts.empty) {
-      split = await startSplit(pool, opts, source, ds, log.max, tally, onProgress);
+      split = await startSplit(pool, opts, source, ds, log.max, tally, onProgress, peeks.setAside[idx]!);
       if (split) splits.push(split);
     }
     const report = emptyReport(source.name, kind);
-    const ctx: FileContext = { idx, source, report, problems: new FileProblems(log, source.name, report), started: split !== null, ...(split ? { tallyFile: split.file } : {}) };
+    const ctx: FileContext = {
+      idx,
+      source,
+      report,
+      problems: new FileProblems(log, source.name, report),
+      started: split !== null,
+      workbook: peeks.workbooks[idx]!,
+      ...(split ? { tallyFile: split.file } : {}),
+    };
+    for (const w of peeks.dateWarnings) {
+      if (w.idx !== idx) continue;
+      log.push(setAsideWarning(w, kind));
+      report.warnings++;
+    }
     try {
       if (split) await opened[idx]!.close();
       const stream = split ? await split.first.open({ reuse: true }) : opened[idx]!.all();
       try {
-        read[idx] = await readFile(state, ctx, stream, { ...opts, ...(split ? { totalBytes: split.bytes } : {}), onProgress });
+        read[idx] = await readFile(state, ctx, stream, { ...opts, ...(split ? { totalBytes: split.bytes } : {}), onProgress, setAside: peeks.setAside[idx]! });
       } catch (e) {
         split?.stop();
         // Range 0 ends inside a quoted cell: the cut was not a record start (or the quote is never closed).

@@ -11,6 +11,9 @@ import type { TallyObserver } from '../indicators/observer.js';
 import type { Plan } from '../plan/schema.js';
 import type { NamedPeriod, Period } from '../model/period.js';
 import type { SideContext } from './side/read.js';
+import type { Mapping } from '../model/mapping.js';
+import type { DateOrder } from '../util/dates.js';
+import type { SetAside } from './date-columns.js';
 
 /** How tabular inputs are read (the same for the header peek and the full read). */
 export interface ReaderOptions {
@@ -20,6 +23,8 @@ export interface ReaderOptions {
   encoding?: string;
   /** XLSX sheet name (default: the first sheet). */
   sheet?: string;
+  /** --date-order: slashed dates day first (the default) or month first. */
+  dateOrder?: DateOrder;
 }
 
 /**
@@ -41,6 +46,8 @@ export interface IngestInternals {
   cuts?: number[];
   /** Smallest file read in byte ranges (default SPLIT_MIN_BYTES). */
   splitMinBytes?: number;
+  /** A split worker's file's date columns set aside, as the main thread judged them (date-columns.ts); its peek then judges none. */
+  setAside?: readonly SetAside[];
   /** The tally to count into (a split worker's RecordBatcher), given the counting period; default a new Tally. */
   makeTally?: (indicators: Plan['indicators'], period: Period) => Tally;
 }
@@ -66,6 +73,8 @@ export interface IngestOptions extends ReaderOptions {
    * record is given to each month's tally as well, on this thread.
    */
   byMonth?: boolean;
+  /** --map: a mapping file's headers, values and units (ingest/mapping.ts). */
+  mapping?: Mapping;
   /** The exports, in command-line order (it matters for duplicates). */
   inputs: InputSource[];
   /** The procedures catalog: checks the plan's catalog targets. */

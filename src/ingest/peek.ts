@@ -6,7 +6,9 @@
  * rows) not found within them refuses the file.
  */
 import { CsvError, MAX_RECORD_BYTES, recordLineEnd, sniffDelimiter } from './csv.js';
-import { detectKind } from './headers.js';
+import { detectKind, type KindFields } from './headers.js';
+import { DateSample } from './date-columns.js';
+import { FIELDS } from './contract.js';
 import { fileSource, type InputSource } from './source.js';
 import { isOle, isZip, spool } from './table.js';
 import { utf16Bom } from './decode.js';
@@ -25,6 +27,9 @@ class Peeked {
     readonly titlePeriod: TitlePeriod | null = null,
   ) {}
 }
+
+/** The most bytes the peek reads for the date columns' sample past the header (date-columns.ts). */
+const MAX_SAMPLE_BYTES = 1 << 20;
 
 /** The header peek read MAX_PEEK_BYTES. */
 class PeekLimit {}
@@ -103,6 +108,17 @@ export class Replay {
 
   /** After settle(): the source gives one stream only (standard input, a pipe): it cannot be read again. */
   once = false;
+
+  /** Bytes the peek has read. */
+  get bytesPeeked(): number {
+    return this.peeked;
+  }
+
+  /** Whether the bytes peeked begin a zip (an XLSX workbook). */
+  get workbook(): boolean {
+    const c = this.buffered[0];
+    return c !== undefined && typeof c !== 'string' && isZip(c);
+  }
 
   /** The stream from the start, remembering what is read (abandoning it keeps the input open). */
   peek(): AsyncIterable<Chunk> {
@@ -217,23 +233,28 @@ export interface DataStart {
 export interface Peek {
   /** An export's kind, or a side file's (recognised by its header: side/read.ts). */
   kind: InputKind;
+  /** A record list's date columns' first values (date-columns.ts); null for other kinds, or when not asked. */
+  dates: DateSample | null;
+  /** The source is a workbook (XLSX: a zip). */
+  workbook: boolean;
   dataStart: DataStart | null;
   /** A summary report: the period its title lines give (ingest/report-period.ts), or null. */
   titlePeriod: TitlePeriod | null;
 }
 
-export async function peekKind(source: InputSource, replay: Replay, opts: ReaderOptions & { internal?: IngestInternals }): Promise<Peek> {
+export async function peekKind(source: InputSource, replay: Replay, opts: ReaderOptions & { internal?: IngestInternals }, kindFields?: KindFields, sampleDates = true): Promise<Peek> {
   const titles = new TitleRows(source.name);
   let kind: Kind | null = null;
   let header: { line: number; width: number } | null = null;
   let firstRow: number | null = null;
+  let dates: DateSample | null = null;
   const lookAhead = source.path !== undefined && (opts.encoding === undefined || opts.encoding === 'utf-8');
   try {
     await readRows(
       { name: source.name, path: source.path, open: async () => replay.peek() },
       {
         header(fields, line) {
-          const d = detectKind(fields);
+          const d = detectKind(fields, kindFields);
           if (!d.kind && d.ambiguous.length === 0) {
             const side = recogniseSide(fields);
             if (side) throw new Peeked(side);
@@ -243,25 +264,28 @@ export async function peekKind(source: InputSource, replay: Replay, opts: Reader
           header = { line, width: fields.length };
           // A summary report is never read in byte ranges: its header and title lines are enough.
           if (d.kind === 'summary') throw new Peeked(d.kind, titlePeriod(titles.lines));
-          if (!lookAhead) throw new Peeked(d.kind);
-          return [];
+          if (sampleDates && (d.kind === 'dossiers' || d.kind === 'feedback')) dates = new DateSample(d.kind, [...fields], kindFields ?? FIELDS, line);
+          if (!lookAhead && !dates) throw new Peeked(d.kind);
+          return dates ? [...(dates as DateSample).values.keys()] : [];
         },
-        row(_fields, _count, line) {
-          firstRow = line;
-          throw new Peeked(kind!);
+        row(fields, _count, line) {
+          firstRow ??= line;
+          if (dates === null || !dates.row(fields, line) || replay.bytesPeeked > MAX_SAMPLE_BYTES) throw new Peeked(kind!);
         },
       },
       opts,
     );
-    if (kind) return { kind, dataStart: null, titlePeriod: null };
+    // The whole file was read (a short one): where its data begins all the same.
+    const h = header as { line: number; width: number } | null;
+    if (kind) return { kind, dataStart: firstRow === null || h === null || !lookAhead ? null : replay.dataStart(h, firstRow, opts.delimiter), titlePeriod: null, dates, workbook: replay.workbook };
     titles.end();
   } catch (e) {
     if (e instanceof Peeked) {
       const h = header as { line: number; width: number } | null;
-      const dataStart = firstRow === null || h === null ? null : replay.dataStart(h, firstRow, opts.delimiter);
-      return { kind: e.kind, dataStart, titlePeriod: e.titlePeriod };
+      const dataStart = firstRow === null || h === null || !lookAhead ? null : replay.dataStart(h, firstRow, opts.delimiter);
+      return { kind: e.kind, dataStart, titlePeriod: e.titlePeriod, dates, workbook: replay.workbook };
     }
-    if (kind) return { kind, dataStart: null, titlePeriod: null };
+    if (kind) return { kind, dataStart: null, titlePeriod: null, dates, workbook: replay.workbook };
     if (e instanceof PeekLimit) throw inputError({ file: source.name }, 'input.headerTooFar', { limit: `${MAX_PEEK_BYTES >> 20} MiB` });
     if (e instanceof CsvError) throw csvError(e, source.name);
     throw e;

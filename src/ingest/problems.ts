@@ -8,7 +8,8 @@ import { fieldSpec } from './contract.js';
 import type { ColumnMap } from './headers.js';
 import type { Field, Kind } from '../model/kinds.js';
 import type { Problem, Rejection, Warning } from '../model/problem.js';
-import type { RowCounts } from '../model/accounting.js';
+import type { InputReport } from '../model/accounting.js';
+import { UnknownCounter } from './unknown-values.js';
 
 export const DEFAULT_MAX_PROBLEMS = 100_000;
 
@@ -66,11 +67,13 @@ type RowProblem = Omit<Problem, 'file' | 'column' | 'header' | 'field'> & { fiel
 export class FileProblems {
   /** The file's columns, once its header is read. */
   map: ColumnMap | undefined;
+  /** The values its fields did not know (a tier column's reject the row). */
+  readonly unknown = new UnknownCounter();
 
   constructor(
     readonly log: ProblemLog,
     readonly file: string,
-    private readonly counts: RowCounts,
+    private readonly counts: Pick<InputReport, 'rejected' | 'warnings' | 'excluded' | 'excludedBy'>,
   ) {}
 
   add(p: RowProblem): void {
@@ -88,7 +91,15 @@ export class FileProblems {
   /** A rejected row: counted as rejected, its reason reported as an error. */
   reject(line: number, r: Rejection): void {
     this.counts.rejected++;
+    if (r.code === 'row.badTier') this.unknown.add('tier', String(r.params.value));
     this.add({ line, severity: 'error', field: r.field, code: r.code, params: r.params });
+  }
+
+  /** A row the data excludes (a dossier never accepted): counted as excluded, its reason reported. */
+  exclude(line: number, r: Rejection): void {
+    this.counts.excluded++;
+    this.counts.excludedBy.notAccepted++;
+    this.add({ line, severity: 'info', field: r.field, code: r.code, params: r.params });
   }
 
   /** A row's warnings (unknown or blank values), each counted and reported, in the order of their columns. */
@@ -98,6 +109,7 @@ export class FileProblems {
     const ordered = warnings.length > 1 && cols ? [...warnings].sort((a, b) => (cols[a.field] ?? -1) - (cols[b.field] ?? -1)) : warnings;
     for (const w of ordered) {
       this.counts.warnings++;
+      if (w.code === 'value.unknown') this.unknown.add(w.field, w.value);
       const spec = fieldSpec(kind, w.field);
       this.add({ line, severity: 'warning', field: w.field, code: w.code, params: { fieldVi: spec.vi, fieldEn: spec.en, value: w.value } });
     }

@@ -18,6 +18,8 @@ import { RecordsHandler } from './kinds/records.js';
 import { FactsHandler } from './kinds/facts.js';
 import { SummariesHandler } from './kinds/summaries.js';
 import type { Field, Kind } from '../model/kinds.js';
+import { FIELDS } from './contract.js';
+import { withoutSetAside, type SetAside } from './date-columns.js';
 
 /** The handler of each kind of export whose header is one row (a summary report's is read at its end, by SummariesHandler). */
 export const HANDLERS: Record<Exclude<Kind, 'summary'>, HandlerFactory> = {
@@ -41,6 +43,8 @@ export interface ReadFileOptions extends ReaderOptions {
   /** Bytes read so far, all ranges of a split file together (default: this read's). */
   totalBytes?: (bytes: number) => number;
   onProgress?: (bytes: number) => void;
+  /** Date columns set aside (date-columns.ts): matched to no field. */
+  setAside?: readonly SetAside[];
 }
 
 /** A row as the CSV scanner's bytes, to a handler that takes rows as read: every field as text. */
@@ -96,7 +100,7 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
     { name: source.name, path: source.path, open: async () => stream },
     {
       header(fields, line) {
-        const detection = detectKind(fields);
+        const detection = detectKind(fields, state.contract.fields);
         if (!detection.kind) return titles.title(fields, line, detection.ambiguous);
         const kind = detection.kind;
         if (kind === 'summary') {
@@ -105,7 +109,7 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
           handler = raw = s;
           return s.columns();
         }
-        map = matchHeaders(kind, fields);
+        map = matchHeaders(kind, withoutSetAside(fields, opts.setAside), state.contract.fields);
         if (map.missingRequired.length) throw missingRequired(source.name, line, { vi: KIND_NAMES[kind][0], en: KIND_NAMES[kind][1] }, map.missingRequired);
         describeColumns(ctx, map, fields);
         handler = HANDLERS[kind](state, ctx, map);
@@ -152,5 +156,6 @@ export async function readFile(state: IngestState, ctx: FileContext, stream: Asy
   if (!handler) titles.end();
   if (!handler) throw csvError(new CsvError('noHeader', undefined, undefined), source.name);
   handler.finish?.();
+  if (!problems.unknown.empty) report.unknownValues = problems.unknown.list(FIELDS[report.dataset as Kind]?.map((f) => f.field));
   return { endLine: stats.endLine, totalLine: stats.totalLine };
 }

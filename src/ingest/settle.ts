@@ -11,8 +11,9 @@ import type { IngestState } from './kinds/handler.js';
 import type { SideFiles } from './side/read.js';
 import type { InputSource } from './source.js';
 import { feeds } from '../indicators/specs.js';
-import { emptyReport, type IndicatorSources, type InputReport, type SourceUse } from '../model/accounting.js';
+import { emptyReport, type IndicatorSources, type InputReport, type SourceUse, type UnknownValues } from '../model/accounting.js';
 import type { CcchError } from '../model/errors.js';
+import { mergeUnknown } from './unknown-values.js';
 import type { Problem } from '../model/problem.js';
 
 export interface Settled {
@@ -22,6 +23,8 @@ export interface Settled {
   sources: IndicatorSources[];
   /** Per input of `inputs`: the error that refused it, else null. */
   refused: Array<CcchError | null>;
+  /** Every input's unknown values, per field, as one list (most frequent first). */
+  unknownValues: UnknownValues[];
 }
 
 /**
@@ -120,5 +123,6 @@ export function settle(
     problems: [...side.problems, ...problems].slice(0, Math.max(log.max, side.problems.length)),
     problemCount: log.count + side.problemCount,
     sources: used,
+    unknownValues: mergeUnknown(inputs.map((i) => i.unknownValues)),
   };
 }

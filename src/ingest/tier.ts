@@ -2,16 +2,16 @@
  * The one tier classifier (docs/domain.md, "Tiers"). A unit's tier comes from, in order:
  * the row's tier column; a units file (when one is given); the unit's name.
  */
-import { TIER, lookup } from './contract.js';
+import { TIER, lookup, type Vocabulary } from './vocabulary.js';
 import { BLANK, TierCode, UNKNOWN } from '../model/record.js';
 import type { Tier } from '../model/tier.js';
 import { fold, isAscii, squash } from '../util/text.js';
 
 const BY_CODE: Record<number, Tier> = { [TierCode.so]: 'so', [TierCode.huyen]: 'huyen', [TierCode.xa]: 'xa' };
 
-/** The tier column's value: a tier, `null` for blank, or `undefined` for a value it does not know. */
-export function tierFromColumn(raw: string): Tier | null | undefined {
-  const code = lookup(TIER, raw);
+/** The tier column's value: a tier, `null` for blank, or `undefined` for a value it does not know (`vocab`: a mapping file's). */
+export function tierFromColumn(raw: string, vocab: Vocabulary = TIER): Tier | null | undefined {
+  const code = lookup(vocab, raw);
   if (code === BLANK) return null;
   if (code === UNKNOWN) return undefined;
   return BY_CODE[code];
@@ -58,6 +58,12 @@ export const ASCII_ADMIN: Array<[string[], Tier]> = [
   [['quan'], 'huyen'],
 ];
 
+/**
+ * Abbreviations directly after `UBND` (docs/domain.md "Values as real systems write them"):
+ * "UBND H. Nhơn Trạch", "UBND TT. Trảng Bom", "UBND P.Tân Phong"; the dot is optional.
+ */
+export const UBND_ABBREVIATIONS: Record<string, Tier> = { h: 'huyen', tp: 'huyen', tx: 'huyen', q: 'huyen', tt: 'xa', p: 'xa', x: 'xa' };
+
 /** Words of a squashed name, split on white space and punctuation ("TP." and "TP.Biên Hòa" give the word "tp"), one at a time. */
 function* wordsOf(s: string): Generator<string> {
   for (const m of s.matchAll(/[^\s,.;:()\-–—/]+/gu)) yield m[0];
@@ -89,6 +95,10 @@ function asciiWords(win: Word[], n: number): boolean {
  * phrase that is not administrative is skipped whole).
  */
 function stepAt(win: Word[]): Tier | number {
+  if (win.length > 1 && (win[0]!.folded ??= fold(win[0]!.text)) === 'ubnd') {
+    const t = UBND_ABBREVIATIONS[(win[1]!.folded ??= fold(win[1]!.text))];
+    if (t !== undefined) return t;
+  }
   for (const [phrase, tier] of ADMIN_WORDS) {
     if (spells(win, phrase, false)) return tier ?? phrase.length;
   }

@@ -58,7 +58,10 @@ export interface RowCounts {
   superseded: number;
   /** Rows whose key matched nothing they refer to (a fact export's dossier code, a status file's task id). */
   unmatched: number;
-  /** Rows left out on purpose: record rows received after --as-of. */
+  /**
+   * Rows left out on purpose (excludedBy says why): record rows received after --as-of, and
+   * dossiers whose status says they were never accepted.
+   */
   excluded: number;
   warnings: number;
 }
@@ -100,6 +103,20 @@ export function emptyAccounting(file: string): FileAccounting {
   };
 }
 
+/**
+ * The values of one field that its vocabulary does not know, with how many rows hold each, most
+ * frequent first (the first of equals as first met): what a mapping file (--map) would name.
+ */
+export interface UnknownValues {
+  field: string;
+  values: Array<{ value: string; count: number }>;
+  /** Rows holding values beyond the MAX_UNKNOWN_VALUES listed (of a file whose values are all different). */
+  more: number;
+}
+
+/** Distinct unknown values listed per field and file. */
+export const MAX_UNKNOWN_VALUES = 1000;
+
 /** One input's report; `unmatched`: fact-export rows whose dossier code matches no accepted dossier row (0 for other kinds). */
 export interface InputReport extends FileAccounting {
   /** The export's kind (README "Which kind a file is"), or the side file's (--units, --catalog, --status); null when `validate` could not tell (an input refused before its header was known). */
@@ -110,6 +127,8 @@ export interface InputReport extends FileAccounting {
   missingColumns: string[];
   /** Indicators not computed from this file for want of a column. */
   notComputed: string[];
+  /** Per indicator of notComputed, the fields it needs that the file has no column for. */
+  missingFor: Record<string, string[]>;
   /** Headers of the file that name no field of its kind (ignored), as written. */
   ignoredColumns: string[];
   /** Fact exports: joined to dossier lists (false when no dossier list was given); null for other kinds. */
@@ -131,6 +150,10 @@ export interface InputReport extends FileAccounting {
   inPeriod: number | null;
   /** Record lists: the latest received day of the rows counted (validate's coverage warning names it; not in the JSON). */
   receivedTo: number | null;
+  /** Per field (in the contract's order), the values it did not know. */
+  unknownValues: UnknownValues[];
+  /** Why rows were excluded (they add up to `excluded`): received after --as-of; never accepted (the dossier's status). */
+  excludedBy: { asOf: number; notAccepted: number };
 }
 
 /** Where an indicator's counts came from. */
@@ -155,6 +178,7 @@ export function emptyReport(file: string, dataset: InputKind | null): InputRepor
     columns: {},
     missingColumns: [],
     notComputed: [],
+    missingFor: {},
     ignoredColumns: [],
     joined: null,
     summaryPeriod: null,
@@ -163,5 +187,7 @@ export function emptyReport(file: string, dataset: InputKind | null): InputRepor
     dataTo: null,
     inPeriod: null,
     receivedTo: null,
+    unknownValues: [],
+    excludedBy: { asOf: 0, notAccepted: 0 },
   };
 }

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'usage.stdinTwice',
   'usage.delimiter',
   'usage.encoding',
+  'usage.dateOrder',
   'usage.threads',
   'usage.maxWarnings',
   'usage.group',
@@ -107,11 +108,16 @@ export const ERROR_CODES = [
   'input.doubleCounted',
   'input.tooManyUnits',
   'input.sideFileAsExport',
+  'input.monthFirst',
   'input.otherPeriod',
   'input.noReportingUnit',
   'input.summaryTooLong',
   'input.noDataInPeriod',
   'input.explainSummary',
+  // The mapping file (--map).
+  'map.yaml',
+  'map.schema',
+  'map.tooLarge',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,12 +27,15 @@ export type DossierField =
   | 'received'
   | 'due'
   | 'resolved'
+  | 'handedOver'
   | 'channel'
   | 'digitized'
   | 'eResult'
   | 'rating'
   | 'fee'
-  | 'payment';
+  | 'payment'
+  | 'onlineFlag'
+  | 'status';
 
 export type FeedbackField = 'code' | 'unit' | 'tier' | 'received' | 'due' | 'resolved' | 'rating';
 

@@ -18,7 +18,8 @@ export interface Problem {
   column: number | null;
   /** The column's header as written in the file. */
   header: string | null;
-  severity: 'error' | 'warning';
+  /** error: the row is rejected; warning: it stays in; info: it is excluded as the data says (a dossier never accepted). */
+  severity: 'error' | 'warning' | 'info';
   /** The contract field (of the exports, the catalog or the units file), or null. */
   field: string | null;
   /** Message code (see i18n.ts) and its parameters. */
@@ -33,7 +34,7 @@ export interface Rejection {
 }
 
 export interface Warning {
-  code: 'value.unknown' | 'value.blank';
+  code: 'value.unknown' | 'value.blank' | 'status.withdrawnOpen';
   field: Field;
   value: string;
 }

@@ -15,7 +15,10 @@ export const UNKNOWN = -1;
 export const Channel = { ONLINE: 1, OFFLINE: 2 } as const;
 export const YesNo = { YES: 1, NO: 2 } as const;
 export const Rating = { SATISFIED: 1, NOT_SATISFIED: 2 } as const;
-export const Payment = { ONLINE: 1, NON_CASH: 2, CASH: 3 } as const;
+/** UNSTATED: not paid online, method not stated (DuocThanhToanTrucTuyen 0 and 3): in the payment denominators, in neither numerator. */
+export const Payment = { ONLINE: 1, NON_CASH: 2, CASH: 3, UNSTATED: 4 } as const;
+/** A dossier's status (docs/domain.md "Dossier status"): excluded, withdrawn or stopped, or no effect. */
+export const DossierStatus = { EXCLUDED: 1, WITHDRAWN: 2, NONE: 3 } as const;
 export const TierCode = { so: 1, huyen: 2, xa: 3 } as const;
 
 export interface RowRecord {
@@ -42,6 +45,8 @@ export interface RowRecord {
   payment: number;
   /** VND ≥ 0; -1 blank; NaN unknown; ABSENT with no column. */
   fee: number;
+  /** The dossier's status (DossierStatus), BLANK, UNKNOWN or ABSENT; an excluded dossier never becomes a record. */
+  status: number;
   /**
    * When the row was decoded from bytes: the code's UTF-8 bytes, codeBuf[codeStart, codeEnd)
    * (valid until the next row), so that the code index need not build a string. null otherwise.

@@ -5,7 +5,7 @@
 import type { Tier } from './tier.js';
 import type { Judging, NamedPeriod } from './period.js';
 import type { Problem } from './problem.js';
-import type { IndicatorSources, InputReport } from './accounting.js';
+import type { IndicatorSources, InputReport, UnknownValues } from './accounting.js';
 
 export type Status = 'pass' | 'fail' | 'no-data' | 'no-target';
 export type ResultTier = Tier | 'all';
@@ -42,6 +42,14 @@ export interface Result {
   shortfall?: number | null;
   /** A year-to-date run: what the rest of the year needs (an estimate; evaluate/year-end.ts). */
   yearEnd?: YearEnd | null;
+  /**
+   * Data indicators only, when records in the indicator's scope were left out for want of a
+   * column it needs (docs/domain.md "When a column is absent"): how many, and which files lack
+   * which columns. The verdict stands on the records counted; with none, the status is no-data.
+   */
+  leftOut?: LeftOut;
+  /** "not-computed": no-data because every record in scope was left out (see leftOut). */
+  reason?: 'not-computed';
 }
 
 /**
@@ -75,6 +83,18 @@ export interface Listing {
   noDataUnits: number;
 }
 
+export interface LeftOut {
+  /** Records in scope left out (not in numerator nor denominator). */
+  records: number;
+  /** The files that lack a column the indicator needs, and those columns (contract fields). */
+  missing: MissingColumns[];
+}
+
+export interface MissingColumns {
+  file: string;
+  columns: string[];
+}
+
 export interface Summary {
   pass: number;
   fail: number;
@@ -106,6 +126,8 @@ export interface Score {
   problemCount: number;
   /** Per plan indicator, the inputs its counts came from. */
   sources: IndicatorSources[];
+  /** Per field, the values no vocabulary knew, most frequent first (all inputs). */
+  unknownValues: UnknownValues[];
   /** With --by district: units of the exports that the units file places in no district. */
   unplacedUnits?: string[];
   /** What the listing left out. */

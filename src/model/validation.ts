@@ -2,7 +2,7 @@
  * What `validate` finds (pipeline/validate.ts), as its renderers read it: each input with its
  * status, the problems, the totals and the run's verdict.
  */
-import type { InputReport, RowCounts } from './accounting.js';
+import type { InputReport, RowCounts, UnknownValues } from './accounting.js';
 import type { CcchError } from './errors.js';
 import type { Judging, NamedPeriod } from './period.js';
 import type { Problem } from './problem.js';
@@ -17,6 +17,8 @@ export interface CheckedInput extends InputReport {
   status: InputStatus;
   /** Why the input was refused; null unless unreadable. */
   error: CcchError | null;
+  /** The fields whose unknown values fill at least half of its rows (an error: README "Values as real systems write them"). */
+  mostlyUnknown: string[];
 }
 
 /**
@@ -38,6 +40,8 @@ export interface Validation {
   problems: Problem[];
   problemCount: number;
   totals: ValidationTotals;
+  /** Per field, the values no vocabulary knew, most frequent first (all inputs). */
+  unknownValues: UnknownValues[];
   /** --max-warnings (null: no limit). */
   maxWarnings: number | null;
   verdict: Verdict;

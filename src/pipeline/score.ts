@@ -8,7 +8,7 @@
 import { ingest, type MonthCount } from '../ingest/ingest.js';
 import { noDataInPeriod } from '../ingest/errors.js';
 import type { IngestOptions } from '../ingest/options.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { evaluate, missingByIndicator } from '../evaluate/evaluate.js';
 import { catalogResults, districtResults, unitsResults } from '../evaluate/measure.js';
 import { list, withShortfall, type ListingOptions } from '../evaluate/listing.js';
 import { withYearEnd, yearToDate } from '../evaluate/year-end.js';
@@ -48,11 +48,12 @@ export async function score(opts: ScoreOptions): Promise<Score> {
   // row counted at all — every row rejected — the report says why, and every result has no data.)
   if (judging.judgedAt === null) throw noDataInPeriod(ing.period, judging.dataFrom!, judging.dataTo!, ing.inputs);
   const months = opts.byMonth ? ing.months.map((m) => ({ month: m.month, from: m.period.from, to: m.period.to, judgedAt: m.judgedAt })) : undefined;
-  const head = { plan: plan.plan, period: ing.period, judging, inputs: ing.inputs, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources, ...(months ? { months } : {}) };
-  const evaluated = evaluate(plan, ing.tally, byUnit);
+  const head = { plan: plan.plan, period: ing.period, judging, inputs: ing.inputs, problems: ing.problems, problemCount: ing.problemCount, sources: ing.sources, unknownValues: ing.unknownValues, ...(months ? { months } : {}) };
+  const missing = missingByIndicator(ing.inputs);
+  const evaluated = evaluate(plan, ing.tally, byUnit, missing);
   const { catalog, units } = ing;
   const base = [...evaluated.results, ...(catalog ? catalogResults(plan, catalog) : []), ...(units ? unitsResults(plan, units, byUnit) : [])];
-  const district = units && opts.byDistrict ? districtResults(plan, ing.tally, units) : undefined;
+  const district = units && opts.byDistrict ? districtResults(plan, ing.tally, units, missing) : undefined;
   const monthly = monthResults(plan, ing.months, byUnit, ing.sources);
   if (!catalog && !units && monthly.length === 0) return listed(head, base, opts);
   // Each indicator's (or measure's) district rows follow its tier and unit rows, then its months.

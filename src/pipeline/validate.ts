@@ -26,16 +26,26 @@ export interface ValidateOptions extends IngestOptions {
   today?: DayNumber;
 }
 
-/** An input's status: every error comes with rejected or unmatched rows in its file (model/problem.ts). */
+/**
+ * The fields whose unknown values fill at least half of the file's rows (a column whose values
+ * no list knows, as a system writes them: a mapping file may name them).
+ */
+export const mostlyUnknown = (i: InputReport): string[] =>
+  i.rows === 0 ? [] : i.unknownValues.filter((u) => 2 * (u.more + u.values.reduce((a, v) => a + v.count, 0)) >= i.rows).map((u) => u.field);
+
+/**
+ * An input's status: every error comes with rejected or unmatched rows in its file (model/problem.ts);
+ * a field mostly of values no list knows is an error too (its column says nothing the indicators can use).
+ */
 export function inputStatus(i: InputReport, error: CcchError | null): InputStatus {
   if (error) return 'unreadable';
-  return i.rejected === 0 && i.unmatched === 0 ? 'clean' : 'errors';
+  return i.rejected === 0 && i.unmatched === 0 && mostlyUnknown(i).length === 0 ? 'clean' : 'errors';
 }
 
 export async function validate(opts: ValidateOptions): Promise<Validation> {
   const tasks = { taskIds: planTasks(opts.plan).map((t) => t.task.id), asOf: opts.statusAsOf ?? Infinity };
   const ing = await ingest({ ...opts, keepGoing: true, sideInputs: true, tasks });
-  const inputs = ing.inputs.map((i, k): CheckedInput => ({ ...i, status: inputStatus(i, ing.refused[k] ?? null), error: ing.refused[k] ?? null }));
+  const inputs = ing.inputs.map((i, k): CheckedInput => ({ ...i, status: inputStatus(i, ing.refused[k] ?? null), error: ing.refused[k] ?? null, mostlyUnknown: mostlyUnknown(i) }));
   const coverage = coverageWarnings(
     inputs.filter((i) => i.status !== 'unreadable'),
     ing.period,
@@ -54,7 +64,17 @@ export async function validate(opts: ValidateOptions): Promise<Validation> {
   }
   const maxWarnings = opts.maxWarnings ?? null;
   const problems = withFileProblems(ing.problems, coverage, inputs);
-  return { period: ing.period, judging: ing.judging, inputs, problems, problemCount: ing.problemCount + coverage.length, totals, maxWarnings, verdict: verdict(inputs, totals.warnings, maxWarnings) };
+  return {
+    period: ing.period,
+    judging: ing.judging,
+    inputs,
+    problems,
+    problemCount: ing.problemCount + coverage.length,
+    totals,
+    unknownValues: ing.unknownValues,
+    maxWarnings,
+    verdict: verdict(inputs, totals.warnings, maxWarnings),
+  };
 }
 
 /** The problems about whole files placed first among their file's, the files in command-line order (as ingest orders the rows' problems). */

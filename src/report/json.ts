@@ -23,6 +23,7 @@ export function inputJson(i: InputReport) {
     superseded: i.superseded,
     unmatched: i.unmatched,
     excluded: i.excluded,
+    excludedBy: i.excludedBy,
     warnings: i.warnings,
     bytes: i.bytes,
     format: i.format,
@@ -34,12 +35,14 @@ export function inputJson(i: InputReport) {
     missingColumns: i.missingColumns,
     ignoredColumns: i.ignoredColumns,
     notComputed: i.notComputed,
+    missingFor: i.missingFor,
     joined: i.joined,
     summaryPeriod: i.summaryPeriod,
     summary: i.summary,
     dataFrom: day(i.dataFrom),
     dataTo: day(i.dataTo),
     inPeriod: i.inPeriod,
+    unknownValues: i.unknownValues,
   };
 }
 

@@ -6,14 +6,17 @@ import { LABELS, SIDE_LABELS, TASK_LABELS, message } from '../i18n/messages.js';
 import type { Lang } from '../model/lang.js';
 import { clip, safeParams } from '../util/safe-text.js';
 import { UNMATCHED_CODES, type Problem } from '../model/problem.js';
-import type { InputReport } from '../model/accounting.js';
+import type { Result } from '../model/result.js';
+import type { InputReport, UnknownValues } from '../model/accounting.js';
+import type { Kind } from '../model/kinds.js';
 import type { NamedPeriod } from '../model/period.js';
 import { formatVi } from '../util/dates.js';
+import { formatInt } from './format.js';
 
-/** What a problem does to its row, in words: rejected, unmatched (a fact row matching no dossier), or a warning. */
+/** What a problem does to its row, in words: rejected, unmatched (a fact row matching no dossier), excluded (info), or a warning. */
 export function severityText(p: Pick<Problem, 'severity' | 'code'>, lang: Lang): string {
   const L = LABELS[lang];
-  return p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
+  return p.severity === 'warning' ? L.warning : p.severity === 'info' ? L.excludedMark : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
 }
 
 /** A problem's line; the values it echoes (the cell, the header) cut to a few hundred characters. */
@@ -38,7 +41,9 @@ export function datasetLabel(dataset: InputReport['dataset'], lang: Lang): strin
  */
 export function inputLine(i: InputReport, lang: Lang, period: string, asOf: number | null = null, notJoined?: string, inPeriod = true): string {
   const L = LABELS[lang];
-  const excluded = i.excluded > 0 && asOf !== null ? L.excludedTerm(i.excluded, formatVi(asOf)) : '';
+  // Excluded rows, when there are any, join the sum before the warnings: received after --as-of, never accepted.
+  const by = i.excludedBy;
+  const excluded = (by.asOf > 0 && asOf !== null ? L.excludedTerm(by.asOf, formatVi(asOf)) : '') + (by.notAccepted > 0 ? L.excluded(by.notAccepted) : '');
   const acc =
     i.dataset === 'task-status'
       ? TASK_LABELS[lang].accounting(i.rows, i.counted, i.rejected, i.superseded, i.unmatched, i.warnings)
@@ -65,6 +70,22 @@ export function skippedLine(i: InputReport, lang: Lang): string | null {
   return LABELS[lang].skipped(sk, i.dataset === 'summary');
 }
 
+/**
+ * The values no vocabulary knew, per field: a heading, then a line per field with its `top` most
+ * frequent values and their counts (README "A mapping file"); none when there are none.
+ */
+export function unknownLines(lists: readonly UnknownValues[], name: (kind: Kind, field: string, lang: Lang) => string, lang: Lang, top = 5): string[] {
+  if (lists.length === 0) return [];
+  const L = LABELS[lang];
+  const out = [L.unknownHeading];
+  for (const u of lists) {
+    const shown = u.values.slice(0, top).map((v) => `"${v.value}" ${v.count}`);
+    const rest = u.values.length - shown.length;
+    out.push(`  ${name('dossiers', u.field, lang)}: ${shown.join(', ')}${rest > 0 || u.more > 0 ? `, ${L.unknownMore(rest, u.more)}` : ''}`);
+  }
+  return out;
+}
+
 /** Greedy word wrap at `width` characters. */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
@@ -77,4 +98,48 @@ export function wrap(text: string, width: number): string[] {
   }
   if (line) lines.push(line);
   return lines;
+}
+
+/**
+ * A file's indicators not computed for want of columns: one line per set of missing columns,
+ * naming exactly those columns and the indicators they stop (side files: their missing columns).
+ */
+export function missingLines(i: Pick<InputReport, 'file' | 'notComputed' | 'missingFor' | 'missingColumns'>, lang: Lang, label: (field: string) => string, name: (id: string) => string): string[] {
+  const L = LABELS[lang];
+  if (i.notComputed.length === 0) return [];
+  const byCols = new Map<string, { cols: string[]; ids: string[] }>();
+  for (const id of i.notComputed) {
+    const cols = i.missingFor[id] ?? i.missingColumns;
+    const key = cols.join('|');
+    const g = byCols.get(key) ?? { cols, ids: [] };
+    g.ids.push(id);
+    byCols.set(key, g);
+  }
+  return [...byCols.values()].map((g) => L.missingColumns(i.file, g.cols.map(label).join(', '), g.ids.map(name).join(', ')));
+}
+
+/** A result as the JSON document has it (leftOut and reason null when none). */
+interface CoverageDoc {
+  indicator: string;
+  tier: string;
+  unit: string | null;
+  district?: string | null;
+  reason?: Result['reason'] | null;
+  leftOut?: Result['leftOut'] | null;
+}
+
+/**
+ * The results' coverage notes (marked ` *` in the table): per indicator whose province result
+ * left records out for want of a column, how many, and which files lack which columns; with
+ * none counted, "not computed".
+ */
+export function coverageLines(results: readonly CoverageDoc[], lang: Lang, label: (indicator: string, field: string) => string, name: (id: string) => string): string[] {
+  const L = LABELS[lang];
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.tier !== 'all' || r.unit !== null || (r.district ?? null) !== null || !r.leftOut) continue;
+    const why = r.leftOut.missing.map((m) => L.noColumnIn(m.columns.map((f) => label(r.indicator, f)).join(', '), m.file)).join('; ');
+    out.push(r.reason === 'not-computed' ? L.notComputedNote(name(r.indicator), why) : L.leftOutNote(name(r.indicator), formatInt(r.leftOut.records, lang), why));
+  }
+  return out;
 }

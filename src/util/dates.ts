@@ -6,10 +6,13 @@
  * per row.
  *
  * Accepted (per the data contract):
- *   d/m/yyyy, dd/mm/yyyy          optionally followed by " HH:mm" or " HH:mm:ss"
- *   yyyy-mm-dd                    optionally followed by "THH:mm:ss" or " HH:mm:ss" (HH:mm too)
+ *   d/m/yyyy, dd/mm/yyyy          also with - or . between; optionally followed by " HH:mm" or
+ *                                 " HH:mm:ss", and a 12-hour mark (SA/AM, CH/PM)
+ *   yyyy-mm-dd                    optionally followed by "THH:mm:ss" or " HH:mm:ss" (HH:mm too;
+ *                                 fractional seconds; a 12-hour mark), and a zone (Z, +07:00)
+ *                                 that converts the moment to Vietnam time before the date is taken
  *   yyyyMMddHHmmss                the national portal's 14-digit form
- * Day comes before month in slashed dates. Returns NaN for anything else or an impossible
+ * Day comes before month in slashed dates, unless read month first (`mdy`, --date-order mdy). Returns NaN for anything else or an impossible
  * date (31/02/2023, month 13, hour 25). `parseDayBytes` is the same parser over raw bytes (the
  * CSV fast path); `parseDay` runs it on a string's character codes.
  */
@@ -125,12 +128,16 @@ function timeOf(b: ArrayLike<number>, from: number, to: number): number {
   return se >= 0 && se <= 59 ? h * 60 + mi : -1;
 }
 
+/** Slashed (and dashed, dotted) dates: day first, as the contract says, or month first (--date-order mdy). */
+export type DateOrder = 'dmy' | 'mdy';
+
 /**
  * The parser itself, over bytes (or char codes): b[from, to). Used directly by the CSV fast
  * path on the file's bytes, and by `parseDay` on a string's char codes: one logic for both.
- * Leading and trailing bytes ≤ 0x20 (spaces, tabs, control characters) are ignored.
+ * Leading and trailing bytes ≤ 0x20 (spaces, tabs, control characters) are ignored. `mdy`:
+ * d/m/yyyy is read m/d/yyyy.
  */
-export function parseDayBytes(b: ArrayLike<number>, from: number, to: number): DayNumber {
+export function parseDayBytes(b: ArrayLike<number>, from: number, to: number, mdy = false): DayNumber {
   let start = from;
   let end = to;
   while (start < end && b[start]! <= 32) start++;
@@ -147,44 +154,50 @@ export function parseDayBytes(b: ArrayLike<number>, from: number, to: number): D
     const se = two(b, s + 17);
     if (h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 59) {
       minuteOfLast = h * 60 + mi;
-      if (b[s + 2] === 47 && b[s + 5] === 47 && b[s + 10] === 32) return dayAt(b, s + 6, s + 3, s);
+      if (b[s + 2] === 47 && b[s + 5] === 47 && b[s + 10] === 32) return mdy ? dayAt(b, s + 6, s, s + 3) : dayAt(b, s + 6, s + 3, s);
       if (b[s + 4] === 45 && b[s + 7] === 45 && (b[s + 10] === 32 || b[s + 10] === 84)) return dayAt(b, s, s + 5, s + 8);
     }
   }
-  return parseDayGeneral(b, s, end);
+  return parseDayGeneral(b, s, end, mdy);
 }
 
+/** A separator of day, month and year: `/`, `-` or `.`. */
+const isSep = (c: number | undefined) => c === 47 || c === 45 || c === 46;
+
 /** parseDayBytes without its fast path, on trimmed input (exported for the test that holds the fast path to it). */
-export function parseDayGeneral(b: ArrayLike<number>, s: number, end: number): DayNumber {
+export function parseDayGeneral(b: ArrayLike<number>, s: number, end: number, mdy = false): DayNumber {
   const len = end - s;
   if (len < 8) return NaN;
 
-  // yyyy-mm-dd[(T| )time]
-  if (b[s + 4] === 45 /* - */) {
+  // yyyy-mm-dd[(T| )time[zone]]
+  if (b[s + 4] === 45 /* - */ && num(b, s, s + 4) >= 0) {
     if (b[s + 7] !== 45 || len < 10) return NaN;
     const y = num(b, s, s + 4);
     const m = num(b, s + 5, s + 7);
     const d = num(b, s + 8, s + 10);
     if (y < 0 || m < 0 || d < 0 || !valid(y, m, d)) return NaN;
     minuteOfLast = -1;
+    let shift = 0;
     if (len > 10) {
       const sep = b[s + 10];
       if (sep !== 84 /* T */ && sep !== 32) return NaN;
-      minuteOfLast = timeOf(b, s + 11, end);
-      if (minuteOfLast < 0) return NaN;
+      shift = isoTime(b, s + 11, end);
+      if (Number.isNaN(shift)) return NaN;
     }
-    return daysFromCivil(y, m, d);
+    return daysFromCivil(y, m, d) + shift;
   }
 
-  // d/m/yyyy[ time]
-  const slash1 = indexOfByte(b, 47 /* / */, s, end) - s;
-  if (slash1 === 1 || slash1 === 2) {
-    const slash2 = indexOfByte(b, 47, s + slash1 + 1, end) - s;
+  // d/m/yyyy, d-m-yyyy, d.m.yyyy[ time]
+  const slash1 = isSep(b[s + 1]) ? 1 : isSep(b[s + 2]) ? 2 : -1;
+  if (slash1 > 0) {
+    const slash2 = indexOfByte(b, b[s + slash1]!, s + slash1 + 1, end) - s;
     if (slash2 !== slash1 + 2 && slash2 !== slash1 + 3) return NaN;
     if (slash2 + 5 > len) return NaN;
-    const d = num(b, s, s + slash1);
-    const m = num(b, s + slash1 + 1, s + slash2);
+    const first = num(b, s, s + slash1);
+    const second = num(b, s + slash1 + 1, s + slash2);
     const y = num(b, s + slash2 + 1, s + slash2 + 5);
+    const d = mdy ? second : first;
+    const m = mdy ? first : second;
     if (d < 0 || m < 0 || y < 0 || !valid(y, m, d)) return NaN;
     const after = slash2 + 5;
     minuteOfLast = -1;
@@ -192,7 +205,7 @@ export function parseDayGeneral(b: ArrayLike<number>, s: number, end: number): D
       if (b[s + after] !== 32) return NaN;
       let t = s + after;
       while (t < end && b[t] === 32) t++;
-      minuteOfLast = timeOf(b, t, end);
+      minuteOfLast = clockOf(b, t, end);
       if (minuteOfLast < 0) return NaN;
     }
     return daysFromCivil(y, m, d);
@@ -215,14 +228,79 @@ export function parseDayGeneral(b: ArrayLike<number>, s: number, end: number): D
 }
 
 /**
+ * A clock time (timeOf) with an optional 12-hour mark after it, with or without a space: `SA`
+ * or `AM` (12 is midnight), `CH` or `PM` (12 is noon), any case. Minutes after midnight, or -1.
+ */
+function clockOf(b: ArrayLike<number>, from: number, end: number): number {
+  let e = end;
+  let half = 0; // 1 morning, 2 afternoon
+  if (e - from >= 6) {
+    const x = b[e - 2]! | 0x20;
+    const y = b[e - 1]! | 0x20;
+    if ((x === 115 && y === 97) || (x === 97 && y === 109)) half = 1; // sa, am
+    else if ((x === 99 && y === 104) || (x === 112 && y === 109)) half = 2; // ch, pm
+    if (half !== 0) {
+      e -= 2;
+      while (e > from && b[e - 1] === 32) e--;
+    }
+  }
+  const m = timeOf(b, from, e);
+  if (m < 0 || half === 0) return m;
+  const h = (m - (m % 60)) / 60;
+  if (h < 1 || h > 12) return -1;
+  return ((h % 12) + (half === 2 ? 12 : 0)) * 60 + (m % 60);
+}
+
+/**
+ * An ISO date's time, b[from, end): a clock (clockOf), optional fractional seconds, then
+ * optionally a zone, `Z` or an offset (`+07:00`, `+0700`, `+07`). A zone converts the moment to
+ * Vietnam time (UTC+7) first (docs/domain.md "Values as real systems write them"). Sets
+ * minuteOfLast; returns the days to add to the date (−1, 0 or 1), or NaN when it is no time.
+ */
+function isoTime(b: ArrayLike<number>, from: number, end: number): number {
+  let z = end;
+  for (let i = from + 4; i < end; i++) {
+    const c = b[i];
+    if (c === 90 || c === 122 || c === 43 || c === 45) {
+      z = i;
+      break;
+    }
+  }
+  let t = z;
+  const dot = indexOfByte(b, 46 /* . */, from, z);
+  if (dot >= 0) {
+    if (dot + 1 >= z || num(b, dot + 1, z) < 0) return NaN;
+    t = dot;
+  }
+  const minute = z === end && dot < 0 ? clockOf(b, from, t) : timeOf(b, from, t);
+  if (minute < 0) return NaN;
+  if (z === end) {
+    minuteOfLast = minute;
+    return 0;
+  }
+  let offset = 0;
+  if (b[z] !== 90 && b[z] !== 122) {
+    const n = end - z - 1;
+    const oh = n >= 2 ? num(b, z + 1, z + 3) : -1;
+    const om = n === 2 ? 0 : n === 4 ? num(b, z + 3, z + 5) : n === 5 && b[z + 3] === 58 ? num(b, z + 4, z + 6) : -1;
+    if (oh < 0 || oh > 14 || om < 0 || om > 59) return NaN;
+    offset = (b[z] === 45 ? -1 : 1) * (oh * 60 + om);
+  } else if (z + 1 !== end) return NaN;
+  const local = minute - offset + 7 * 60;
+  const shift = Math.floor(local / MINUTES_PER_DAY);
+  minuteOfLast = local - shift * MINUTES_PER_DAY;
+  return shift;
+}
+
+/**
  * The string parser's scratch: a Buffer, like the CSV reader's, so that parseDayBytes only ever
  * sees one kind of array (it stays monomorphic). Characters beyond Latin-1 are stored as 0xFF,
  * which, like them, is neither a digit, a separator nor white space.
  */
 const scratch = Buffer.alloc(64);
 
-/** Parses a date written in one of the contract's formats; NaN for anything else. */
-export function parseDay(raw: string): DayNumber {
+/** Parses a date written in one of the contract's formats (`mdy`: slashed month first); NaN for anything else. */
+export function parseDay(raw: string, mdy = false): DayNumber {
   let start = 0;
   let end = raw.length;
   while (start < end && raw.charCodeAt(start) <= 32) start++;
@@ -234,7 +312,7 @@ export function parseDay(raw: string): DayNumber {
     const c = raw.charCodeAt(start + i);
     b[i] = c < 0xff ? c : 0xff;
   }
-  return parseDayBytes(b, 0, len);
+  return parseDayBytes(b, 0, len, mdy);
 }
 
 /** Parses a strict ISO calendar date (yyyy-mm-dd), as used by --from/--to; NaN otherwise. */
@@ -286,4 +364,22 @@ export function formatClock(ms: number): string {
   const s = Math.floor(ms / 1000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(Math.floor(s / 3600))}:${p(Math.floor(s / 60) % 60)}:${p(s % 60)}`;
+}
+
+/** The last day a plain number in a workbook's date column is read as a serial of (docs/domain.md). */
+const LAST_SERIAL_DAY = daysFromCivil(2100, 12, 31);
+
+/**
+ * A workbook's date column holding a plain number (a date cell without a date format): the day
+ * of that spreadsheet serial when it lies in 1900–2100 (the time of day, when it has a fraction,
+ * in parsedMinute), else NaN. Digits with an optional fraction only.
+ */
+export function parseSerialDay(raw: string): DayNumber {
+  const t = raw.trim();
+  if (t.length === 0 || t.length > 20 || !/^\d+(\.\d+)?$/.test(t)) return NaN;
+  const n = Number(t);
+  const day = daysFromSerial(n);
+  if (Number.isNaN(day) || day > LAST_SERIAL_DAY) return NaN;
+  minuteOfLast = t.includes('.') ? Math.floor(msOfSerialDay(n) / 60_000) : -1;
+  return day;
 }

@@ -16,7 +16,7 @@ describe('ccch score on other formats', () => {
     const r = await ccch(['score', XLSX, '--problems']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`${XLSX} (hồ sơ): 23 dòng đọc = 15 được tính + 7 bị loại + 1 bị thay thế (trùng mã); 4 cảnh báo`);
+    expect(r.stdout).toContain(`${XLSX} (hồ sơ): 23 dòng đọc = 15 được tính + 7 bị loại + 1 bị thay thế (trùng mã); 3 cảnh báo`);
     expect(r.stdout).toContain('    không phải dữ liệu, đã bỏ qua: 4 dòng tiêu đề trên dòng tên cột, 1 dòng tổng cộng, 2 dòng dưới dòng tổng cộng');
     expect(r.stdout).toMatch(/│ Tỷ lệ hồ sơ tiếp nhận trực\s+│ Sở\s+│\s+80,0% │\s+4\/5 │/);
     expect(r.stdout).toContain(`${XLSX}:16:3: bị loại [Đơn vị]: không xác định được cấp của đơn vị "Chi cục Thuế khu vực Biên Hòa - Vĩnh Cửu"`);

@@ -24,7 +24,7 @@ describe('ccch score', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Kế hoạch 282/KH-UBND — Kế hoạch cải cách hành chính tỉnh Đồng Nai năm 2023');
     expect(r.stdout).toContain('Kỳ: 2023 (01/01/2023 – 31/12/2023)');
-    expect(r.stdout).toContain('fixtures/hand/ho-so-2023.csv (hồ sơ): 23 dòng đọc = 15 được tính + 7 bị loại + 1 bị thay thế (trùng mã); 4 cảnh báo');
+    expect(r.stdout).toContain('fixtures/hand/ho-so-2023.csv (hồ sơ): 23 dòng đọc = 15 được tính + 7 bị loại + 1 bị thay thế (trùng mã); 3 cảnh báo');
     // The name beside its tiers, wrapped to the width left.
     expect(r.stdout).toMatch(/│ Tỷ lệ hồ sơ tiếp nhận trực\s+│ Sở\s+│\s+80,0% │\s+4\/5 │\s+≥ 70% │ ✓ Đạt/);
     expect(r.stdout).toMatch(/│ Toàn tỉnh\s+│\s+53,3% │\s+8\/15 │\s+≥ 96% │ ✗ Không đạt/);
@@ -46,7 +46,7 @@ describe('ccch score', () => {
     expect(j.schemaVersion).toBe(1);
     expect(j.plan).toEqual({ id: '282/KH-UBND', title: 'Kế hoạch cải cách hành chính tỉnh Đồng Nai năm 2023', year: 2023 });
     expect(j.period).toMatchObject({ from: '2023-01-01', to: '2023-03-31' });
-    expect(j.inputs[0]).toMatchObject({ file: 'fixtures/hand/ho-so-2023.csv', dataset: 'dossiers', rows: 23, counted: 15, rejected: 7, superseded: 1, warnings: 4 });
+    expect(j.inputs[0]).toMatchObject({ file: 'fixtures/hand/ho-so-2023.csv', dataset: 'dossiers', rows: 23, counted: 15, rejected: 7, superseded: 1, warnings: 3 });
     expect(j.inputs[1]).toMatchObject({ dataset: 'feedback', rows: 8 });
     expect(j.results).toHaveLength(9 * 4);
     expect(j.results[0]).toEqual({
@@ -67,6 +67,8 @@ describe('ccch score', () => {
       shortfall: 1, // ceil(0.70 × 3) − 2
       // Q1 is year to date: 90 days gone, 275 left; round(3 × 275 / 90) = 9 to come, the year's 12 need ceil(8.4) = 9: 7 more.
       yearEnd: { estimate: true, daysElapsed: 90, daysLeft: 275, denominator: 9, numerator: 7, rate: (7 / 9) * 100, reachable: true },
+      leftOut: null,
+      reason: null,
     });
     expect(j.problems[0]).toMatchObject({ file: 'fixtures/hand/ho-so-2023.csv', line: 9, severity: 'warning', field: 'channel' });
     const s = j.summary;

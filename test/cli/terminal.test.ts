@@ -26,7 +26,8 @@ const EVIL = 'UBND xã \x1b[2J\x1b]0;pwned\x07\x1b]8;;http://evil\x07click\x1b]8
 const SHOWN = 'UBND xã \\x1b[2J\\x1b]0;pwned\\x07\\x1b]8;;http://evil\\x07click\\x1b]8;;\\x07 \\x9b31m\\u202eevil';
 const csv = file(
   'esc.csv',
-  `Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Cấp\nHS1,"${EVIL}",2023-03-01,\nHS2,UBND xã An Bình,2023-03-01,\x1b[2Jbad\nHS3,UBND xã An Bình,bad\x1b]0;t\x07${'x'.repeat(900)},\n`,
+  // A channel column, so that the units have an online-rate result to list (an absent column gives none).
+  `Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Cấp,Hình thức nộp\nHS1,"${EVIL}",2023-03-01,,Trực tuyến\nHS2,UBND xã An Bình,2023-03-01,\x1b[2Jbad,Trực tiếp\nHS3,UBND xã An Bình,bad\x1b]0;t\x07${'x'.repeat(900)},,Trực tiếp\n`,
 );
 
 describe('escape sequences from the data are shown escaped to people, kept whole in JSON', () => {

@@ -1,6 +1,7 @@
 /**
  * Shortfall, --failing, --top, --all-units and --exit-zero (issue 16) on fixtures/action/ranh-gioi.csv,
- * counted by hand from its rows (all received in March 2023, no due date, no resolution):
+ * counted by hand from its rows (all received in March 2023, none digitized ("Số hóa" Không); no due date,
+ * resolution or other column, so those indicators give no verdict):
  *   UBND xã Xuân Bắc   100 dossiers, 20 online:  20/100 against 20% passes, 0 short
  *   UBND xã Xuân Hưng  100 dossiers, 19 online:  19/100 fails, ceil(0.20 × 100) − 19 = 1 short
  *   UBND xã Suối Cát    10 dossiers,  0 online:   0/10 fails, ceil(0.20 × 10) − 0 = 2 short
@@ -44,8 +45,8 @@ describe('listing', () => {
   it('leaves out the units with a zero denominator, and says how many; --all-units keeps them', async () => {
     const s = await run();
     expect(online(s.results).some((r) => r.unit === 'UBND xã Xuân Định')).toBe(false);
-    // Xuân Định has data for the other dossier indicators (on time 1/1): listed there.
-    expect(s.results.some((r) => r.indicator === 'on-time-rate' && r.unit === 'UBND xã Xuân Định')).toBe(true);
+    // Xuân Định has data for digitization-rate (0/1): listed there.
+    expect(s.results.some((r) => r.indicator === 'digitization-rate' && r.unit === 'UBND xã Xuân Định')).toBe(true);
     const all = await run({ allUnits: true });
     expect(online(all.results).find((r) => r.unit === 'UBND xã Xuân Định')).toMatchObject({ denominator: 0, status: 'no-data', shortfall: null });
     const dropped = all.results.length - s.results.length;

@@ -1,7 +1,7 @@
 /** Every value of every vocabulary, and the obligation and open-at-end rules, on one-row inputs. */
 import { describe, it, expect } from 'vitest';
 import { scoreTexts, counts } from '../helpers.js';
-import { CHANNEL, YES_NO, RATING, PAYMENT } from '../../src/ingest/contract.js';
+import { CHANNEL, YES_NO, RATING, PAYMENT } from '../../src/ingest/vocabulary.js';
 import fc from 'fast-check';
 import { RULES, RULE_ORDER, applyRule } from '../../src/indicators/rules.js';
 import type { RowRecord } from '../../src/model/record.js';
@@ -71,7 +71,8 @@ describe('financial obligation', () => {
     ['0', 'Trực tuyến', '0/0'], // fee 0: no obligation even with a method recorded
     ['', 'Chuyển khoản', '1/1'], // fee blank: a recorded method says there was one
     ['', '', '0/0'],
-    ['miễn phí', 'Tiền mặt', '0/0'], // unknown fee: out (warning)
+    ['miễn phí', 'Tiền mặt', '0/0'], // "Miễn phí" is 0: no obligation
+    ['phí khác', 'Tiền mặt', '0/0'], // unknown fee: out (warning)
     ['50.000', 'Séc', '0/0'], // unknown method: out (warning)
   ])('fee %j, payment %j → %s', async (fee, method, want) => {
     expect(await pay(fee, method)).toBe(want);
@@ -80,48 +81,59 @@ describe('financial obligation', () => {
     expect((await one('Hình thức thanh toán', 'Thẻ'))['cashless-payment-rate/xa']).toBe('1/1');
     expect((await one('Hình thức thanh toán', ''))['cashless-payment-rate/xa']).toBe('0/0');
   });
-  it('with no payment column, no payment is recorded: a fee is owed and not paid', async () => {
+  it('with no payment column, the payment indicators are not computed (no verdict from a column that is not there)', async () => {
     const c = await one('Phí lệ phí', '50000');
-    expect([c['online-payment-rate/xa'], c['cashless-payment-rate/xa']]).toEqual(['0/1', '0/1']);
-    expect((await one('Phí lệ phí', '0'))['online-payment-rate/xa']).toBe('0/0');
+    expect([c['online-payment-rate/xa'], c['cashless-payment-rate/xa']]).toEqual(['0/0', '0/0']);
   });
 });
 
-describe('a missing column reads as blank cells (docs/domain.md: blank = open, no, not rated, none recorded)', () => {
+describe('a missing column leaves the file out of the indicators that need it (docs/domain.md "When a column is absent")', () => {
   const only = async (head: string, row: string, period = '2023') => {
     const s = await scoreTexts([{ name: 'm.csv', text: `${head}\n${row}\n` }], period);
-    return { c: counts(s), input: s.inputs[0]! };
+    const left = (id: string) => s.results.find((r) => r.indicator === id && r.tier === 'xa' && r.unit === null)?.leftOut?.records ?? 0;
+    return { c: counts(s), input: s.inputs[0]!, left };
   };
-  it('no due column: every dossier has no due date, so is on time', async () => {
-    const { c, input } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/05/2023');
-    expect(c['on-time-rate/xa']).toBe('1/1');
-    expect(input.notComputed).toEqual(['online-rate']);
-    expect(input.missingColumns).toContain('due');
+  it('no due column: on time is not computed (no due column is not "no due date")', async () => {
+    const { c, input, left } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/05/2023');
+    expect(c['on-time-rate/xa']).toBe('0/0');
+    expect(left('on-time-rate')).toBe(1);
+    expect(input.notComputed).toContain('on-time-rate');
+    expect(input.missingFor['on-time-rate']).toEqual(['due']);
   });
-  it('no resolved column: every dossier is open at the end of the period', async () => {
-    const { c } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả', 'HS1,UBND xã A,10/03/2023,20/03/2023\nHS2,UBND xã A,31/03/2023,05/04/2023', '2023-03');
-    expect(c['on-time-rate/xa']).toBe('1/2'); // open at 31/03 (the data's last day): HS1 due 20/03 late, HS2 not yet due
-    expect(c['e-result-rate/xa']).toBe('0/0'); // nothing resolved
+  it('no resolved column: on time, satisfaction and e-result are not computed', async () => {
+    const { c, left, input } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả', 'HS1,UBND xã A,10/03/2023,20/03/2023\nHS2,UBND xã A,31/03/2023,05/04/2023', '2023-03');
+    expect(c['on-time-rate/xa']).toBe('0/0');
+    expect(left('on-time-rate')).toBe(2);
+    expect(input.missingFor['e-result-rate']).toEqual(['resolved', 'eResult']);
   });
-  it('no digitized or e-result column: not digitized, no electronic result', async () => {
-    const { c } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/03/2023');
-    expect([c['digitization-rate/xa'], c['e-result-rate/xa']]).toEqual(['0/1', '0/1']);
+  it('no digitized or e-result column: neither is computed', async () => {
+    const { c, left } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/03/2023');
+    expect([c['digitization-rate/xa'], c['e-result-rate/xa']]).toEqual(['0/0', '0/0']);
+    expect([left('digitization-rate'), left('e-result-rate')]).toEqual([1, 1]);
   });
-  it('no rating column: not rated', async () => {
-    const { c } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/03/2023');
+  it('no rating column: satisfaction is not computed', async () => {
+    const { c, left } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,15/03/2023');
     expect(c['satisfaction-rate/xa']).toBe('0/0');
+    expect(left('satisfaction-rate')).toBe(1);
   });
-  it('no channel column: online-rate is not computed from the file (channel has no blank meaning)', async () => {
-    const { c, input } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận', 'HS1,UBND xã A,10/03/2023');
+  it('no channel column: online-rate is not computed from the file', async () => {
+    const { c, input, left } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận', 'HS1,UBND xã A,10/03/2023');
     expect(c['online-rate/xa']).toBe('0/0');
-    expect(input.notComputed).toEqual(['online-rate']);
+    expect(left('online-rate')).toBe(1);
+    expect(input.notComputed).toContain('online-rate');
   });
-  it('one file with the column and one without: the second reads as blank', async () => {
+  it('blank cells keep their meaning: a due column with a blank cell is no due date, on time', async () => {
+    const { c, left } = await only('Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày hẹn trả,Ngày kết thúc xử lý', 'HS1,UBND xã A,10/03/2023,,15/05/2023');
+    expect(c['on-time-rate/xa']).toBe('1/1');
+    expect(left('on-time-rate')).toBe(0);
+  });
+  it('one file with the column and one without: only the first counts', async () => {
     const a = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý,Kết quả điện tử\nA,Sở Tư pháp,01/03/2023,02/03/2023,x\nB,Sở Tư pháp,01/03/2023,02/03/2023,\n';
     const b = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Ngày kết thúc xử lý\nB,Sở Tư pháp,01/03/2023,02/03/2023\nC,Sở Tư pháp,01/03/2023,02/03/2023\n';
-    const c = counts(await scoreTexts([{ name: 'm1.csv', text: a }, { name: 'm2.csv', text: b }]));
-    expect(c['e-result-rate/so']).toBe('1/3'); // A yes; B (superseded by m2) and C: no
-    expect(c['on-time-rate/so']).toBe('3/3'); // no due dates
+    const s = await scoreTexts([{ name: 'm1.csv', text: a }, { name: 'm2.csv', text: b }]);
+    // A yes; B superseded by m2's row, which has no e-result column: left out with C.
+    expect(counts(s)['e-result-rate/so']).toBe('1/1');
+    expect(s.results.find((r) => r.indicator === 'e-result-rate' && r.tier === 'so')!.leftOut).toEqual({ records: 2, missing: [{ file: 'm2.csv', columns: ['eResult'] }] });
   });
 });
 

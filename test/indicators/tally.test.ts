@@ -43,6 +43,7 @@ const row = fc.record({
   rating: fc.integer({ min: -3, max: 2 }),
   payment: fc.integer({ min: -3, max: 3 }),
   fee: fc.constantFrom(-1, 0, 20000, NaN),
+  status: fc.integer({ min: -2, max: 3 }),
   feedback: fc.boolean(),
 });
 type Row = typeof row extends fc.Arbitrary<infer T> ? T : never;
@@ -138,7 +139,7 @@ describe('Tally read in byte ranges', () => {
     const batches: Uint8Array[] = [];
     const b = new RecordBatcher(plan.indicators, period, (x) => batches.push(x.slice()));
     const f = b.addFile();
-    const r = (code: string, unit: string): Row => ({ code, unit, tier: 'xa', received: 5, due: NaN, resolved: NaN, dueTime: -1, resolvedTime: -1, channel: 1, digitized: 1, eResult: 1, rating: 1, payment: 1, fee: -1, feedback: false });
+    const r = (code: string, unit: string): Row => ({ code, unit, tier: 'xa', received: 5, due: NaN, resolved: NaN, dueTime: -1, resolvedTime: -1, channel: 1, digitized: 1, eResult: 1, rating: 1, payment: 1, fee: -1, status: -2, feedback: false });
     b.add('dossiers', f, record(r('A', 'UBND xã Hiệp Phước'), false), ALL);
     b.add('dossiers', f, record(r('B', 'UBND xã Hiệp Phước'), true), ALL);
     b.end();

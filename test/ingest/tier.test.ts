@@ -52,6 +52,27 @@ describe('tierFromName (docs/domain.md tier rule 3)', () => {
   });
 });
 
+describe('UBND and an abbreviation (docs/domain.md "Values as real systems write them")', () => {
+  it.each([
+    ['UBND H. Nhơn Trạch', 'huyen'],
+    ['UBND H.Nhơn Trạch', 'huyen'],
+    ['UBND TP. Biên Hòa', 'huyen'],
+    ['UBND Tp Long Khánh', 'huyen'],
+    ['UBND TX. Long Khánh', 'huyen'],
+    ['UBND Q. 1', 'huyen'],
+    ['UBND TT. Trảng Bom', 'xa'],
+    ['UBND TT Dầu Giây', 'xa'],
+    ['UBND P.Tân Phong', 'xa'],
+    ['UBND P. Tân Phong, TP. Biên Hòa', 'xa'],
+    ['UBND X. Long Hưng', 'xa'],
+    ['ubnd x long hung', 'xa'],
+  ])('%j → %s', (name, t) => expect(tierFromName(name)).toBe(t));
+  it('only directly after UBND', () => {
+    expect(tierFromName('Công ty H. Nhơn Trạch')).toBeNull();
+    expect(tierFromName('UBND Nhơn Trạch')).toBeNull();
+  });
+});
+
 describe('tierFromColumn (rule 1)', () => {
   it.each([
     ['Sở', 'so'],
@@ -62,6 +83,16 @@ describe('tierFromColumn (rule 1)', () => {
     ['cap huyen', 'huyen'],
     ['Xã', 'xa'],
     [' Cấp  xã '.normalize('NFD'), 'xa'],
+    ['Phường', 'xa'],
+    ['Thị trấn', 'xa'],
+    ['Sở, ban, ngành', 'so'],
+    ['Sở ban ngành', 'so'],
+    ['Ban', 'so'],
+    ['Huyện/TP', 'huyen'],
+    ['Huyện / TP', 'huyen'],
+    ['Cấp huyện/TP', 'huyen'],
+    ['Thị xã', 'huyen'],
+    ['Quận', 'huyen'],
   ])('%j → %s', (v, t) => expect(tierFromColumn(v)).toBe(t));
   it('blank is null, anything else undefined', () => {
     expect(tierFromColumn('  ')).toBeNull();

@@ -27,7 +27,7 @@ import { scoreFiles, scoreTexts, counts, statusOf } from '../helpers.js';
 // 20 HS16 UBND tt Định Quán   rcv 2022-11-01 due 2022-12-01, open
 // 21 HS17 Sở Xây dựng         rcv 15/12 due 20/12 res 2024-01-05 (open at end of 2023), online, digitized, 300.000 VNĐ online
 // 22-23 HS18 UBND p. Tân Phong rcv 01/11 res 09/11 ≤ due 10/11, online, digitized, e-result, very dissatisfied, 15000 card; note spans 2 lines
-// 24 HS19 UBND xã Phú Hữu     rcv 05/11 res 06/11 = due, offline, fee "miễn phí" (warning), cash
+// 24 HS19 UBND xã Phú Hữu     rcv 05/11 res 06/11 = due, offline, fee "miễn phí" (= 0: no obligation), cash
 // 25 blank line
 // 26 HS20 UBND xã Phú Hữu (NFD) rcv 07/11 due 10/11 open, channel blank (warning)
 describe('hand-checked dossiers, year 2023', async () => {
@@ -35,7 +35,7 @@ describe('hand-checked dossiers, year 2023', async () => {
 
   it('accounts for every row', () => {
     expect(s.inputs).toHaveLength(1);
-    expect(s.inputs[0]).toMatchObject({ dataset: 'dossiers', rows: 23, counted: 15, rejected: 7, superseded: 1, warnings: 4 });
+    expect(s.inputs[0]).toMatchObject({ dataset: 'dossiers', rows: 23, counted: 15, rejected: 7, superseded: 1, warnings: 3 });
   });
 
   it('names each rejected row with its line and reason', () => {
@@ -53,7 +53,6 @@ describe('hand-checked dossiers, year 2023', async () => {
     expect(warnings).toEqual([
       [9, 'channel', 'Fax'],
       [9, 'rating', '5 sao'],
-      [24, 'fee', 'miễn phí'],
       [26, 'channel', ''],
     ]);
     expect(s.problems.find((p) => p.line === 9 && p.field === 'channel')).toMatchObject({ column: 8, header: 'Hình thức nộp' });
@@ -88,7 +87,7 @@ describe('hand-checked dossiers, year 2023', async () => {
       'e-result-rate/xa': '2/3',
       'e-result-rate/all': '6/10',
       // obligation: so HS01 (online) HS03 (transfer) HS17 (online), HS02 fee 0 is none; huyen HS04 (fee blank, paid online) HS05 (cash);
-      // xa HS18 (card); HS19's fee is unknown (out); HS15 received in 2022
+      // xa HS18 (card); HS19's fee is "miễn phí", 0 (no obligation: out); HS15 received in 2022
       'online-payment-rate/so': '2/3',
       'online-payment-rate/huyen': '1/2',
       'online-payment-rate/xa': '0/1',

@@ -96,7 +96,7 @@ describe('JUnit XML', () => {
       `1 row: ${ONLINE}:3:1: unmatched [Mã hồ sơ]: dossier code "ZZ9" matches no dossier (1 row)`,
     ]);
     expect(child(missing.children[2]!, 'failure')!.attrs).toMatchObject({ type: 'input.missingRequired' });
-    expect(text(child(missing.children[2]!, 'failure')!)).toBe(`${PAKN}:1: feedback file lacks required column: unit (Đơn vị / Đơn vị tiếp nhận / Đơn vị xử lý / Cơ quan giải quyết / DonViXuLy / Cơ quan xử lý)`);
+    expect(text(child(missing.children[2]!, 'failure')!)).toBe(`${PAKN}:1: feedback file lacks required column: unit (Đơn vị / Đơn vị tiếp nhận / Đơn vị xử lý / Cơ quan giải quyết / DonViXuLy / Cơ quan thụ lý / Cơ quan tiếp nhận / govAgencyName / Cơ quan xử lý)`);
     expect(j.failures).toBe(3);
   });
 

@@ -27,7 +27,7 @@ describe('score --format csv', () => {
   it('is UTF-8 with a BOM and CRLF, one header, the same exit code', async () => {
     const { csv } = await run(['score', ...SAMPLE]);
     expect(csv.code).toBe(1);
-    expect(csv.stdout.startsWith('\ufeffrecord,plan,period,from,to,period.fromTitle,period.asOf,period.judgedAt,period.dataFrom,period.dataTo,indicator,name,clause,tier,unit,district,month,numerator,denominator,value,target,comparison,status,coverage,shortfall,')).toBe(true);
+    expect(csv.stdout.startsWith('\ufeffrecord,plan,period,from,to,period.fromTitle,period.asOf,period.judgedAt,period.dataFrom,period.dataTo,indicator,name,clause,tier,unit,district,month,numerator,denominator,value,target,comparison,status,leftOut,reason,shortfall,')).toBe(true);
     expect(csv.stdout.split('\r\n').length).toBe(csv.stdout.split('\n').length);
   });
 
@@ -60,7 +60,8 @@ describe('score --format csv', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ccch-csv-'));
     const units = join(dir, 'don-vi.csv');
     writeFileSync(units, 'Tên đơn vị,Cấp,Chứng thực điện tử,Bản sao chứng thực điện tử năm nay,Bản sao chứng thực điện tử năm trước\n"=HYPERLINK(""http://x"",""bấm"") xã A",Xã,Có,10,13\n');
-    const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận\nHS1,"=HYPERLINK(""http://x"",""bấm"") xã A",01/02/2023\nHS2,"-1+1 xã B",01/02/2023\nHS3,"@SUM(1) xã C",01/02/2023\nHS4,"+1 xã D",01/02/2023\nHS5,"xã \u001b[2JE",01/02/2023\n';
+    // A channel column: the units have an online-rate result (an absent column gives no verdict, and a unit with none is not listed).
+    const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Hình thức nộp\nHS1,"=HYPERLINK(""http://x"",""bấm"") xã A",01/02/2023,Trực tuyến\nHS2,"-1+1 xã B",01/02/2023,Trực tuyến\nHS3,"@SUM(1) xã C",01/02/2023,Trực tuyến\nHS4,"+1 xã D",01/02/2023,Trực tuyến\nHS5,"xã \u001b[2JE",01/02/2023,Trực tuyến\n';
     const { records } = await run(['score', '-', '--units', units, '--by', 'unit'], csv);
     const units_ = new Set(records.filter((r) => r.record === 'result').map((r) => r.unit));
     expect(units_).toContain('\'=HYPERLINK("http://x","bấm") xã A');

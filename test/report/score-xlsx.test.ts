@@ -125,7 +125,8 @@ describe('score --format xlsx', () => {
   });
 
   it('keeps text as text: a unit named like a formula is shown, never run; a control character shown escaped, as in the table (report/render.ts)', async () => {
-    const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận\nHS1,"=HYPERLINK(""http://x"",""bấm"") xã A",01/02/2023\nHS2,"xã \u0001B",01/02/2023\nHS3,"-3 xã C",01/02/2023\n';
+    // A channel column: the units have an online-rate result (an absent column gives no verdict).
+    const csv = 'Mã hồ sơ,Đơn vị,Ngày tiếp nhận,Hình thức nộp\nHS1,"=HYPERLINK(""http://x"",""bấm"") xã A",01/02/2023,Trực tuyến\nHS2,"xã \u0001B",01/02/2023,Trực tuyến\nHS3,"-3 xã C",01/02/2023,Trực tuyến\n';
     const { file } = await both(['score', '-', '--by', 'unit'], 'hostile.xlsx', csv);
     const ws = (await exceljs(file)).getWorksheet('Theo đơn vị')!;
     const cells = ws.getColumn(5).values.slice(2) as unknown[];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseDay, parseDayBytes, parseDayGeneral, parsedMinute, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial, msOfSerialDay, formatClock } from '../../src/util/dates.js';
+import { parseDay, parseDayBytes, parseDayGeneral, parseSerialDay, parsedMinute, daysFromCivil, civilFromDays, formatIso, parseIsoDate, daysFromSerial, msOfSerialDay, formatClock } from '../../src/util/dates.js';
 
 const d = (y: number, m: number, day: number) => daysFromCivil(y, m, day);
 
@@ -47,6 +47,47 @@ describe('parseDay: the contract date formats', () => {
   });
 
   it.each([
+    ['05-03-2023', d(2023, 3, 5), -1],
+    ['5.3.2023', d(2023, 3, 5), -1],
+    ['05.03.2023 14:30', d(2023, 3, 5), 14 * 60 + 30],
+    ['05/03/2023 02:30 CH', d(2023, 3, 5), 14 * 60 + 30],
+    ['05/03/2023 2:30:10 pm', d(2023, 3, 5), 14 * 60 + 30],
+    ['05/03/2023 12:10 PM', d(2023, 3, 5), 12 * 60 + 10],
+    ['05/03/2023 12:10 SA', d(2023, 3, 5), 10],
+    ['05/03/2023 09:00AM', d(2023, 3, 5), 9 * 60],
+    ['2023-03-05 09:00 CH', d(2023, 3, 5), 21 * 60],
+    ['2023-03-05T07:30:00Z', d(2023, 3, 5), 14 * 60 + 30],
+    ['2023-03-05T17:00:00Z', d(2023, 3, 6), 0], // midnight in Vietnam: the next day
+    ['2023-03-05T16:59:59.999Z', d(2023, 3, 5), 23 * 60 + 59],
+    ['2023-03-05T14:30:00+07:00', d(2023, 3, 5), 14 * 60 + 30],
+    ['2023-03-05T01:00:00+0900', d(2023, 3, 4), 23 * 60],
+    ['2023-03-05T20:00:00-05', d(2023, 3, 6), 8 * 60],
+  ])('%s is another form the systems write (docs/domain.md)', (raw, want, minute) => {
+    expect(parseDay(raw)).toBe(want);
+    expect(parsedMinute()).toBe(minute);
+  });
+
+  it('reads slashed dates month first when asked (--date-order mdy), ISO dates as ever', () => {
+    expect(parseDay('01/02/2023', true)).toBe(d(2023, 1, 2));
+    expect(parseDay('1/13/2023', true)).toBe(d(2023, 1, 13));
+    expect(parseDay('1/13/2023')).toBeNaN();
+    expect(parseDay('13/1/2023', true)).toBeNaN();
+    expect(parseDay('2023-01-02', true)).toBe(d(2023, 1, 2));
+    const b = Buffer.from('01/02/2023 10:00:00', 'latin1');
+    expect(parseDayBytes(b, 0, b.length, true)).toBe(d(2023, 1, 2));
+    expect(parseDayBytes(b, 0, b.length)).toBe(d(2023, 2, 1));
+  });
+
+  it('reads a plain number as a workbook date serial in 1900–2100 (parseSerialDay)', () => {
+    expect(parseSerialDay('44936')).toBe(d(2023, 1, 10));
+    expect(parsedMinute()).toBe(-1);
+    expect(parseSerialDay('44938.75')).toBe(d(2023, 1, 12));
+    expect(parsedMinute()).toBe(18 * 60);
+    expect(parseSerialDay('73415')).toBe(d(2100, 12, 31));
+    for (const bad of ['', '-1', '0', '1e5', '45,000', '73416', 'abc']) expect(parseSerialDay(bad)).toBeNaN(); // 73416 = 2101-01-01
+  });
+
+  it.each([
     '',
     'abc',
     'hôm qua',
@@ -56,8 +97,14 @@ describe('parseDay: the contract date formats', () => {
     '2023-13-01',
     '2023-02-30',
     '2023/03/05',
-    '05-03-2023',
+    '05-03/2023',
+    '05.03-2023',
     '05/03/23',
+    '05/03/2023 13:00 CH',
+    '05/03/2023 00:30 SA',
+    '2023-03-05T14:30:00+7',
+    '2023-03-05T14:30:00Zx',
+    '2023-03-05T14:30:00+25:00',
     '05/03/2023 25:00',
     '05/03/2023 12:61',
     '05/03/2023x',

@@ -6,8 +6,8 @@ import { DEFAULT_MAX_PROBLEMS } from '../../ingest/problems.js';
 import { SCORE_FORMATS } from '../../report/score/formats.js';
 import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
-import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
-import { periodNamed, resolvePeriod } from '../period.js';
+import { fieldName, inputSources, mappingOf, planOf, readerOptions } from '../inputs.js';
+import { periodNamed, periodWarning, resolvePeriod } from '../period.js';
 import { checkAsOf } from '../../model/period.js';
 
 export const score: CommandDef<'score'> = {
@@ -29,6 +29,9 @@ export const score: CommandDef<'score'> = {
     const plan = await planOf(o.plan, cli);
     const period = resolvePeriod(o, plan.plan.year);
     const asOf = o.asOf !== undefined ? { asOf: checkAsOf(o.asOf, period) } : {};
+    const warning = periodNamed(o) ? periodWarning(period, plan.plan.year, cli.lang) : null;
+    if (warning) cli.stderr(warning);
+    const mapping = await mappingOf(o.map);
     const inputs = inputSources([...(o.units !== undefined ? [o.units] : []), ...(o.catalog !== undefined ? [o.catalog] : []), ...files], cli);
     const units = o.units !== undefined ? inputs.shift() : undefined;
     const catalog = o.catalog !== undefined ? inputs.shift() : undefined;
@@ -49,6 +52,7 @@ export const score: CommandDef<'score'> = {
         ...(catalog ? { catalog } : {}),
         maxProblems: DEFAULT_MAX_PROBLEMS,
         onProgress,
+        ...(mapping ? { mapping } : {}),
         ...readerOptions(o, cli),
       }),
     );

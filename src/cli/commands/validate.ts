@@ -10,8 +10,8 @@ import { VALIDATE_FORMATS } from '../../report/validate/formats.js';
 import type { CommandDef } from '../command.js';
 import { withProgress } from '../context.js';
 import { EXIT } from '../help.js';
-import { fieldName, inputSources, planOf, readerOptions } from '../inputs.js';
-import { periodNamed, resolvePeriod, today } from '../period.js';
+import { fieldName, inputSources, mappingOf, planOf, readerOptions } from '../inputs.js';
+import { periodNamed, periodWarning, resolvePeriod, today } from '../period.js';
 import { checkAsOf } from '../../model/period.js';
 
 export const validate: CommandDef<'validate'> = {
@@ -33,6 +33,9 @@ export const validate: CommandDef<'validate'> = {
     const plan = await planOf(o.plan, cli);
     const period = resolvePeriod(o, plan.plan.year);
     const asOf = o.asOf !== undefined ? { asOf: checkAsOf(o.asOf, period) } : {};
+    const warning = periodNamed(o) ? periodWarning(period, plan.plan.year, cli.lang) : null;
+    if (warning) cli.stderr(warning);
+    const mapping = await mappingOf(o.map);
     const result = await withProgress(cli, (onProgress) => {
       // The side files given by their options, then the files (`-` at most once among them all).
       const given = ([['units', o.units], ['catalog', o.catalog], ['status', o.status]] as const).filter((g): g is readonly [(typeof g)[0], string] => g[1] !== undefined);
@@ -53,6 +56,7 @@ export const validate: CommandDef<'validate'> = {
         maxProblems: DEFAULT_MAX_PROBLEMS,
         maxWarnings: o.maxWarnings ?? null,
         onProgress,
+        ...(mapping ? { mapping } : {}),
       });
     });
     cli.setExitCode(VERDICT_EXIT[result.verdict]);

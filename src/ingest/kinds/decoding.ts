@@ -4,7 +4,9 @@
  */
 import { fieldSpec } from '../contract.js';
 import { tierFromColumn } from '../tier.js';
+import { TIER, type Vocabulary } from '../vocabulary.js';
 import { FoldCache } from '../../util/text.js';
+import { parseDay } from '../../util/dates.js';
 import type { Field, Kind } from '../../model/kinds.js';
 import type { Tier } from '../../model/tier.js';
 import type { Rejection } from '../../model/problem.js';
@@ -26,17 +28,19 @@ export function unitNamer(unitName?: UnitNameLookup): (tidied: string) => string
  * A row's tier (docs/domain.md, Tiers): its tier column when not blank (an unknown value rejects
  * the row), else the units file or the unit's name (through `byName`), else a rejection.
  */
-export function resolveTier(tierRaw: string | undefined, unit: string, byName: FoldCache<Tier | null>): Tier | Rejection {
+export function resolveTier(tierRaw: string | undefined, unit: string, byName: FoldCache<Tier | null>, vocab: Vocabulary = TIER): Tier | Rejection {
   if (tierRaw !== undefined) {
-    const t = tierFromColumn(tierRaw);
+    const t = tierFromColumn(tierRaw, vocab);
     if (t === undefined) return { code: 'row.badTier', field: 'tier', params: { value: tierRaw.trim() } };
     if (t !== null) return t;
   }
   return byName.get(unit) ?? { code: 'row.tierUndecidable', field: 'unit', params: { unit } };
 }
 
-export function badDate(dataset: Kind, field: Field, value: string): Rejection {
+export function badDate(dataset: Kind, field: Field, value: string, mdy = false): Rejection {
   const spec = fieldSpec(dataset, field);
-  return { code: 'row.badDate', field, params: { fieldVi: spec.vi, fieldEn: spec.en, value } };
+  // A date that reads only month first: say so (docs/domain.md "Month-first dates").
+  const code = !mdy && !Number.isNaN(parseDay(value, true)) ? 'row.monthFirstDate' : 'row.badDate';
+  return { code, field, params: { fieldVi: spec.vi, fieldEn: spec.en, value } };
 }
 

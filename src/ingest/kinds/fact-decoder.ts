@@ -3,7 +3,7 @@
  * FactBit of model/record.ts), OR-ed per dossier code by indicators/facts.ts. README "Joined
  * exports".
  */
-import { PAYMENT, YES_NO, lookup, parseFee } from '../contract.js';
+import { PAYMENT, YES_NO, lookup, parseFee } from '../vocabulary.js';
 import type { ColumnMap } from '../headers.js';
 import { badDate } from './decoding.js';
 import { parseDay } from '../../util/dates.js';

@@ -17,10 +17,13 @@ import type { SummaryStore } from '../../indicators/summary.js';
 import type { Plan } from '../../plan/schema.js';
 import type { NamedPeriod } from '../../model/period.js';
 import type { InputReport } from '../../model/accounting.js';
+import type { Contract } from '../mapping.js';
 
 /** What every file of one ingest pass writes into, read by the settle step at the end. */
 export interface IngestState {
   plan: Plan;
+  /** The data contract of the run: the contract's aliases and vocabularies, with a mapping file's. */
+  contract: Contract;
   period: NamedPeriod;
   /** --as-of as a day number; Infinity without it. */
   asOf: number;
@@ -54,6 +57,8 @@ export interface FileContext {
   tallyFile?: number;
   /** Set once the file's handler exists: from then on its rows count in the pass's shared state. */
   started?: boolean;
+  /** The file is a workbook (XLSX), as its first bytes say. */
+  workbook?: boolean;
 }
 
 export interface KindHandler {

@@ -4,13 +4,15 @@
  * rejected, and reports unknown values as warnings. Rejection rules and vocabularies:
  * docs/domain.md, "Bad rows".
  */
-import { CHANNEL, PAYMENT, RATING, YES_NO, lookup, parseFee, type Vocabulary } from '../contract.js';
+import { PAYMENT_FLAG_HEADER, lookup, parseFee, valueKey, type Vocabulary } from '../vocabulary.js';
+import { DEFAULT_CONTRACT, type Contract } from '../mapping.js';
+import { headerKey } from '../headers.js';
 import type { ColumnMap } from '../headers.js';
 import { tierFromColumn, tierFromName } from '../tier.js';
 import { badDate, resolveTier, unitNamer, type UnitNameLookup, type UnitTierLookup } from './decoding.js';
-import { parseDay, parseDayBytes, parsedMinute, formatIso } from '../../util/dates.js';
+import { parseDay, parseDayBytes, parseSerialDay, parsedMinute, formatIso } from '../../util/dates.js';
 import { ByteMemo, FoldCache, tidy, type ByteFields } from '../../util/text.js';
-import { ABSENT, BLANK, UNKNOWN, YesNo, type RowRecord } from '../../model/record.js';
+import { ABSENT, BLANK, Channel, DossierStatus, UNKNOWN, YesNo, type RowRecord } from '../../model/record.js';
 import { inputError } from '../../model/errors.js';
 import type { Dataset, Field } from '../../model/kinds.js';
 import type { Tier } from '../../model/tier.js';
@@ -31,6 +33,7 @@ class DecodedRecord implements RowRecord {
   rating = ABSENT;
   payment = ABSENT;
   fee = ABSENT;
+  status = ABSENT;
   codeBuf: Uint8Array | null = null;
   codeStart = 0;
   codeEnd = 0;
@@ -85,15 +88,22 @@ export class RowDecoder {
   // The byte path's memos, one per column (see decodeBytes).
   private readonly unitMemo: ByteMemo<UnitInfo>;
   private readonly unitOf: (tidied: string) => string;
-  private readonly tierMemo = new ByteMemo<Tier | null | undefined>((raw) => tierFromColumn(raw));
-  private readonly feeMemo = new ByteMemo<number>((raw) => parseFee(raw));
+  private readonly tierMemo: ByteMemo<Tier | null | undefined>;
+  private readonly feeMemo: ByteMemo<number>;
+  private readonly fee: (raw: string) => number;
+  private readonly tierVocab: Vocabulary;
   /** The byte path's vocabulary columns: field, column (undefined when absent) and memo, looked up once, not per row. */
   private readonly channelCol: VocabColumn;
   private readonly digitizedCol: VocabColumn;
   private readonly eResultCol: VocabColumn;
   private readonly ratingCol: VocabColumn;
   private readonly paymentCol: VocabColumn;
+  private readonly statusCol: VocabColumn;
+  /** The channel's blank: a warning in a channel column, not online in a yes/no column (onlineFlag). */
+  private readonly channelBlank: number | null;
   private codeScratch = Buffer.alloc(64);
+  /** --date-order mdy. */
+  private readonly mdy: boolean;
 
   /** The distinct units named so far (tidied), up to MAX_UNITS: past it the file is refused. */
   private readonly units = new Set<string>();
@@ -103,10 +113,20 @@ export class RowDecoder {
     map: ColumnMap,
     unitTier?: UnitTierLookup,
     unitName?: UnitNameLookup,
+    contract: Contract = DEFAULT_CONTRACT,
     /** The file's name, for the refusal of too many units. */
     private readonly file = '',
+    /** The file is a workbook (XLSX): a plain number in a date column is a date serial. */
+    private readonly workbook = false,
   ) {
     this.col = map.columns;
+    this.mdy = contract.mdy === true;
+    const v = contract.vocab;
+    this.tierVocab = v.tier;
+    this.tierMemo = new ByteMemo((raw) => tierFromColumn(raw, v.tier));
+    const fees = contract.fees;
+    this.fee = fees.size === 0 ? parseFee : (raw) => fees.get(valueKey(raw)) ?? parseFee(raw);
+    this.feeMemo = new ByteMemo(this.fee);
     this.rec = new DecodedRecord();
     this.record = this.rec;
     this.tierCache = new FoldCache((name) => unitTier?.(name) ?? tierFromName(name));
@@ -115,12 +135,18 @@ export class RowDecoder {
       const unit = this.seen(this.unitOf(tidy(raw)));
       return { unit, tier: unit === '' ? null : this.tierCache.get(unit), slots: new Int32Array([-1, -1, -1]) };
     });
-    const vocab = (field: Field, v: Vocabulary): VocabColumn => ({ field, k: this.col[field], memo: new ByteMemo((raw) => lookup(v, raw)) });
-    this.channelCol = vocab('channel', CHANNEL);
-    this.digitizedCol = vocab('digitized', YES_NO);
-    this.eResultCol = vocab('eResult', YES_NO);
-    this.ratingCol = vocab('rating', RATING);
-    this.paymentCol = vocab('payment', PAYMENT);
+    const vocab = (field: Field, vocabulary: Vocabulary): VocabColumn => ({ field, k: this.col[field], vocab: vocabulary, memo: new ByteMemo((raw) => lookup(vocabulary, raw)) });
+    // The channel: its column, else a yes/no column (docs/domain.md "Values as real systems write them").
+    const flagOnly = this.col.channel === undefined && this.col.onlineFlag !== undefined;
+    this.channelCol = flagOnly ? vocab('onlineFlag', v.onlineFlag) : vocab('channel', v.channel);
+    this.channelBlank = flagOnly ? Channel.OFFLINE : null;
+    this.digitizedCol = vocab('digitized', v.digitized);
+    this.eResultCol = vocab('eResult', v.eResult);
+    this.ratingCol = vocab('rating', v.rating);
+    // A payment column headed DuocThanhToanTrucTuyen: 0 and 3 are "not paid online, method not stated".
+    const flagPayment = map.headers.payment !== undefined && headerKey(map.headers.payment) === headerKey(PAYMENT_FLAG_HEADER);
+    this.paymentCol = vocab('payment', flagPayment ? v.paymentFlag : v.payment);
+    this.statusCol = vocab('status', v.status);
   }
 
   /** A unit named in a row: counted among the file's distinct units (see MAX_UNITS). */
@@ -132,7 +158,8 @@ export class RowDecoder {
 
   /** The columns this decoder reads, for the CSV reader to decode. */
   columns(): number[] {
-    return Object.values(this.col).filter((v): v is number => v !== undefined);
+    const skip = this.col.channel !== undefined ? this.col.onlineFlag : undefined; // the channel column decides
+    return Object.values(this.col).filter((v): v is number => v !== undefined && v !== skip);
   }
 
   private cell(fields: string[], f: Field): string | undefined {
@@ -140,7 +167,9 @@ export class RowDecoder {
     return i === undefined ? undefined : fields[i];
   }
 
-  private vocab(fields: string[], f: Field, v: Vocabulary, blankIs: number | null): number {
+  private vocab(fields: string[], c: VocabColumn, blankIs: number | null): number {
+    const f = c.field;
+    const v = c.vocab;
     const raw = this.cell(fields, f);
     if (raw === undefined) return ABSENT;
     let cache = this.vocabCaches.get(v);
@@ -157,7 +186,9 @@ export class RowDecoder {
 
   private date(raw: string | undefined): number {
     if (raw === undefined) return NaN;
-    return parseDay(raw);
+    const d = parseDay(raw, this.mdy);
+    // A workbook's date column may hold plain numbers: date serials without a date format.
+    return Number.isNaN(d) && this.workbook ? parseSerialDay(raw) : d;
   }
 
   /** Decodes one row into `this.record`; returns a rejection, or null when accepted. */
@@ -166,6 +197,9 @@ export class RowDecoder {
     const r = this.record;
     const code = (this.cell(fields, 'code') ?? '').trim();
     if (code === '') return { code: 'row.noCode', field: 'code', params: {} };
+    // Status: a dossier never accepted is excluded (docs/domain.md "Dossier status").
+    const status = this.statusCol.k === undefined ? ABSENT : this.vocab(fields, this.statusCol, BLANK);
+    if (status === DossierStatus.EXCLUDED) return excluded(this.cell(fields, 'status')!);
     const unitRaw = this.cell(fields, 'unit') ?? '';
     const unit = this.seen(this.unitOf(tidy(unitRaw)));
     if (unit === '') return { code: 'row.noUnit', field: 'unit', params: {} };
@@ -173,22 +207,25 @@ export class RowDecoder {
     const receivedRaw = (this.cell(fields, 'received') ?? '').trim();
     if (receivedRaw === '') return { code: 'row.noReceived', field: 'received', params: {} };
     const received = this.date(receivedRaw);
-    if (Number.isNaN(received)) return badDate(this.dataset, 'received', receivedRaw);
+    if (Number.isNaN(received)) return badDate(this.dataset, 'received', receivedRaw, this.mdy);
 
     let due = NaN;
     let dueTime = -1;
     const dueRaw = (this.cell(fields, 'due') ?? '').trim();
     if (dueRaw !== '') {
       due = this.date(dueRaw);
-      if (Number.isNaN(due)) return badDate(this.dataset, 'due', dueRaw);
+      if (Number.isNaN(due)) return badDate(this.dataset, 'due', dueRaw, this.mdy);
       dueTime = parsedMinute();
     }
     let resolved = NaN;
     let resolvedTime = -1;
-    const resolvedRaw = (this.cell(fields, 'resolved') ?? '').trim();
+    // The processing end, else the hand-over date.
+    let resolvedField: Field = 'resolved';
+    let resolvedRaw = (this.cell(fields, 'resolved') ?? '').trim();
+    if (resolvedRaw === '' && this.col.handedOver !== undefined) resolvedRaw = (this.cell(fields, (resolvedField = 'handedOver')) ?? '').trim();
     if (resolvedRaw !== '') {
       resolved = this.date(resolvedRaw);
-      if (Number.isNaN(resolved)) return badDate(this.dataset, 'resolved', resolvedRaw);
+      if (Number.isNaN(resolved)) return badDate(this.dataset, resolvedField, resolvedRaw, this.mdy);
       resolvedTime = parsedMinute();
       // Calendar dates: a same-day resolution at an earlier clock time is no error (docs/domain.md).
       if (resolved < received) {
@@ -197,7 +234,7 @@ export class RowDecoder {
     }
 
     // Tier: the row's column, then a units file, then the name.
-    const tier = resolveTier(this.cell(fields, 'tier'), unit, this.tierCache);
+    const tier = resolveTier(this.cell(fields, 'tier'), unit, this.tierCache, this.tierVocab);
     if (typeof tier !== 'string') return tier;
 
     this.rec.code = code;
@@ -209,23 +246,30 @@ export class RowDecoder {
     r.resolved = resolved;
     r.dueTime = dueTime;
     r.resolvedTime = resolvedTime;
+    r.status = status;
     // Warnings come out in the contract's field order.
     if (this.dataset === 'dossiers') {
-      r.channel = this.vocab(fields, 'channel', CHANNEL, null);
-      r.digitized = this.vocab(fields, 'digitized', YES_NO, YesNo.NO);
-      r.eResult = this.vocab(fields, 'eResult', YES_NO, YesNo.NO);
+      r.channel = this.vocab(fields, this.channelCol, this.channelBlank);
+      r.digitized = this.vocab(fields, this.digitizedCol, YesNo.NO);
+      r.eResult = this.vocab(fields, this.eResultCol, YesNo.NO);
     }
-    r.rating = this.vocab(fields, 'rating', RATING, BLANK);
+    r.rating = this.vocab(fields, this.ratingCol, BLANK);
     if (this.dataset === 'dossiers') {
       const feeRaw = this.cell(fields, 'fee');
       if (feeRaw === undefined) r.fee = ABSENT;
       else {
-        r.fee = parseFee(feeRaw);
+        r.fee = this.fee(feeRaw);
         if (Number.isNaN(r.fee)) this.warnings.push({ code: 'value.unknown', field: 'fee', value: feeRaw.trim() });
       }
-      r.payment = this.vocab(fields, 'payment', PAYMENT, BLANK);
+      r.payment = this.vocab(fields, this.paymentCol, BLANK);
     }
+    if (status === DossierStatus.WITHDRAWN && Number.isNaN(resolved)) this.warnWithdrawnOpen();
     return null;
+  }
+
+  /** A withdrawn or stopped dossier with no resolved date leaves the resolved-based indicators (docs/domain.md "Dossier status"). */
+  private warnWithdrawnOpen(): void {
+    this.warnings.push({ code: 'status.withdrawnOpen', field: 'status', value: '' });
   }
 
   /**
@@ -261,6 +305,10 @@ export class RowDecoder {
       ce = len;
     }
 
+    // Status: a dossier never accepted is excluded.
+    const status = this.statusCol.k === undefined ? ABSENT : this.vocabBytes(row, this.statusCol, BLANK);
+    if (status === DossierStatus.EXCLUDED) return excluded(row.text(this.statusCol.k!));
+
     // Unit.
     const u = this.unitMemo.get(row, col.unit!);
     if (u.unit === '') return { code: 'row.noUnit', field: 'unit', params: {} };
@@ -268,21 +316,24 @@ export class RowDecoder {
     // Dates.
     const received = this.dayBytes(row, col.received!);
     if (received === BLANK_DAY) return { code: 'row.noReceived', field: 'received', params: {} };
-    if (Number.isNaN(received)) return badDate(this.dataset, 'received', row.text(col.received!).trim());
+    if (Number.isNaN(received)) return badDate(this.dataset, 'received', row.text(col.received!).trim(), this.mdy);
     let due = NaN;
     let dueTime = -1;
     if (col.due !== undefined) {
       due = this.dayBytes(row, col.due);
       if (due === BLANK_DAY) due = NaN;
-      else if (Number.isNaN(due)) return badDate(this.dataset, 'due', row.text(col.due).trim());
+      else if (Number.isNaN(due)) return badDate(this.dataset, 'due', row.text(col.due).trim(), this.mdy);
       else dueTime = parsedMinute();
     }
     let resolved = NaN;
     let resolvedTime = -1;
-    if (col.resolved !== undefined) {
-      resolved = this.dayBytes(row, col.resolved);
+    // The processing end, else the hand-over date.
+    let rk = col.resolved;
+    if (rk !== undefined) resolved = this.dayBytes(row, rk);
+    if ((rk === undefined || resolved === BLANK_DAY) && col.handedOver !== undefined) resolved = this.dayBytes(row, (rk = col.handedOver));
+    if (rk !== undefined) {
       if (resolved === BLANK_DAY) resolved = NaN;
-      else if (Number.isNaN(resolved)) return badDate(this.dataset, 'resolved', row.text(col.resolved).trim());
+      else if (Number.isNaN(resolved)) return badDate(this.dataset, rk === col.resolved ? 'resolved' : 'handedOver', row.text(rk).trim(), this.mdy);
       else if (resolved < received) {
         return { code: 'row.resolvedBeforeReceived', field: 'resolved', params: { resolved: formatIso(resolved), received: formatIso(received) } };
       } else resolvedTime = parsedMinute();
@@ -306,8 +357,9 @@ export class RowDecoder {
     r.resolved = resolved;
     r.dueTime = dueTime;
     r.resolvedTime = resolvedTime;
+    r.status = status;
     if (this.dataset === 'dossiers') {
-      r.channel = this.vocabBytes(row, this.channelCol, null);
+      r.channel = this.vocabBytes(row, this.channelCol, this.channelBlank);
       r.digitized = this.vocabBytes(row, this.digitizedCol, YesNo.NO);
       r.eResult = this.vocabBytes(row, this.eResultCol, YesNo.NO);
     }
@@ -321,6 +373,7 @@ export class RowDecoder {
       }
       r.payment = this.vocabBytes(row, this.paymentCol, BLANK);
     }
+    if (status === DossierStatus.WITHDRAWN && Number.isNaN(resolved)) this.warnWithdrawnOpen();
     return null;
   }
 
@@ -332,12 +385,12 @@ export class RowDecoder {
       if (s === e) return BLANK_DAY;
       const b = row.buf;
       if (solid(b[s]!) && solid(b[e - 1]!)) {
-        const d = parseDayBytes(b, s, e);
+        const d = parseDayBytes(b, s, e, this.mdy);
         if (!Number.isNaN(d)) return d;
       }
     }
     const raw = row.text(k).trim();
-    return raw === '' ? BLANK_DAY : parseDay(raw);
+    return raw === '' ? BLANK_DAY : parseDay(raw, this.mdy);
   }
 
   private vocabBytes(row: ByteFields, c: VocabColumn, blankIs: number | null): number {
@@ -356,6 +409,10 @@ const BLANK_DAY = -Infinity; // internal: the date cell is blank
 interface VocabColumn {
   readonly field: Field;
   readonly k: number | undefined;
+  readonly vocab: Vocabulary;
   readonly memo: ByteMemo<number>;
 }
+
+/** A row whose status says the dossier was never accepted: excluded, not rejected. */
+const excluded = (raw: string): Rejection => ({ code: 'row.excluded', field: 'status', params: { value: raw.trim() } });
 

@@ -76,7 +76,7 @@ export class SummariesHandler implements KindHandler {
     const { report } = ctx;
     const file = ctx.source.name;
     const head = readFormHeader(opts.first, this.rows, this.ranges, opts.form);
-    const map = matchHeaders('summary', head.paths);
+    const map = matchHeaders('summary', head.paths, this.state.contract.fields);
     if (map.missingRequired.length) throw missingRequired(file, opts.first.line, { vi: KIND_NAMES.summary[0], en: KIND_NAMES.summary[1] }, map.missingRequired);
     map.width = head.width;
     describeColumns(ctx, map, head.paths);

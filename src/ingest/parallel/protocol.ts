@@ -9,6 +9,8 @@ import type { NamedPeriod } from '../../model/period.js';
 import type { InputReport } from '../../model/accounting.js';
 import type { Problem } from '../../model/problem.js';
 import type { ErrorData } from '../../model/errors.js';
+import type { Mapping } from '../../model/mapping.js';
+import type { SetAside } from '../date-columns.js';
 
 /** A byte range of a file to read as a file of its own (its header, then its records). */
 export interface RangeJob {
@@ -21,7 +23,12 @@ export interface RangeJob {
   /** The units file, read again by the worker (its problems are the main read's to report). */
   units?: { path: string; name: string };
   delimiter?: string;
+  dateOrder?: 'dmy' | 'mdy';
+  /** The file's date columns set aside, as the main thread judged them (date-columns.ts). */
+  setAside: SetAside[];
   maxProblems: number;
+  /** --map, as read by the main thread. */
+  mapping?: Mapping;
 }
 
 /** What reading one byte range gave, besides its records. */

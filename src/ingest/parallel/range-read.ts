@@ -27,8 +27,10 @@ export async function readRange(
       inputs: [rangeSource(job.path, job.name, job.ranges, hooks.gate)],
       maxProblems: job.maxProblems,
       delimiter: job.delimiter,
+      ...(job.dateOrder ? { dateOrder: job.dateOrder } : {}),
+      ...(job.mapping ? { mapping: job.mapping } : {}),
       onProgress: (_f, b) => hooks.onProgress(b),
-      internal: { makeTally: hooks.makeTally },
+      internal: { makeTally: hooks.makeTally, setAside: job.setAside },
     },
     { units: side.units, reports: [], refused: [], problems: [], problemCount: 0 },
   );

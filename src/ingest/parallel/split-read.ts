@@ -9,6 +9,7 @@
  * This is the parallel read's one seam with the ingest pass (ingest.ts): splittable() says
  * whether a run may split, startSplit() starts one file's workers and gives range 0 back.
  */
+import type { SetAside } from '../date-columns.js';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,9 @@ import type { Tally } from '../../indicators/tally.js';
 import { CcchError } from '../../model/errors.js';
 import type { InputReport } from '../../model/accounting.js';
 import type { Problem } from '../../model/problem.js';
+import type { Kind } from '../../model/kinds.js';
+import { mergeUnknown } from '../unknown-values.js';
+import { FIELDS } from '../contract.js';
 
 /** Whether the options let files be read in byte ranges on several threads. */
 export function splittable(opts: IngestOptions): boolean {
@@ -77,6 +81,7 @@ export async function startSplit(
   maxProblems: number,
   tally: Tally,
   onProgress: (total: number) => void,
+  setAside: readonly SetAside[] = [],
 ): Promise<SplitRead | null> {
   const path = source.path!;
   let size: number;
@@ -111,7 +116,10 @@ export async function startSplit(
           ],
           units,
           delimiter: opts.delimiter,
+          ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}),
+          setAside: [...setAside],
           maxProblems,
+          ...(opts.mapping ? { mapping: opts.mapping } : {}),
         },
         (batch) => tally.addBatch(batch, file, k, unitMap),
         (b) => {
@@ -160,6 +168,8 @@ export async function startSplit(
         report.rows += r.report.rows;
         report.rejected += r.report.rejected;
         report.excluded += r.report.excluded;
+        report.excludedBy.asOf += r.report.excludedBy.asOf;
+        report.excludedBy.notAccepted += r.report.excludedBy.notAccepted;
         report.warnings += r.report.warnings;
         report.skipped.total += r.report.skipped.total;
         report.skipped.footer += r.report.skipped.footer;
@@ -169,6 +179,9 @@ export async function startSplit(
         if (i < reads.length - 1) begin = r.endLine! + shift;
       });
       report.bytes = size;
+      if (reads.some((r) => r.report.unknownValues.length)) {
+        report.unknownValues = mergeUnknown([report.unknownValues, ...reads.map((r) => r.report.unknownValues)], FIELDS[report.dataset as Kind]?.map((f) => f.field));
+      }
       return { problems, problemCount, totalLine };
     },
   };

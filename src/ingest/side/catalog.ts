@@ -14,7 +14,7 @@
  * Yes/no cells: blank means no; a value the vocabulary does not know is a warning and takes
  * the procedure out of the measures that need that field.
  */
-import { YES_NO, lookup, parseFee } from '../contract.js';
+import { YES_NO, lookup, parseFee } from '../vocabulary.js';
 import { readSideFile, type SideProblem } from './sidefile.js';
 import type { InputSource } from '../source.js';
 import { tierFromColumn } from '../tier.js';

@@ -4,7 +4,8 @@
  * matched by the one header matcher (ingest/headers.ts), values by folded lookup, as for the
  * exports; yes/no cells use the exports' YES_NO vocabulary.
  */
-import { YES_NO, vocabulary, type FieldSpec } from '../contract.js';
+import { YES_NO, vocabulary } from '../vocabulary.js';
+import type { FieldSpec } from '../contract.js';
 import type { CatalogField, StatusField, UnitsField } from '../../model/side.js';
 import type { SideKind } from '../../model/kinds.js';
 

@@ -51,6 +51,7 @@ const sideReport = (r: SideReport<string>, dataset: SideKind, notComputed: strin
   ...r,
   dataset,
   notComputed,
+  missingFor: {},
   ignoredColumns: [],
   joined: null,
   summaryPeriod: null,
@@ -59,6 +60,8 @@ const sideReport = (r: SideReport<string>, dataset: SideKind, notComputed: strin
   dataTo: null,
   inPeriod: null,
   receivedTo: null,
+  unknownValues: [],
+  excludedBy: { asOf: 0, notAccepted: 0 },
 });
 
 const has = (map: FieldColumns<string>, ...fields: string[]) => fields.some((f) => map.columns[f] !== undefined);

@@ -3,7 +3,7 @@
  * plan (`II.3.4.a`), its status, the day it was completed, a note. Header contract and
  * vocabulary here (documented in README, "Task status file"); rows → StatusEntry by task id.
  */
-import { vocabulary, lookup } from '../contract.js';
+import { vocabulary, lookup } from '../vocabulary.js';
 import { STATUS_FIELDS } from './contract.js';
 import { readSideFile, type SideProblem } from './sidefile.js';
 import type { InputSource } from '../source.js';

@@ -11,7 +11,7 @@
  *
  * A unit listed twice (same name or code, folded): the last accepted row wins.
  */
-import { YES_NO, lookup } from '../contract.js';
+import { YES_NO, lookup } from '../vocabulary.js';
 import { readSideFile, type SideProblem, type SideRejection } from './sidefile.js';
 import type { InputSource } from '../source.js';
 import { tierFromColumn, tierFromName } from '../tier.js';

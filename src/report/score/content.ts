@@ -4,7 +4,7 @@
  * figures) take their numbers from it, so that no format can show a number the JSON does not.
  * Here: the document's parts as types, the results laid out per indicator (each tier, then its
  * units, districts or months under it), the names of indicators, and the result fields beyond
- * the known ones (a later `month`, `shortfall`, `coverage`, `yearEnd`…), carried generically.
+ * the known ones (a later `month`, `shortfall`, `leftOut`, `yearEnd`…), carried generically.
  */
 import { MEASURE_LABELS } from '../../i18n/messages.js';
 import { shortfall } from '../../evaluate/shortfall.js';
@@ -98,7 +98,8 @@ export const RESULT_FIELDS = [
   'target',
   'comparison',
   'status',
-  'coverage',
+  'leftOut',
+  'reason',
   'shortfall',
 ] as const;
 

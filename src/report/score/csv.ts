@@ -1,7 +1,7 @@
 /**
  * `score --format csv`: one table in long form, every row a record of the run — `result` (one
  * per result: indicator, clause, tier, unit, district, month, numerator, denominator, value,
- * target, status, coverage, shortfall…), `input` (one per input, its row accounting), `problem`
+ * target, status, leftOut, shortfall…), `input` (one per input, its row accounting), `problem`
  * (every problem kept) and `unplaced` (a unit of the exports in no district) — each with the plan
  * and the period, so that several runs' files can be put one under the other. Column names are
  * the JSON's (English, whatever --lang), values the JSON's (codes: `so`, `pass`), plus the

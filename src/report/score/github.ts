@@ -23,8 +23,8 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (v, { lang, options
   }
   const s = v.score;
   for (const p of s.problems.slice(0, options.problems)) {
-    const what = p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
-    out.push(annotation({ level: p.severity, file: p.file, line: p.line, col: p.column, title: `ccch score: ${what} ${p.code}${p.header ? ` [${clip(p.header)}]` : ''}`, message: message(lang, p.code, safeParams(p.params)) }));
+    const what = p.severity === 'warning' ? L.warning : p.severity === 'info' ? L.excludedMark : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
+    out.push(annotation({ level: p.severity === 'info' ? 'notice' : p.severity, file: p.file, line: p.line, col: p.column, title: `ccch score: ${what} ${p.code}${p.header ? ` [${clip(p.header)}]` : ''}`, message: message(lang, p.code, safeParams(p.params)) }));
   }
   const left = s.problemCount - Math.min(options.problems, s.problems.length);
   if (left > 0) out.push(annotation({ level: 'warning', title: 'ccch score', message: L.problemsHeading(s.problemCount - left, s.problemCount).replace(/:$/, '') }));

@@ -19,8 +19,10 @@ export type InputDoc = ReturnType<typeof inputJson>;
 export type ProblemDoc = ReturnType<typeof problemJson>;
 
 /** A result as the JSON writes it (model/result.ts), with what a run by month or the shortfall field adds. */
-export type ResultDoc = Omit<Result, 'tier' | 'source' | 'scale'> & {
+export type ResultDoc = Omit<Result, 'tier' | 'source' | 'scale' | 'leftOut' | 'reason'> & {
   tier: string;
+  leftOut?: Result['leftOut'] | null;
+  reason?: Result['reason'] | null;
   source?: string;
   scale?: string;
   /** A run by month: the month, `YYYY-MM`. */

@@ -5,12 +5,10 @@
  */
 import { HTML_LABELS } from '../../i18n/html.js';
 import { LABELS, SIDE_LABELS } from '../../i18n/messages.js';
-import { datasetLabel } from '../lines.js';
-import { READ_AS_BLANK } from '../../indicators/specs.js';
+import { coverageLines, datasetLabel, missingLines } from '../lines.js';
 import { formatInt } from '../format.js';
 import { html, type Html } from '../html-escape.js';
 import { viDay, type InputDoc, type PageContext, type ProblemDoc, type ScoreDoc, type Section } from './html-doc.js';
-import type { Field } from '../../model/kinds.js';
 import type { Lang } from '../../model/lang.js';
 
 /** How many groups of problems, messages per group and lines per message the page lists. */
@@ -49,14 +47,10 @@ function notes(doc: ScoreDoc, c: PageContext): Html {
     if (sk.title + sk.total + sk.footer + sk.group + sk.subtotal > 0) items.push(html`<li>${i.file}: ${L.skipped(sk, i.dataset === 'summary')}</li>`);
     if (i.summaryPeriod === 'assumed') items.push(html`<li>${i.file}: ${L.periodAssumed(doc.period.label)}</li>`);
     if (i.joined === false) items.push(html`<li>${i.file}: ${L.notJoined}</li>`);
-    const records = i.dataset === 'dossiers' || i.dataset === 'feedback';
-    const blank = records ? i.missingColumns.filter((f) => READ_AS_BLANK.includes(f as Field)) : [];
-    if (i.notComputed.length) {
-      const missing = i.missingColumns.filter((f) => !blank.includes(f));
-      items.push(html`<li>${L.missingColumns(i.file, missing.map((f) => c.fieldName(i.dataset, f)).join(', '), i.notComputed.map((id) => c.name(id)).join(', '))}</li>`);
-    }
-    if (blank.length) items.push(html`<li>${L.readAsBlank(i.file, blank.map((f) => c.fieldName(i.dataset, f)).join(', '))}</li>`);
+    for (const line of missingLines(i, c.lang, (f) => c.fieldName(i.dataset, f), (id) => c.name(id))) items.push(html`<li>${line}</li>`);
   }
+  const datasetOf = new Map(doc.results.map((r) => [r.indicator, doc.inputs.find((i) => i.notComputed.includes(r.indicator))?.dataset ?? 'dossiers']));
+  for (const line of coverageLines(doc.results, c.lang, (id, f) => c.fieldName(datasetOf.get(id) ?? 'dossiers', f), (id) => c.name(id))) items.push(html`<li>${line}</li>`);
   if (doc.sources.some((s) => s.inputs.some((u) => u.via !== 'records'))) {
     const uses = doc.sources.map((s) => {
       const files = s.inputs.map((u) => `${u.file} (${L.via[u.via] ?? u.via}${u.via === 'join' ? `, ${L.joinedDossiers(u.dossiers ?? 0)}` : ''})`);

@@ -11,6 +11,7 @@ import { ACTION_LABELS } from '../../i18n/action.js';
 import { yearEndCell } from './cells.js';
 import { LABELS, MEASURE_LABELS } from '../../i18n/messages.js';
 import { LazyArray } from '../json.js';
+import { formatInt } from '../format.js';
 import { html, trusted, type Html } from '../html-escape.js';
 import { scoreJson } from './json.js';
 import { STYLE } from './html-style.js';
@@ -143,7 +144,8 @@ function overviewSection(doc: ScoreDoc, c: PageContext): Section {
       if (!r) return html`<td class="cell none">—</td>`;
       const short = shortText(r, c);
       const year = yearEndCell(r, c.lang);
-      return html`<td class="cell st-${r.status}" data-indicator="${r.indicator}" data-tier="${r.tier}">${verdict(r.status, c.lang)}<span class="rate">${rateText(r, c.lang)}</span><span class="nN">${countsText(r, c.lang)}</span><span class="tgt">${L.target}: ${targetText(r, c.lang)}</span>${short ? html`<span class="short">${short}</span>` : ''}${year ? html`<span class="yearend" data-estimate="true">${ACTION_LABELS[c.lang].yearEndCol}: ${year}</span>` : ''}</td>`;
+      const cov = r.leftOut ? html`<span class="cov">* ${H.leftOut(formatInt(r.leftOut.records, c.lang))}</span>` : '';
+      return html`<td class="cell st-${r.status}" data-indicator="${r.indicator}" data-tier="${r.tier}">${verdict(r.status, c.lang)}<span class="rate">${rateText(r, c.lang)}</span><span class="nN">${countsText(r, c.lang)}</span><span class="tgt">${L.target}: ${targetText(r, c.lang)}</span>${short ? html`<span class="short">${short}</span>` : ''}${cov}${year ? html`<span class="yearend" data-estimate="true">${ACTION_LABELS[c.lang].yearEndCol}: ${year}</span>` : ''}</td>`;
     });
     return html`<tr><th scope="row" class="ind"><span class="name">${c.name(id)}</span><span class="clause">${H.clause(first.clause)}</span></th>${cells}</tr>`;
   });

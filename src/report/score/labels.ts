@@ -4,13 +4,13 @@
  * headings of the fields. One place, so the table, Markdown and the workbook say it alike.
  */
 import { LABELS, SIDE_LABELS } from '../../i18n/messages.js';
-import { READ_AS_BLANK } from '../../indicators/specs.js';
 import type { InputReport } from '../../model/accounting.js';
-import type { Dataset, Field } from '../../model/kinds.js';
+import type { Dataset } from '../../model/kinds.js';
 import type { Lang } from '../../model/lang.js';
 import type { Status } from '../../model/result.js';
 import { formatVi, parseIsoDate } from '../../util/dates.js';
 import { formatInt } from '../format.js';
+import { missingLines } from '../lines.js';
 import { targetCell, valueCell } from './cells.js';
 import { indicatorNames, periodExtras, type ResultDoc, type ScoreDoc } from './content.js';
 import type { ScoreView } from './view.js';
@@ -113,7 +113,8 @@ export const HEADINGS = {
     target: 'Mục tiêu',
     status: 'Kết quả',
     shortfall: 'Còn thiếu',
-    coverage: 'Độ phủ',
+    leftOut: 'Không tính (thiếu cột)',
+    reason: 'Lý do',
     yearEnd: 'Cuối năm',
     asOf: 'Ngày xét (--as-of)',
   } as Record<string, string>,
@@ -134,7 +135,8 @@ export const HEADINGS = {
     target: 'Target',
     status: 'Result',
     shortfall: 'Shortfall',
-    coverage: 'Coverage',
+    leftOut: 'Left out (no column)',
+    reason: 'Reason',
     yearEnd: 'Year end',
     asOf: 'As of (--as-of)',
   } as Record<string, string>,
@@ -150,22 +152,16 @@ export function fieldHeading(name: string, lang: Lang): string {
 }
 
 /**
- * What the data quality says before the problems: per input, the columns missing and what they
- * leave uncomputed or read as blank; the units placed in no district.
+ * What the data quality says before the problems: per input, the columns missing and the
+ * indicators they leave uncomputed from it; the units placed in no district.
  */
 export function qualityNotes(view: ScoreView, lang: Lang): string[] {
-  const L = LABELS[lang];
   const name = indicatorNames(view, lang);
   const out: string[] = [];
   for (const i of view.score.inputs) {
     const isRecords = i.dataset === 'dossiers' || i.dataset === 'feedback';
     const field = (f: string) => (isRecords ? view.fieldName(i.dataset as Dataset, f, lang) : f);
-    if (i.notComputed.length) {
-      const cols = isRecords ? i.missingColumns.filter((f) => !READ_AS_BLANK.includes(f as Field)) : i.missingColumns;
-      out.push(L.missingColumns(i.file, cols.map(field).join(', '), i.notComputed.map(name).join(', ')));
-    }
-    const blank = isRecords ? i.missingColumns.filter((f) => READ_AS_BLANK.includes(f as Field)) : [];
-    if (blank.length) out.push(L.readAsBlank(i.file, blank.map(field).join(', ')));
+    out.push(...missingLines(i, lang, field, name));
   }
   const unplaced = view.score.unplacedUnits;
   if (unplaced?.length) out.push(SIDE_LABELS[lang].unplaced(unplaced.length, unplaced.join('; ')));

@@ -16,7 +16,8 @@ import { MARK, shortCell, yearEndCell } from './cells.js';
 import { monthsSection } from './table-months.js';
 import type { Lang } from '../../model/lang.js';
 import { RULE, columnWidths, grid, tableWidth, textWidth, wrapText, type GridColumn, type GridLine } from '../grid.js';
-import { inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
+import { coverageLines, inputLine, periodLine, problemLine, skippedLine, unknownLines } from '../lines.js';
+import type { Dataset } from '../../model/kinds.js';
 import { groupProblems, groupText, groupsHeading, moreGroupsText, placesText, variantsText } from '../problems.js';
 import type { Render } from '../render.js';
 import { blocks, indicatorNames, isTierRow, scoreDocument, type Block, type ResultDoc, type ScoreDoc } from './content.js';
@@ -69,6 +70,9 @@ export const render: Render<ScoreView, ScoreRenderOptions> = (view, { lang, chal
   const listing = score.listing;
   if (listing && listing.omitted > 0) out.push(ACTION_LABELS[lang].omitted(listing.omitted, listing.failing, listing.top));
   if (listing && listing.noDataUnits > 0) out.push(ACTION_LABELS[lang].noDataUnits(listing.noDataUnits));
+  // The results that left records out for want of a column (marked ` *`).
+  const fieldOf = (id: string, f: string) => view.fieldName((kinds.get(id) ?? 'dossiers') as Dataset, f, lang);
+  out.push(...coverageLines(score.results, lang, fieldOf, indicatorNames(view, lang)));
   out.push('');
   out.push(...monthsSection(score, view.indicators, lang, c, width));
   out.push(...sources(view, lang, c));
@@ -86,7 +90,8 @@ type Figures = (r: ResultDoc) => string[];
 /** "✗ Không đạt, thiếu 37 hồ sơ": the verdict, and a failing result's shortfall (report/score/cells.ts). */
 function verdictText(r: ResultDoc, lang: Lang, kind: string | undefined): string {
   const short = shortCell(r, lang, kind);
-  return `${MARK[r.status]} ${LABELS[lang].status[r.status] ?? r.status}${short ? `, ${short}` : ''}`;
+  // ` *`: records left out for want of a column (the note under the table says which).
+  return `${MARK[r.status]} ${LABELS[lang].status[r.status] ?? r.status}${r.leftOut ? ' *' : ''}${short ? `, ${short}` : ''}`;
 }
 
 function resultsTable(results: ResultDoc[], figures: Figures, more: GridColumn[], name: (id: string) => string, lang: Lang, c: ChalkInstance, width: number): string[] {
@@ -180,7 +185,8 @@ function sources(view: ScoreView, lang: Lang, c: ChalkInstance): string[] {
 function quality(view: ScoreView, doc: ScoreDoc, lang: Lang, c: ChalkInstance, listAll: number): string[] {
   const L = LABELS[lang];
   const outside = view.score.inputs.flatMap((i) => noRowInPeriod(i, view.score.period.label, lang) ?? []);
-  const out = [c.bold(L.quality), ...[...qualityNotes(view, lang), ...outside].map((n) => `  ${n}`)];
+  const unknown = unknownLines(view.score.unknownValues, view.fieldName, lang);
+  const out = [c.bold(L.quality), ...[...qualityNotes(view, lang), ...outside, ...unknown].map((n) => `  ${n}`)];
   const total = view.score.problemCount;
   if (total === 0) {
     if (outside.length === 0) out.push(`  ${L.noProblems}`);

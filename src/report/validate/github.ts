@@ -40,9 +40,9 @@ export const render: Render<ValidateView> = (v, { lang }) => {
     out.push(annotation({ level: 'error', file: i.file, line: failed.line, col: failed.column, title: `ccch validate: ${T[lang].unreadable} (${i.error!.code})`, message: failed.message! }));
   }
   for (const p of v.problems) {
-    const what = p.severity === 'warning' ? L.warning : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
+    const what = p.severity === 'warning' ? L.warning : p.severity === 'info' ? L.excludedMark : UNMATCHED_CODES.has(p.code) ? L.unmatched : L.rejected;
     const title = `ccch validate: ${what} ${p.code}${p.header ? ` [${clip(p.header)}]` : ''}`;
-    out.push(annotation({ level: p.severity, file: p.file, line: p.line, col: p.column, title, message: message(lang, p.code, safeParams(p.params)) }));
+    out.push(annotation({ level: p.severity === 'info' ? 'notice' : p.severity, file: p.file, line: p.line, col: p.column, title, message: message(lang, p.code, safeParams(p.params)) }));
   }
   const omitted = v.problemCount - v.problems.length;
   if (omitted > 0) out.push(annotation({ level: 'warning', title: 'ccch validate', message: T[lang].omitted(omitted) }));

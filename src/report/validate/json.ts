@@ -21,6 +21,7 @@ export const render: Render<ValidateView> = (v, { lang, version }) => {
     })),
     problems: new LazyArray(v.problems, (p) => problemJson(p, lang)),
     problemsOmitted: v.problemCount - v.problems.length,
+    unknownValues: v.unknownValues,
     summary: { ...v.totals, maxWarnings: v.maxWarnings, verdict: v.verdict, clean: v.verdict === 'clean' },
   };
   return jsonText(json);

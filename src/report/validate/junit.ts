@@ -52,7 +52,7 @@ function suite(v: ValidateView, i: CheckedInput, problems: readonly Problem[], l
   const tooMany = v.verdict === 'warnings';
   for (const g of problemGroups(problems)) {
     const text = groupLines(g, lang);
-    const fails = g.severity === 'error' || tooMany;
+    const fails = g.severity === 'error' || (tooMany && g.severity === 'warning'); // excluded rows (info) never fail
     const first = text.split('\n', 1)[0]!;
     const message = `${g.rows ? `${T[lang].rows(g.rows)}: ` : ''}${first}${g.problems.length > 1 ? ' …' : ''}`;
     cases.push({

@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { LABELS, plural } from '../../i18n/messages.js';
 import { errorLine } from '../../i18n/errors.js';
-import { datasetLabel, inputLine, periodLine, problemLine, skippedLine } from '../lines.js';
+import { datasetLabel, inputLine, periodLine, problemLine, skippedLine, unknownLines } from '../lines.js';
 import type { Render } from '../render.js';
 import { formatVi } from '../../util/dates.js';
 import type { ValidateView } from './view.js';
@@ -24,6 +24,8 @@ const V = {
     ignored: 'cột bỏ qua',
     clean: 'đạt',
     errors: 'có dòng bị loại hoặc không khớp',
+    errorsUnknown: 'có cột phần lớn là giá trị không nhận ra',
+    mostlyUnknown: (cols: string) => `phần lớn giá trị không nhận ra (≥ 1/2 số dòng): ${cols}`,
     unreadable: 'không đọc được',
     result: (clean: number, n: number, unreadable: number) => `Kết quả: ${clean}/${n} tệp đạt${unreadable ? `, ${unreadable} tệp không đọc được` : ''}.`,
     tooManyWarnings: (w: number, max: number) => `${w} cảnh báo, quá giới hạn --max-warnings ${max}.`,
@@ -48,6 +50,8 @@ const V = {
     ignored: 'columns ignored',
     clean: 'clean',
     errors: 'some rows rejected or unmatched',
+    errorsUnknown: 'a column mostly of unknown values',
+    mostlyUnknown: (cols: string) => `mostly unknown values (≥ half the rows): ${cols}`,
     unreadable: 'unreadable',
     result: (clean: number, n: number, unreadable: number) => `Result: ${clean} of ${plural(n, 'file')} clean${unreadable ? `, ${unreadable} unreadable` : ''}.`,
     tooManyWarnings: (w: number, max: number) => `${plural(w, 'warning')}, more than --max-warnings ${max}.`,
@@ -112,6 +116,8 @@ export const render: Render<ValidateView> = (v, { lang, chalk: c }) => {
   const notJoined = notJoinedNote(v.inputs, lang);
   for (const i of v.inputs) out.push(...inputLines(v, i, lang, c, notJoined));
   out.push('');
+  const unknown = unknownLines(v.unknownValues, v.fieldName, lang);
+  if (unknown.length) out.push(...unknown, '');
   if (v.problemCount === 0) out.push(L.noProblems);
   else {
     out.push(L.problemsHeading(v.problems.length, v.problemCount).replace(/; [^)]*--problems[^)]*/, ''));
@@ -133,7 +139,7 @@ function inputLines(v: ValidateView, i: CheckedInput, lang: Lang, c: ChalkInstan
     return lines;
   }
   const ok = i.status === 'clean';
-  const lines = [`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, asOf, notJoined, false)} — ${ok ? T.clean : T.errors}`];
+  const lines = [`${ok ? c.green('✓') : c.red('✗')} ${inputLine(i, lang, v.period.label, asOf, notJoined, false)} — ${ok ? T.clean : i.rejected + i.unmatched > 0 ? T.errors : T.errorsUnknown}`];
   if (i.dataFrom !== null && i.dataTo !== null && i.inPeriod !== null) lines.push(`    ${T.dates(formatVi(i.dataFrom), formatVi(i.dataTo), i.inPeriod)}`);
   const sk = skippedLine(i, lang);
   if (sk) lines.push(`    ${sk}`);
@@ -143,5 +149,6 @@ function inputLines(v: ValidateView, i: CheckedInput, lang: Lang, c: ChalkInstan
   lines.push(`    ${T.matched}: ${matched.join(', ')}`);
   if (i.missingColumns.length) lines.push(`    ${T.missing}: ${i.missingColumns.map(label).join(', ')}`);
   if (i.ignoredColumns.length) lines.push(`    ${T.ignored}: ${listed(i.ignoredColumns)}`);
+  if (i.mostlyUnknown.length) lines.push(`    ${T.mostlyUnknown(i.mostlyUnknown.map(label).join(', '))}`);
   return lines;
 }

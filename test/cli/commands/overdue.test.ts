@@ -104,7 +104,8 @@ describe('ccch overdue', () => {
 });
 
 describe('what comes from the data is escaped', () => {
-  const hostile = 'Mã hồ sơ,Đơn vị,Cấp,Ngày tiếp nhận,Ngày hẹn trả\n=CMD|x,UBND xã A\u001b[2J\u202e,Xã,01/06/2023,10/06/2023\n';
+  // A resolved column (blank: still open), so that on-time-rate counts the dossier (an absent column gives no verdict).
+  const hostile = 'Mã hồ sơ,Đơn vị,Cấp,Ngày tiếp nhận,Ngày hẹn trả,Ngày kết thúc xử lý\n=CMD|x,UBND xã A\u001b[2J\u202e,Xã,01/06/2023,10/06/2023,\n';
   for (const cmd of [
     ['overdue', '-', '--as-of', '2023-06-30'],
     ['overdue', '-', '--as-of', '2023-06-30', '--format', 'csv'],

@@ -30,6 +30,8 @@ const SAMPLES: Partial<Record<OptionKey, string[]>> = {
   delimiter: ['--delimiter', ','],
   encoding: ['--encoding', 'utf-8'],
   unit: ['--unit', 'Sở Tư pháp'],
+  dateOrder: ['--date-order', 'mdy'],
+  map: ['--map', 'fixtures/real-exports/anh-xa.yaml'],
   threads: ['--threads', '2'],
   // Standard output, so that the loop reads what it writes (a file is tested in test/cli/output.test.ts).
   output: ['-o', '-'],

@@ -15,7 +15,7 @@
  *
  * fixtures/units/don-vi.csv: 13 rows = 10 counted + 2 rejected (line 11 tier undecidable,
  * line 12 no name or code) + 1 superseded (line 2, by line 13); 2 warnings (line 10 e-cert
- * "Chưa", line 14 copies "abc"). In scope: communes, and the Justice Offices (Phòng Tư pháp)
+ * "Đang làm", line 14 copies "abc"). In scope: communes, and the Justice Offices (Phòng Tư pháp)
  * of districts; UBND thành phố Biên Hòa and Sở Tư pháp are not.
  *   e-certification: huyện 1/2 (PTP Biên Hòa yes, PTP Trảng Bom no) · xã 4/5 (Tân Phong,
  *                    Hố Nai 3, Long Hưng, Long Tân yes; TT Trảng Bom no; Phú Hữu out) · all 5/7
