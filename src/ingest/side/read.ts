@@ -47,22 +47,8 @@ interface SideSpec {
   read(source: InputSource, problems: SideProblem[], ctx: SideContext): Promise<SideRead>;
 }
 
-const sideReport = (r: SideReport<string>, dataset: SideKind, notComputed: string[]): InputReport => ({
-  ...r,
-  dataset,
-  notComputed,
-  missingFor: {},
-  ignoredColumns: [],
-  joined: null,
-  summaryPeriod: null,
-  summary: null,
-  dataFrom: null,
-  dataTo: null,
-  inPeriod: null,
-  receivedTo: null,
-  unknownValues: [],
-  excludedBy: { asOf: 0, notAccepted: 0 },
-});
+/** A side file's report: its accounting and columns, the members an export's report has but a side file never fills at their empty values. */
+const sideReport = (r: SideReport<string>, dataset: SideKind, notComputed: string[]): InputReport => ({ ...emptyReport(r.file, dataset), ...r, dataset, notComputed });
 
 const has = (map: FieldColumns<string>, ...fields: string[]) => fields.some((f) => map.columns[f] !== undefined);
 
