@@ -4,13 +4,14 @@
  */
 import type { CcchError, ErrorCode, ErrorParams } from '../model/errors.js';
 import type { Lang } from '../model/lang.js';
+import { formatInt } from '../util/numbers.js';
 import { safeParams, safeText } from '../util/safe-text.js';
 
 type Text = (p: ErrorParams) => string;
 
 const q = (s: string | number | undefined) => `"${s ?? ''}"`;
 /** A number as the language writes it (16.384 / 16,384); a string passes as it is. */
-const num = (n: string | number | undefined, lang: Lang) => (typeof n === 'number' ? n.toLocaleString(lang) : (n ?? ''));
+const num = (n: string | number | undefined, lang: Lang) => (typeof n === 'number' ? formatInt(n, lang) : (n ?? ''));
 
 /** Why a file could not be written, by the system's error code. */
 const OUTPUT_REASON: Record<string, { vi: string; en: string }> = {

@@ -1,5 +1,6 @@
 /** Labels of the listings: `explain` (the rows behind a result) and `overdue`, in both languages. */
 import type { Lang } from '../model/lang.js';
+import { formatInt } from '../util/numbers.js';
 
 interface ListingLabels {
   indicator: string;
@@ -33,7 +34,7 @@ export const LISTING_LABELS: Record<Lang, ListingLabels> = {
     indicator: 'Chỉ tiêu',
     scope: 'Phạm vi',
     result: 'Kết quả (như score)',
-    rows: (which, n) => `Các dòng ${which}: ${n.toLocaleString('vi')} dòng`,
+    rows: (which, n) => `Các dòng ${which}: ${formatInt(n, 'vi')} dòng`,
     which: { numerator: 'thuộc tử số', denominator: 'thuộc mẫu số', 'not-numerator': 'thuộc mẫu số, không thuộc tử số', excluded: 'bị loại khỏi kết quả' },
     none: '(không có dòng nào)',
     head: { where: 'Tệp:dòng', code: 'Mã', unit: 'Đơn vị', tier: 'Cấp', received: 'Tiếp nhận', due: 'Hạn', resolved: 'Giải quyết', verdict: 'Tử số', reason: 'Lý do', kind: 'Loại', days: 'Số ngày', state: 'Tình trạng' },
@@ -46,20 +47,20 @@ export const LISTING_LABELS: Record<Lang, ListingLabels> = {
     field: { channel: 'Kênh nộp', digitized: 'Số hóa', eResult: 'KQ điện tử', rating: 'Đánh giá', fee: 'Phí', payment: 'Thanh toán' },
     asOf: 'Tính đến hết ngày',
     within: (n) => `và sắp đến hạn trong ${n} ngày`,
-    counts: (o, s) => `${o.toLocaleString('vi')} quá hạn` + (s > 0 ? `, ${s.toLocaleString('vi')} sắp đến hạn` : ''),
+    counts: (o, s) => `${formatInt(o, 'vi')} quá hạn` + (s > 0 ? `, ${formatInt(s, 'vi')} sắp đến hạn` : ''),
     byUnit: 'Theo đơn vị',
     state: { overdue: 'quá hạn', 'due-soon': 'sắp đến hạn' },
     dataset: { dossiers: 'hồ sơ', feedback: 'PAKN' },
     daysOverdue: (n) => (n === 0 ? 'quá hạn trong ngày' : `quá ${n} ngày`),
     daysLeft: (n) => (n === 0 ? 'hạn hôm nay' : `còn ${n} ngày`),
-    problems: (n) => `${n.toLocaleString('vi')} lỗi và cảnh báo (xem ccch validate)`,
+    problems: (n) => `${formatInt(n, 'vi')} lỗi và cảnh báo (xem ccch validate)`,
     inputs: 'Dữ liệu vào',
   },
   en: {
     indicator: 'Indicator',
     scope: 'Scope',
     result: 'Result (as score gives it)',
-    rows: (which, n) => `Rows ${which}: ${n.toLocaleString('en')}`,
+    rows: (which, n) => `Rows ${which}: ${formatInt(n, 'en')}`,
     which: { numerator: 'in the numerator', denominator: 'in the denominator', 'not-numerator': 'in the denominator, not the numerator', excluded: 'left out of the result' },
     none: '(no rows)',
     head: { where: 'File:line', code: 'Code', unit: 'Unit', tier: 'Tier', received: 'Received', due: 'Due', resolved: 'Resolved', verdict: 'Numerator', reason: 'Why', kind: 'Kind', days: 'Days', state: 'State' },
@@ -72,13 +73,13 @@ export const LISTING_LABELS: Record<Lang, ListingLabels> = {
     field: { channel: 'Channel', digitized: 'Digitized', eResult: 'E-result', rating: 'Rating', fee: 'Fee', payment: 'Payment' },
     asOf: 'As of the end of',
     within: (n) => `and due within ${n} days`,
-    counts: (o, s) => `${o.toLocaleString('en')} overdue` + (s > 0 ? `, ${s.toLocaleString('en')} due soon` : ''),
+    counts: (o, s) => `${formatInt(o, 'en')} overdue` + (s > 0 ? `, ${formatInt(s, 'en')} due soon` : ''),
     byUnit: 'By unit',
     state: { overdue: 'overdue', 'due-soon': 'due soon' },
     dataset: { dossiers: 'dossier', feedback: 'PAKN' },
     daysOverdue: (n) => (n === 0 ? 'overdue today' : `${n} day${n === 1 ? '' : 's'} overdue`),
     daysLeft: (n) => (n === 0 ? 'due today' : `${n} day${n === 1 ? '' : 's'} left`),
-    problems: (n) => `${n.toLocaleString('en')} problems (see ccch validate)`,
+    problems: (n) => `${formatInt(n, 'en')} problems (see ccch validate)`,
     inputs: 'Inputs',
   },
 };

@@ -6,6 +6,7 @@ import { LineCounter, Lexer, parseDocument, isNode, isScalar, visit } from 'yaml
 import type { z } from 'zod';
 import { PlanSchema, type Plan } from './schema.js';
 import { planError } from '../model/errors.js';
+import { formatInt } from '../util/numbers.js';
 
 /** Aliases are allowed but not the "billion laughs": expansion is capped. */
 const MAX_ALIAS_COUNT = 100;
@@ -32,7 +33,7 @@ export function parsePlan(src: string, file: string): Plan {
   let tokens = 0;
   let depth = 0;
   for (const token of new Lexer().lex(src)) {
-    if (++tokens > MAX_PLAN_TOKENS) throw tooComplex(file, `hơn ${MAX_PLAN_TOKENS.toLocaleString('vi')} ký hiệu YAML`, `more than ${MAX_PLAN_TOKENS.toLocaleString('en')} YAML tokens`);
+    if (++tokens > MAX_PLAN_TOKENS) throw tooComplex(file, `hơn ${formatInt(MAX_PLAN_TOKENS, 'vi')} ký hiệu YAML`, `more than ${formatInt(MAX_PLAN_TOKENS, 'en')} YAML tokens`);
     // Flow collections nest by their brackets (block ones by indentation: the parser reports those that overflow its stack).
     if (token === '[' || token === '{') {
       if (++depth > MAX_FLOW_DEPTH) throw tooComplex(file, `[…] hay {…} lồng nhau hơn ${MAX_FLOW_DEPTH} tầng`, `[…] or {…} nested more than ${MAX_FLOW_DEPTH} deep`);
