@@ -7,8 +7,8 @@
  * usage line on stderr. The same table as validate-options.test.ts (issue 14).
  */
 import { describe, expect, it } from 'vitest';
-import { ccch } from '../../helpers.js';
-import { optionsFor, type OptionKey } from '../../../src/cli/options.js';
+import { optionsOf, pairsOf, runCombos } from '../option-pairs.js';
+import type { OptionKey } from '../../../src/cli/options.js';
 import { FORMATS } from '../../../src/cli/formats.js';
 import { formatNames } from '../../../src/report/render.js';
 import { checkJunit } from '../../report/junit-schema.js';
@@ -47,14 +47,8 @@ const FILES = ['fixtures/units/ho-so.csv', 'fixtures/joins/online-extra.csv', 'f
 /** With --sheet, a workbook too (read whole, it is the slowest input: only there). */
 const WORKBOOK = 'fixtures/formats/ho-so-2023.xlsx';
 
-const options = optionsFor('score')
-  .map(([key]) => key)
-  .filter((k) => k !== 'format');
-const pairs: OptionKey[][] = [[]];
-options.forEach((a, i) => {
-  pairs.push([a]);
-  for (const b of options.slice(i + 1)) pairs.push([a, b]);
-});
+const options = optionsOf('score');
+const pairs = pairsOf(options);
 /** HTML takes each option alone, and the pairs of those that change what the page shows (it renders charts: ~0.4 s a run). */
 const SHAPING: readonly OptionKey[] = ['by', 'failing', 'top', 'allUnits', 'units', 'catalog', 'lang', 'asOf', 'problems'];
 const combosFor = (format: string) => (format === 'html' ? pairs.filter((c) => c.length < 2 || c.every((k) => SHAPING.includes(k))) : pairs);
@@ -99,25 +93,12 @@ describe('score: every option with every other, in every format', () => {
   it.each(formatNames(FORMATS.score))(
     '--format %s',
     async (format) => {
-      let reports = 0;
       const combos = combosFor(format);
-      for (const combo of combos) {
-        const files = combo.includes('sheet') ? [...FILES, WORKBOOK] : FILES;
-        const args = ['score', ...files, ...combo.flatMap((k) => sample(k, combo)), '--format', format];
-        const r = await ccch(args);
-        const what = args.join(' ');
-        expect(r.stderr, what).not.toMatch(/lỗi nội bộ|internal error|\n\s+at /);
-        expect([0, 1, 2], what).toContain(r.code);
-        if (r.stdout === '') {
-          // Options that do not go together (--period with --from): one usage line.
-          expect(r.code, what).toBe(2);
-          expect(r.stderr, what).toMatch(/^ccch: [^\n]+\n$/);
-          continue;
-        }
-        expect(r.stderr, what).toBe('');
-        wellFormed(format, r.stdout);
-        reports++;
-      }
+      const reports = await runCombos(
+        combos,
+        (combo) => ['score', ...(combo.includes('sheet') ? [...FILES, WORKBOOK] : FILES), ...combo.flatMap((k) => sample(k, combo)), '--format', format],
+        (out) => wellFormed(format, out),
+      );
       // All but the pairs of --period with --from or --to gave a report, and --period 2023-Q1 with
       // --date-order mdy: read month first, the dossier list's dates fall from May on, none in Q1
       // (refused in one line, exit 2).

@@ -7,8 +7,8 @@
  * usage line on stderr. (`validate --units FILE` in the table crashed once: issue 14.)
  */
 import { describe, expect, it } from 'vitest';
-import { ccch } from '../../helpers.js';
-import { optionsFor, type OptionKey } from '../../../src/cli/options.js';
+import { optionsOf, pairsOf, runCombos } from '../option-pairs.js';
+import type { OptionKey } from '../../../src/cli/options.js';
 import { FORMATS } from '../../../src/cli/formats.js';
 import { formatNames } from '../../../src/report/render.js';
 import { checkJunit } from '../../report/junit-schema.js';
@@ -41,14 +41,8 @@ const FILES = ['fixtures/units/ho-so.csv', 'fixtures/joins/online-extra.csv', 'f
 /** With --sheet, a workbook too (read whole, it is the slowest input: only there). */
 const WORKBOOK = 'fixtures/formats/ho-so-2023.xlsx';
 
-const options = optionsFor('validate')
-  .map(([key]) => key)
-  .filter((k) => k !== 'format');
-const pairs: OptionKey[][] = [[]];
-options.forEach((a, i) => {
-  pairs.push([a]);
-  for (const b of options.slice(i + 1)) pairs.push([a, b]);
-});
+const options = optionsOf('validate');
+const pairs = pairsOf(options);
 
 /** Checks an output is a whole document of its format. */
 function wellFormed(format: string, out: string): void {
@@ -74,24 +68,11 @@ describe('validate: every option with every other, in every format', () => {
   });
 
   it.each(formatNames(FORMATS.validate))('--format %s', async (format) => {
-    let reports = 0;
-    for (const combo of pairs) {
-      const files = combo.includes('sheet') ? [...FILES, WORKBOOK] : FILES;
-      const args = ['validate', ...files, ...combo.flatMap((k) => SAMPLES[k]!), '--format', format];
-      const r = await ccch(args);
-      const what = args.join(' ');
-      expect(r.stderr, what).not.toMatch(/lỗi nội bộ|internal error|\n\s+at /);
-      expect([0, 1, 2], what).toContain(r.code);
-      if (r.stdout === '') {
-        // Options that do not go together (--period with --from): one usage line.
-        expect(r.code, what).toBe(2);
-        expect(r.stderr, what).toMatch(/^ccch: [^\n]+\n$/);
-        continue;
-      }
-      expect(r.stderr, what).toBe('');
-      wellFormed(format, r.stdout);
-      reports++;
-    }
+    const reports = await runCombos(
+      pairs,
+      (combo) => ['validate', ...(combo.includes('sheet') ? [...FILES, WORKBOOK] : FILES), ...combo.flatMap((k) => SAMPLES[k]!), '--format', format],
+      (out) => wellFormed(format, out),
+    );
     // All but the pairs of --period with --from or --to gave a report.
     expect(reports).toBe(pairs.length - 2);
   });
